@@ -1,0 +1,188 @@
+#include "app/cli.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cstdio>
+#include <functional>
+#include <map>
+
+namespace factpress::cli {
+namespace {
+
+constexpr const char* help_text = R"(factpress — fact sheets from XML to print-ready PDF and plain-text briefings
+
+usage:
+  factpress build [options] PATH...   render fact sheets; PATH is a .xml file or a folder
+                                      (searched recursively for *.xml)
+  factpress check [options] PATH...   parse and validate only; write nothing
+  factpress styles                    list the bundled style sheets
+  factpress report merge FILE...      join the JSON reports of several shards (to stdout)
+  factpress --help | --version
+
+options:
+  -o, --out-dir DIR        where outputs go (default: out)
+  -f, --format LIST        comma list of pdf, txt (default: pdf,txt)
+  -s, --style NAME|FILE    bundled style sheet or a style file (default: nato)
+      --briefing full|brief  plain-text profile (default: full)
+      --width N            column width of the briefing, 40 or more (default: 72)
+  -j, --jobs N             documents rendered in parallel (default: number of cores)
+      --report FILE        write a JSON report of the run
+      --draft              unusable images become framed placeholders (warning, not error)
+      --force              rebuild outputs that look up to date
+      --shard K/N          process only the K-th of N deterministic shares of the inputs
+  -q, --quiet              only errors on stderr
+  -v, --verbose            also per-stage timings
+limits (a document over one fails with a clear error):
+      --max-file-size BYTES     source file size (default: 16777216)
+      --max-nodes N             XML nodes per document (default: 200000)
+      --max-image-size BYTES    image file size (default: 33554432)
+      --max-image-pixels N      image pixels, read from the header (default: 50000000)
+      --max-pages N             pages per document (default: 500)
+      --timeout SECONDS         time per document (default: 60)
+
+exit status: 0 all documents succeeded, 1 a document failed, 2 bad usage
+)";
+
+bool usage_error(const std::string& message) {
+    fmt::print(stderr, "factpress: {}\n(see factpress --help)\n", message);
+    return false;
+}
+
+template <typename T> bool to_number(const std::string& text, T& value) {
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return ec == std::errc() && end == text.data() + text.size();
+}
+
+class Parser {
+  public:
+    explicit Parser(const std::vector<std::string>& args) : args_(args) {}
+
+    std::optional<CommandLine> run() {
+        if (args_.empty()) {
+            usage_error("no command given");
+            return std::nullopt;
+        }
+        const std::string& first = args_[0];
+        if (first == "--help" || first == "-h" || first == "help") line_.command = Command::help;
+        else if (first == "--version") line_.command = Command::version;
+        else if (first == "build") line_.command = Command::build;
+        else if (first == "check") line_.command = Command::check;
+        else if (first == "styles") line_.command = Command::styles;
+        else if (first == "report" && args_.size() > 1 && args_[1] == "merge") line_.command = Command::report_merge, ++next_;
+        else if (!usage_error(fmt::format("unknown command '{}'", first))) return std::nullopt;
+        ++next_;
+        while (next_ < args_.size())
+            if (!argument()) return std::nullopt;
+        bool needs_paths = line_.command == Command::build || line_.command == Command::check ||
+                           line_.command == Command::report_merge;
+        if (needs_paths && line_.paths.empty() && !usage_error("no input PATH given")) return std::nullopt;
+        return line_;
+    }
+
+  private:
+    bool argument() {
+        std::string arg = args_[next_++];
+        if (arg == "--help" || arg == "-h") {
+            line_.command = Command::help;
+            return true;
+        }
+        if (arg.size() < 2 || arg[0] != '-') {
+            line_.paths.push_back(arg);
+            return true;
+        }
+        std::optional<std::string> inline_value;
+        if (auto eq = arg.find('='); arg.starts_with("--") && eq != std::string::npos) {
+            inline_value = arg.substr(eq + 1);
+            arg = arg.substr(0, eq);
+        }
+        if (auto flag = flags().find(arg); flag != flags().end()) {
+            flag->second(line_);
+            return true;
+        }
+        auto option = options().find(arg);
+        if (option == options().end()) return usage_error(fmt::format("unknown option '{}'", arg));
+        if (!inline_value && next_ >= args_.size()) return usage_error(fmt::format("option '{}' needs a value", arg));
+        std::string value = inline_value ? *inline_value : args_[next_++];
+        return option->second(line_, value) || usage_error(fmt::format("bad value '{}' for option '{}'", value, arg));
+    }
+
+    using Flag = std::function<void(CommandLine&)>;
+    using Option = std::function<bool(CommandLine&, const std::string&)>;
+
+    static const std::map<std::string, Flag>& flags() {
+        static const std::map<std::string, Flag> table = {
+            {"--draft", [](CommandLine& c) { c.draft = true; }},
+            {"--force", [](CommandLine& c) { c.force = true; }},
+            {"-q", [](CommandLine& c) { c.verbosity = 0; }},
+            {"--quiet", [](CommandLine& c) { c.verbosity = 0; }},
+            {"-v", [](CommandLine& c) { c.verbosity = 2; }},
+            {"--verbose", [](CommandLine& c) { c.verbosity = 2; }},
+        };
+        return table;
+    }
+
+    static const std::map<std::string, Option>& options() {
+        static const std::map<std::string, Option> table = {
+            {"-o", [](CommandLine& c, const std::string& v) { c.out_dir = v; return !v.empty(); }},
+            {"--out-dir", [](CommandLine& c, const std::string& v) { c.out_dir = v; return !v.empty(); }},
+            {"-f", format_option},
+            {"--format", format_option},
+            {"-s", [](CommandLine& c, const std::string& v) { c.style = v; return !v.empty(); }},
+            {"--style", [](CommandLine& c, const std::string& v) { c.style = v; return !v.empty(); }},
+            {"--briefing",
+             [](CommandLine& c, const std::string& v) { c.brief = v == "brief"; return v == "brief" || v == "full"; }},
+            {"--width", [](CommandLine& c, const std::string& v) { return to_number(v, c.width) && c.width >= 40 && c.width <= 1000; }},
+            {"-j", jobs_option},
+            {"--jobs", jobs_option},
+            {"--report", [](CommandLine& c, const std::string& v) { c.report = v; return !v.empty(); }},
+            {"--shard", shard_option},
+            {"--max-file-size", [](CommandLine& c, const std::string& v) { return to_number(v, c.limits.max_file_bytes); }},
+            {"--max-nodes", [](CommandLine& c, const std::string& v) { return to_number(v, c.limits.max_nodes); }},
+            {"--max-image-size", [](CommandLine& c, const std::string& v) { return to_number(v, c.limits.max_image_bytes); }},
+            {"--max-image-pixels", [](CommandLine& c, const std::string& v) { return to_number(v, c.limits.max_image_pixels); }},
+            {"--max-pages", [](CommandLine& c, const std::string& v) { return to_number(v, c.limits.max_pages) && c.limits.max_pages > 0; }},
+            {"--timeout", [](CommandLine& c, const std::string& v) { return to_number(v, c.limits.max_seconds) && c.limits.max_seconds > 0; }},
+        };
+        return table;
+    }
+
+    static bool format_option(CommandLine& c, const std::string& value) {
+        c.pdf = c.txt = false;
+        std::size_t start = 0;
+        while (start <= value.size()) {
+            std::size_t end = std::min(value.find(',', start), value.size());
+            std::string item = value.substr(start, end - start);
+            if (item == "pdf") c.pdf = true;
+            else if (item == "txt") c.txt = true;
+            else return false;
+            start = end + 1;
+        }
+        return true;
+    }
+
+    static bool jobs_option(CommandLine& c, const std::string& value) {
+        return to_number(value, c.jobs) && c.jobs >= 1 && c.jobs <= 256;
+    }
+
+    static bool shard_option(CommandLine& c, const std::string& value) {
+        auto slash = value.find('/');
+        int k = 0, n = 0;
+        if (slash == std::string::npos || !to_number(value.substr(0, slash), k) || !to_number(value.substr(slash + 1), n))
+            return false;
+        c.shard = {k, n};
+        return n >= 1 && k >= 1 && k <= n;
+    }
+
+    const std::vector<std::string>& args_;
+    std::size_t next_ = 0;
+    CommandLine line_;
+};
+
+} // namespace
+
+std::optional<CommandLine> parse(const std::vector<std::string>& args) { return Parser(args).run(); }
+
+void print_help() { fmt::print("{}", help_text); }
+
+} // namespace factpress::cli

@@ -1,0 +1,33 @@
+// Source positions and the diagnostics that point at them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace factpress {
+
+// 1-based line and column (columns count Unicode code points); 0 means "no position".
+struct Position {
+    int line = 0;
+    int column = 0;
+    auto operator<=>(const Position&) const = default;
+};
+
+enum class Severity { warning, error };
+
+struct Diagnostic {
+    Severity severity = Severity::error;
+    Position position;
+    std::string message;
+    bool operator==(const Diagnostic&) const = default;
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+inline bool has_errors(const Diagnostics& diagnostics) {
+    for (const auto& d : diagnostics)
+        if (d.severity == Severity::error) return true;
+    return false;
+}
+
+} // namespace factpress

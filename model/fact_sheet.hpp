@@ -1,0 +1,138 @@
+// The document model: plain values for everything in FORMAT.md, each node with its source position.
+// Both back ends read this; neither sees XML.
+#pragma once
+
+#include "model/diagnostic.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace factpress {
+
+enum class InlineKind { text, emphasis, strong, link, abbr };
+
+// One inline run. Text nodes carry `text`; links carry their href in `target`, abbreviations
+// their expansion; the other kinds hold children.
+struct Inline {
+    InlineKind kind = InlineKind::text;
+    std::string text;
+    std::string target;
+    std::vector<Inline> children;
+    Position position;
+    bool operator==(const Inline&) const = default;
+};
+using Inlines = std::vector<Inline>;
+
+struct Paragraph {
+    Inlines content;
+    Position position;
+    bool operator==(const Paragraph&) const = default;
+};
+using Paragraphs = std::vector<Paragraph>;
+
+struct ListBlock {
+    bool numbered = false;
+    std::vector<Paragraphs> items; // an item written as inline content is one paragraph
+    Position position;
+    bool operator==(const ListBlock&) const = default;
+};
+
+enum class ImageFormat { none, png, jpeg };
+
+// A figure's picture after the resolve stage: decoded pixels for PNG, the file's bytes for JPEG.
+struct Image {
+    ImageFormat format = ImageFormat::none;
+    int width = 0;
+    int height = 0;
+    int channels = 0;                // colour channels of `pixels` (1 grey, 3 RGB)
+    std::vector<std::uint8_t> data;  // PNG: 8-bit pixels; JPEG: the file as read
+    std::vector<std::uint8_t> alpha; // PNG with transparency: one 8-bit mask byte per pixel
+    bool operator==(const Image&) const = default;
+};
+
+struct Figure {
+    std::string id;
+    std::string source; // @src as written
+    std::string alt;
+    double width_percent = 100.0;
+    Inlines caption;
+    Inlines credit;
+    Image image;             // filled by the resolve stage
+    bool placeholder = false; // draft output: the image could not be used
+    Position position;
+    bool operator==(const Figure&) const = default;
+};
+
+struct Quote {
+    Paragraphs paragraphs;
+    std::string source;
+    Position position;
+    bool operator==(const Quote&) const = default;
+};
+
+struct Note {
+    Paragraphs paragraphs;
+    Position position;
+    bool operator==(const Note&) const = default;
+};
+
+using Block = std::variant<Paragraph, ListBlock, Figure, Quote, Note>;
+using Blocks = std::vector<Block>;
+
+struct Section {
+    std::string id;
+    int level = 1; // 1 to 3
+    Inlines heading;
+    Blocks blocks;
+    std::vector<Section> sections;
+    Position position;
+    bool operator==(const Section&) const = default;
+};
+
+struct Date {
+    int year = 0;
+    int month = 0; // 0 when not given
+    int day = 0;   // 0 when not given
+    bool operator==(const Date&) const = default;
+};
+
+struct Meta {
+    std::string series;
+    Inlines title;
+    Inlines subtitle;
+    std::string short_title;
+    Date date;
+    std::optional<Date> updated;
+    std::string issuer;
+    std::string classification;
+    std::vector<std::string> keywords;
+    bool operator==(const Meta&) const = default;
+};
+
+enum class ContactKind { org, unit, phone, email, web, social, address };
+
+struct ContactLine {
+    ContactKind kind = ContactKind::org;
+    std::string text;
+    std::string network; // social only
+    Position position;
+    bool operator==(const ContactLine&) const = default;
+};
+
+struct FactSheet {
+    std::string language; // xml:lang
+    std::string id;
+    Meta meta;
+    Paragraphs summary;
+    std::vector<Paragraph> key_facts;
+    Blocks body_blocks;
+    std::vector<Section> sections;
+    std::vector<ContactLine> contact; // in source order; empty when there is no contact block
+    bool operator==(const FactSheet&) const = default;
+};
+
+} // namespace factpress

@@ -1,0 +1,165 @@
+#include "pipeline/image_decode.hpp"
+
+#include <fmt/format.h>
+#include <png.h>
+
+#include <algorithm>
+#include <csetjmp>
+#include <cstdio>
+#include <jpeglib.h>
+
+namespace factpress {
+namespace {
+
+std::uint32_t big_endian32(const std::uint8_t* p) {
+    return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
+}
+
+ImageHeader probe_png(std::span<const std::uint8_t> b) {
+    // Signature, then IHDR as the first chunk: length 13, "IHDR", width, height.
+    if (b.size() < 24 || std::string_view(reinterpret_cast<const char*>(b.data() + 12), 4) != "IHDR") return {};
+    return {ImageFormat::png, static_cast<int>(std::min<std::uint32_t>(big_endian32(&b[16]), 1u << 30)),
+            static_cast<int>(std::min<std::uint32_t>(big_endian32(&b[20]), 1u << 30))};
+}
+
+ImageHeader probe_jpeg(std::span<const std::uint8_t> b) {
+    // Walk the marker segments up to the first start-of-frame (SOF0..SOF15 less DHT, JPG, DAC).
+    std::size_t pos = 2;
+    while (pos + 4 <= b.size()) {
+        if (b[pos] != 0xFF) return {};
+        std::uint8_t marker = b[pos + 1];
+        if (marker == 0xFF) {
+            ++pos;
+            continue;
+        }
+        std::size_t length = (std::size_t(b[pos + 2]) << 8) | b[pos + 3];
+        bool frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        if (frame && pos + 9 <= b.size())
+            return {ImageFormat::jpeg, (b[pos + 7] << 8) | b[pos + 8], (b[pos + 5] << 8) | b[pos + 6]};
+        if (length < 2 || marker == 0xD9 || marker == 0xDA) return {};
+        pos += 2 + length;
+    }
+    return {};
+}
+
+std::string decode_png(std::span<const std::uint8_t> bytes, Image& image) {
+    png_image png{};
+    png.version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_memory(&png, bytes.data(), bytes.size()))
+        return fmt::format("damaged PNG: {}", png.message);
+    bool colour = png.format & PNG_FORMAT_FLAG_COLOR;
+    bool alpha = png.format & PNG_FORMAT_FLAG_ALPHA;
+    png.format = (colour ? PNG_FORMAT_FLAG_COLOR : 0) | (alpha ? PNG_FORMAT_FLAG_ALPHA : 0);
+    std::vector<std::uint8_t> pixels(PNG_IMAGE_SIZE(png));
+    if (!png_image_finish_read(&png, nullptr, pixels.data(), 0, nullptr)) {
+        std::string message = png.message;
+        png_image_free(&png);
+        return fmt::format("damaged or truncated PNG: {}", message);
+    }
+    image.format = ImageFormat::png;
+    image.width = static_cast<int>(png.width);
+    image.height = static_cast<int>(png.height);
+    image.channels = colour ? 3 : 1;
+    if (!alpha) {
+        image.data = std::move(pixels);
+        return {};
+    }
+    // Split interleaved alpha into its own mask, which PDF keeps as a soft mask.
+    std::size_t count = std::size_t(png.width) * png.height;
+    int stride = image.channels + 1;
+    image.data.resize(count * image.channels);
+    image.alpha.resize(count);
+    bool opaque = true;
+    for (std::size_t i = 0; i < count; ++i) {
+        std::copy_n(&pixels[i * stride], image.channels, &image.data[i * image.channels]);
+        image.alpha[i] = pixels[i * stride + image.channels];
+        opaque = opaque && image.alpha[i] == 255;
+    }
+    if (opaque) image.alpha.clear();
+    return {};
+}
+
+struct JpegErrors {
+    jpeg_error_mgr manager;
+    std::jmp_buf jump;
+    char message[JMSG_LENGTH_MAX];
+};
+
+void jpeg_fail(j_common_ptr info) {
+    auto* errors = reinterpret_cast<JpegErrors*>(info->err);
+    (*info->err->format_message)(info, errors->message);
+    std::longjmp(errors->jump, 1);
+}
+
+// libjpeg only warns about a truncated file and fills the rest with grey: treat warnings as errors.
+void jpeg_message(j_common_ptr info, int level) {
+    if (level < 0) jpeg_fail(info);
+}
+
+// Decodes at 1/8 scale: every scan's data is still read and checked, at a fraction of the cost.
+// Only C objects live in this frame, so the longjmp skips no destructor.
+bool check_jpeg(std::span<const std::uint8_t> bytes, JpegErrors& errors, int& components, std::uint8_t* row,
+                std::size_t row_size) {
+    jpeg_decompress_struct info;
+    info.err = jpeg_std_error(&errors.manager);
+    errors.manager.error_exit = jpeg_fail;
+    errors.manager.emit_message = jpeg_message;
+    if (setjmp(errors.jump)) {
+        jpeg_destroy_decompress(&info);
+        return false;
+    }
+    jpeg_create_decompress(&info);
+    jpeg_mem_src(&info, bytes.data(), static_cast<unsigned long>(bytes.size()));
+    jpeg_read_header(&info, TRUE);
+    info.scale_num = 1;
+    info.scale_denom = 8;
+    jpeg_start_decompress(&info);
+    components = info.num_components;
+    if (info.output_width * static_cast<std::size_t>(info.output_components) > row_size) {
+        std::snprintf(errors.message, sizeof errors.message, "image too wide");
+        jpeg_destroy_decompress(&info);
+        return false;
+    }
+    while (info.output_scanline < info.output_height) {
+        JSAMPROW rows[1] = {row};
+        jpeg_read_scanlines(&info, rows, 1);
+    }
+    jpeg_finish_decompress(&info);
+    jpeg_destroy_decompress(&info);
+    return true;
+}
+
+std::string decode_jpeg(std::span<const std::uint8_t> bytes, const ImageHeader& header, Image& image) {
+    JpegErrors errors{};
+    int components = 0;
+    std::vector<std::uint8_t> row((std::size_t(header.width) / 8 + 2) * 4);
+    if (!check_jpeg(bytes, errors, components, row.data(), row.size()))
+        return fmt::format("damaged or truncated JPEG: {}", errors.message);
+    if (components != 1 && components != 3 && components != 4)
+        return fmt::format("JPEG with {} colour components is not supported", components);
+    image.format = ImageFormat::jpeg;
+    image.width = header.width;
+    image.height = header.height;
+    image.channels = components;
+    image.data.assign(bytes.begin(), bytes.end());
+    return {};
+}
+
+} // namespace
+
+ImageHeader probe_image(std::span<const std::uint8_t> bytes) {
+    static constexpr std::uint8_t png_signature[] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+    if (bytes.size() >= 8 && std::equal(std::begin(png_signature), std::end(png_signature), bytes.begin()))
+        return probe_png(bytes);
+    if (bytes.size() >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF) return probe_jpeg(bytes);
+    return {};
+}
+
+std::string decode_image(std::span<const std::uint8_t> bytes, Image& image) {
+    ImageHeader header = probe_image(bytes);
+    if (header.format == ImageFormat::png) return decode_png(bytes, image);
+    if (header.format == ImageFormat::jpeg) return decode_jpeg(bytes, header, image);
+    return "not a PNG or JPEG image";
+}
+
+} // namespace factpress

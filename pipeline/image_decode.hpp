@@ -1,0 +1,26 @@
+// Reading PNG and JPEG files: the header's dimensions first (cheap, before any decoding), then a
+// full decode that rejects damaged or truncated data instead of letting a C library abort.
+#pragma once
+
+#include "model/fact_sheet.hpp"
+
+#include <cstdint>
+#include <span>
+#include <string>
+
+namespace factpress {
+
+struct ImageHeader {
+    ImageFormat format = ImageFormat::none;
+    int width = 0;
+    int height = 0;
+};
+
+// Dimensions from the signature and header alone; format none when the bytes are neither format.
+ImageHeader probe_image(std::span<const std::uint8_t> bytes);
+
+// Decodes `bytes` into an Image (PNG: 8-bit pixels plus alpha; JPEG: the bytes kept for embedding
+// after a check that every scan decodes). Returns an error message, empty on success.
+std::string decode_image(std::span<const std::uint8_t> bytes, Image& image);
+
+} // namespace factpress

@@ -1,0 +1,141 @@
+#include "pipeline/normalize.hpp"
+#include "pipeline/utf8.hpp"
+
+#include <hb.h>
+
+#include <variant>
+
+namespace factpress {
+namespace {
+
+bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Collapses white space over a whole block, across the boundaries of inline elements.
+class InlineCollapser {
+  public:
+    void run(Inlines& runs) {
+        walk(runs);
+        if (last_ && !last_->empty() && last_->back() == ' ') last_->pop_back();
+        prune(runs);
+    }
+
+  private:
+    void walk(Inlines& runs) {
+        for (auto& run : runs) {
+            if (run.kind == InlineKind::text) collapse(run.text);
+            else walk(run.children);
+        }
+    }
+
+    void collapse(std::string& text) {
+        std::string out;
+        for (char c : text) {
+            if (is_xml_space(c)) {
+                if (!space_) out += ' ';
+                space_ = true;
+            } else {
+                out += c;
+                space_ = false;
+            }
+        }
+        text = compose(out);
+        if (!text.empty()) last_ = &text;
+    }
+
+    static void prune(Inlines& runs) {
+        std::erase_if(runs, [](const Inline& run) { return run.kind == InlineKind::text && run.text.empty(); });
+        for (auto& run : runs) prune(run.children);
+    }
+
+    bool space_ = true; // true at the start, so leading space is dropped
+    std::string* last_ = nullptr;
+};
+
+void normalize(Inlines& runs) { InlineCollapser().run(runs); }
+
+void normalize(Paragraphs& paragraphs) {
+    for (auto& paragraph : paragraphs) normalize(paragraph.content);
+}
+
+void normalize(Blocks& blocks) {
+    for (auto& block : blocks) {
+        std::visit(
+            [](auto& b) {
+                using T = std::decay_t<decltype(b)>;
+                if constexpr (std::is_same_v<T, Paragraph>) normalize(b.content);
+                else if constexpr (std::is_same_v<T, ListBlock>)
+                    for (auto& item : b.items) normalize(item);
+                else if constexpr (std::is_same_v<T, Figure>) {
+                    normalize(b.caption);
+                    normalize(b.credit);
+                    b.alt = collapse_white_space(b.alt);
+                } else if constexpr (std::is_same_v<T, Quote>) {
+                    normalize(b.paragraphs);
+                    b.source = collapse_white_space(b.source);
+                } else normalize(b.paragraphs);
+            },
+            block);
+    }
+}
+
+void normalize(std::vector<Section>& sections) {
+    for (auto& section : sections) {
+        normalize(section.heading);
+        normalize(section.blocks);
+        normalize(section.sections);
+    }
+}
+
+} // namespace
+
+std::string collapse_white_space(std::string_view text) {
+    std::string out;
+    bool space = true;
+    for (char c : text) {
+        if (is_xml_space(c)) {
+            if (!space) out += ' ';
+            space = true;
+        } else {
+            out += c;
+            space = false;
+        }
+    }
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return compose(out);
+}
+
+std::string compose(std::string_view text) {
+    bool ascii = true;
+    for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii) return std::string(text);
+    hb_unicode_funcs_t* funcs = hb_unicode_funcs_get_default();
+    std::u32string cps;
+    for (std::size_t pos = 0; pos < text.size();) {
+        char32_t cp = utf8::next(text, pos);
+        hb_codepoint_t composed = 0;
+        if (!cps.empty() && hb_unicode_general_category(funcs, cp) == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK &&
+            hb_unicode_compose(funcs, cps.back(), cp, &composed))
+            cps.back() = composed;
+        else cps.push_back(cp);
+    }
+    std::string out;
+    for (char32_t cp : cps) utf8::append(out, cp);
+    return out;
+}
+
+FactSheet normalize(FactSheet sheet) {
+    Meta& meta = sheet.meta;
+    normalize(meta.title);
+    normalize(meta.subtitle);
+    for (auto* field : {&meta.series, &meta.short_title, &meta.issuer, &meta.classification})
+        *field = collapse_white_space(*field);
+    for (auto& keyword : meta.keywords) keyword = collapse_white_space(keyword);
+    normalize(sheet.summary);
+    normalize(sheet.key_facts);
+    normalize(sheet.body_blocks);
+    normalize(sheet.sections);
+    for (auto& line : sheet.contact) line.text = collapse_white_space(line.text);
+    return sheet;
+}
+
+} // namespace factpress

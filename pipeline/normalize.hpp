@@ -1,0 +1,20 @@
+// Stage 4, normalize: white space collapsed as in HTML, block edges trimmed, text composed to NFC.
+#pragma once
+
+#include "model/fact_sheet.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace factpress {
+
+FactSheet normalize(FactSheet sheet);
+
+// Plain-text fields: runs of XML white space become one space, the ends are trimmed.
+std::string collapse_white_space(std::string_view text);
+
+// Canonical composition of base letters with following combining marks (é stays one code point),
+// so that fonts draw precomposed glyphs and no accent floats unpositioned.
+std::string compose(std::string_view text);
+
+} // namespace factpress

@@ -1,0 +1,76 @@
+#include "pipeline/parse.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+namespace factpress {
+namespace {
+
+// Comments and processing instructions are left out of the tree; white-space-only text is kept
+// because it separates inline elements ("<em>a</em> <strong>b</strong>").
+constexpr unsigned parse_options = pugi::parse_cdata | pugi::parse_escapes | pugi::parse_eol |
+                                   pugi::parse_wconv_attribute | pugi::parse_ws_pcdata;
+
+std::size_t element_offset(const pugi::xml_node& node) {
+    auto offset = node.offset_debug();
+    return offset > 0 ? static_cast<std::size_t>(offset - 1) : 0;
+}
+
+// Counts nodes without recursion, stopping once past the limit.
+std::size_t count_nodes(const pugi::xml_node& root, std::size_t limit) {
+    std::size_t count = 0;
+    for (pugi::xml_node node = root.first_child(); node && count <= limit;) {
+        ++count;
+        if (node.first_child()) {
+            node = node.first_child();
+            continue;
+        }
+        while (node && !node.next_sibling() && node != root) node = node.parent();
+        if (!node || node == root) break;
+        node = node.next_sibling();
+    }
+    return count;
+}
+
+} // namespace
+
+Position ParsedDocument::position_of(const pugi::xml_node& node) const {
+    return source.position_of(element_offset(node));
+}
+
+Position ParsedDocument::position_of(const pugi::xml_node& node, std::string_view attribute) const {
+    std::string_view text = source.bytes();
+    std::size_t start = element_offset(node);
+    std::size_t end = text.find('>', start);
+    for (std::size_t at = text.find(attribute, start); at < end; at = text.find(attribute, at + 1)) {
+        bool starts_word = at > 0 && std::isspace(static_cast<unsigned char>(text[at - 1]));
+        std::size_t after = text.find_first_not_of(" \t\r\n", at + attribute.size());
+        if (starts_word && after < text.size() && text[after] == '=') return source.position_of(at);
+    }
+    return position_of(node);
+}
+
+ParsedDocument parse(SourceText source, const Limits& limits, Diagnostics& diagnostics) {
+    ParsedDocument parsed{std::move(source), nullptr};
+    if (!prescan(parsed.source, diagnostics)) return parsed;
+    auto tree = std::make_unique<pugi::xml_document>();
+    const std::string& bytes = parsed.source.bytes();
+    auto result = tree->load_buffer(bytes.data(), bytes.size(), parse_options, pugi::encoding_utf8);
+    if (!result) {
+        diagnostics.push_back({Severity::error, parsed.source.position_of(static_cast<std::size_t>(result.offset)),
+                               fmt::format("the XML is not well-formed: {}", result.description())});
+        return parsed;
+    }
+    if (count_nodes(*tree, limits.max_nodes) > limits.max_nodes) {
+        diagnostics.push_back({Severity::error, {1, 1},
+                               fmt::format("the document has more than {} XML nodes; the limit can be raised "
+                                           "with --max-nodes",
+                                           limits.max_nodes)});
+        return parsed;
+    }
+    parsed.tree = std::move(tree);
+    return parsed;
+}
+
+} // namespace factpress

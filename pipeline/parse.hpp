@@ -1,0 +1,32 @@
+// Stage 1, parse: bytes to an XML tree, with the lexical checks pugixml does not make
+// (UTF-8 only, no DOCTYPE, only predefined entities) and positions as line:column.
+#pragma once
+
+#include "model/diagnostic.hpp"
+#include "pipeline/limits.hpp"
+#include "pipeline/source_text.hpp"
+
+#include <pugixml.hpp>
+
+#include <memory>
+#include <string_view>
+
+namespace factpress {
+
+struct ParsedDocument {
+    SourceText source;
+    std::unique_ptr<pugi::xml_document> tree; // null when parsing failed
+
+    // Position of an element's '<'.
+    Position position_of(const pugi::xml_node& node) const;
+    // Position of an attribute's name inside its element's start tag.
+    Position position_of(const pugi::xml_node& node, std::string_view attribute) const;
+};
+
+ParsedDocument parse(SourceText source, const Limits& limits, Diagnostics& diagnostics);
+
+// The checks made on the raw bytes before pugixml sees them; returns false when the bytes
+// cannot be parsed at all.
+bool prescan(const SourceText& source, Diagnostics& diagnostics);
+
+} // namespace factpress

@@ -1,0 +1,104 @@
+#include "pipeline/resolve.hpp"
+#include "pipeline/image_decode.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <variant>
+
+namespace factpress {
+namespace fs = std::filesystem;
+namespace {
+
+bool is_inside(const fs::path& folder, const fs::path& file) {
+    auto [end, unused] = std::mismatch(folder.begin(), folder.end(), file.begin(), file.end());
+    return end == folder.end();
+}
+
+class Resolver {
+  public:
+    Resolver(const ResolveOptions& options, Diagnostics& diagnostics)
+        : options_(options), diagnostics_(diagnostics) {
+        std::error_code ec;
+        folder_ = fs::weakly_canonical(fs::absolute(options.document, ec).parent_path(), ec);
+    }
+
+    void blocks(Blocks& blocks) {
+        for (auto& block : blocks)
+            if (auto* figure = std::get_if<Figure>(&block)) resolve(*figure);
+    }
+
+    void sections(std::vector<Section>& sections) {
+        for (auto& section : sections) {
+            blocks(section.blocks);
+            this->sections(section.sections);
+        }
+    }
+
+  private:
+    void resolve(Figure& figure) {
+        std::string problem = load(figure);
+        if (problem.empty()) return;
+        std::string message = fmt::format("figure src=\"{}\": {}", figure.source, problem);
+        if (options_.draft) {
+            figure.placeholder = true;
+            figure.image = {};
+            diagnostics_.push_back({Severity::warning, figure.position, message + " (draft: drawn as a placeholder)"});
+        } else {
+            diagnostics_.push_back({Severity::error, figure.position, message});
+        }
+    }
+
+    std::string load(Figure& figure) {
+        fs::path file;
+        if (auto problem = locate_inside(folder_, figure.source, file); !problem.empty()) return problem;
+        std::error_code ec;
+        auto size = fs::file_size(file, ec);
+        if (ec) return "the file cannot be read";
+        if (size > options_.limits.max_image_bytes)
+            return fmt::format("the file has {} bytes; the limit is {} (--max-image-size)", size,
+                               options_.limits.max_image_bytes);
+        std::vector<std::uint8_t> bytes(size);
+        std::ifstream in(file, std::ios::binary);
+        if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size)))
+            return "the file cannot be read";
+        ImageHeader header = probe_image(bytes);
+        if (header.format == ImageFormat::none) return "not a PNG or JPEG image (checked by its signature)";
+        std::uint64_t pixels = std::uint64_t(header.width) * std::uint64_t(header.height);
+        if (header.width <= 0 || header.height <= 0) return "the image header gives no size";
+        if (pixels > options_.limits.max_image_pixels)
+            return fmt::format("the image claims {}x{} pixels, over the limit of {} pixels (--max-image-pixels)",
+                               header.width, header.height, options_.limits.max_image_pixels);
+        return decode_image(bytes, figure.image);
+    }
+
+    const ResolveOptions& options_;
+    Diagnostics& diagnostics_;
+    fs::path folder_;
+};
+
+} // namespace
+
+std::string locate_inside(const fs::path& folder, const std::string& source, fs::path& found) {
+    if (source.find('\0') != std::string::npos || source.empty()) return "not a file name";
+    fs::path relative(source);
+    if (relative.is_absolute()) return "absolute paths are not allowed; give a path relative to the XML file";
+    std::error_code ec;
+    fs::path lexical = (folder / relative).lexically_normal();
+    if (!is_inside(folder, lexical)) return "the path leads outside the XML file's folder";
+    if (!fs::exists(lexical, ec)) return "no such file";
+    found = fs::canonical(lexical, ec);
+    if (ec) return "the file cannot be read";
+    if (!is_inside(folder, found)) return "the path leads outside the XML file's folder (through a symbolic link)";
+    if (!fs::is_regular_file(found, ec)) return "not a regular file";
+    return {};
+}
+
+FactSheet resolve(FactSheet sheet, const ResolveOptions& options, Diagnostics& diagnostics) {
+    Resolver resolver(options, diagnostics);
+    resolver.blocks(sheet.body_blocks);
+    resolver.sections(sheet.sections);
+    return sheet;
+}
+
+} // namespace factpress

@@ -1,0 +1,24 @@
+// Stage 5, resolve: each figure's file found inside the document's folder, checked and decoded.
+#pragma once
+
+#include "model/fact_sheet.hpp"
+#include "pipeline/limits.hpp"
+
+#include <filesystem>
+#include <string>
+
+namespace factpress {
+
+struct ResolveOptions {
+    std::filesystem::path document; // the XML file; figures are relative to its folder
+    bool draft = false;             // unusable images become placeholders with a warning
+    Limits limits;
+};
+
+FactSheet resolve(FactSheet sheet, const ResolveOptions& options, Diagnostics& diagnostics);
+
+// The file `source` names, or an error message when it may not or cannot be read.
+std::string locate_inside(const std::filesystem::path& folder, const std::string& source,
+                          std::filesystem::path& found);
+
+} // namespace factpress

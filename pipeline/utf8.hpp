@@ -1,0 +1,23 @@
+// UTF-8 decoding and encoding that never reads past the end and rejects malformed sequences.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace factpress::utf8 {
+
+inline constexpr char32_t invalid = 0xFFFFFFFF;
+
+// Decodes the code point at `pos` and advances `pos`; returns `invalid` (advancing one byte) for
+// malformed, overlong, surrogate or out-of-range sequences.
+char32_t next(std::string_view text, std::size_t& pos);
+
+void append(std::string& out, char32_t cp);
+
+// Offset of the first malformed byte, or npos when all of `text` is valid UTF-8.
+std::size_t first_invalid(std::string_view text);
+
+std::size_t count_code_points(std::string_view text);
+
+} // namespace factpress::utf8

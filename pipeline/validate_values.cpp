@@ -1,0 +1,124 @@
+#include "pipeline/validate_values.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+namespace factpress {
+namespace {
+
+bool all_digits(std::string_view text) {
+    for (char c : text)
+        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    return !text.empty();
+}
+
+int to_int(std::string_view digits) {
+    int value = 0;
+    for (char c : digits) value = value * 10 + (c - '0');
+    return value;
+}
+
+int days_in_month(int year, int month) {
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
+bool starts_with_nocase(std::string_view text, std::string_view prefix) {
+    if (text.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+    return true;
+}
+
+} // namespace
+
+std::optional<Date> parse_date(std::string_view text) {
+    if (text.size() != 4 && text.size() != 7 && text.size() != 10) return std::nullopt;
+    if (!all_digits(text.substr(0, 4))) return std::nullopt;
+    Date date{to_int(text.substr(0, 4)), 0, 0};
+    if (date.year == 0) return std::nullopt;
+    if (text.size() >= 7) {
+        if (text[4] != '-' || !all_digits(text.substr(5, 2))) return std::nullopt;
+        date.month = to_int(text.substr(5, 2));
+        if (date.month < 1 || date.month > 12) return std::nullopt;
+    }
+    if (text.size() == 10) {
+        if (text[7] != '-' || !all_digits(text.substr(8, 2))) return std::nullopt;
+        date.day = to_int(text.substr(8, 2));
+        if (date.day < 1 || date.day > days_in_month(date.year, date.month)) return std::nullopt;
+    }
+    return date;
+}
+
+std::optional<double> parse_width_percent(std::string_view text) {
+    if (text.size() < 2 || text.back() != '%') return std::nullopt;
+    std::string_view number = text.substr(0, text.size() - 1);
+    std::size_t dot = number.find('.');
+    std::string_view whole = number.substr(0, dot);
+    std::string_view fraction = dot == std::string_view::npos ? "" : number.substr(dot + 1);
+    if (!all_digits(whole) || whole.size() > 3 || (dot != std::string_view::npos && !all_digits(fraction)))
+        return std::nullopt;
+    double value = to_int(whole);
+    double scale = 0.1;
+    for (char c : fraction.substr(0, 6)) {
+        value += (c - '0') * scale;
+        scale /= 10;
+    }
+    if (value < 1.0 || value > 100.0) return std::nullopt;
+    return value;
+}
+
+bool is_language_tag(std::string_view text) {
+    // BCP 47 in its common shape: a 2-3 (or 4-8) letter language, then subtags of 1-8 letters or digits.
+    std::size_t start = 0;
+    bool first = true;
+    while (start <= text.size()) {
+        std::size_t end = text.find('-', start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view part = text.substr(start, end - start);
+        if (part.empty() || part.size() > 8) return false;
+        for (char c : part) {
+            bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
+            if (!(letter || (!first && std::isdigit(static_cast<unsigned char>(c))))) return false;
+        }
+        if (first && part.size() < 2) return false;
+        first = false;
+        start = end + 1;
+    }
+    return true;
+}
+
+bool is_identifier(std::string_view text) {
+    if (text.empty()) return false;
+    auto c0 = static_cast<unsigned char>(text[0]);
+    if (!(std::isalpha(c0) || c0 == '_' || c0 >= 0x80)) return false;
+    for (char c : text) {
+        auto u = static_cast<unsigned char>(c);
+        if (!(std::isalnum(u) || u == '_' || u == '-' || u == '.' || u >= 0x80)) return false;
+    }
+    return true;
+}
+
+std::string href_problem(std::string_view href) {
+    for (char c : href)
+        if (static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '<' || c == '>' || c == '\\')
+            return "a link address may not contain spaces, control characters, quotes, '<', '>' or '\\'";
+    if (href.starts_with('#'))
+        return is_identifier(href.substr(1)) ? "" : fmt::format("\"{}\" does not name an id", href);
+    for (std::string_view scheme : {"http://", "https://"}) {
+        if (!starts_with_nocase(href, scheme)) continue;
+        std::string_view rest = href.substr(scheme.size());
+        if (rest.empty() || rest[0] == '/' || rest[0] == '?' || rest[0] == '#')
+            return fmt::format("\"{}\" has no host name", href);
+        return "";
+    }
+    if (starts_with_nocase(href, "mailto:"))
+        return href.size() > 7 ? "" : "\"mailto:\" needs an address after it";
+    return fmt::format("link address \"{}\" is not allowed: use an absolute http:// or https:// URL, "
+                       "mailto:, or #id of a section or figure",
+                       href);
+}
+
+} // namespace factpress
