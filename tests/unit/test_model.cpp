@@ -1,0 +1,65 @@
+// The model builder and the white-space normalizer.
+#include "pipeline/normalize.hpp"
+#include "test_helpers.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace factpress;
+
+namespace {
+
+std::string plain(const Inlines& runs) {
+    std::string text;
+    for (const auto& run : runs) text += run.kind == InlineKind::text ? run.text : "[" + plain(run.children) + "]";
+    return text;
+}
+
+} // namespace
+
+TEST_CASE("the builder keeps structure, attributes and positions") {
+    auto loaded = test::load_xml(
+        "<factsheet xmlns='urn:factpress:factsheet:1' xml:lang='en' id='x'>\n"
+        "<meta><series>S</series><title>The <em>T</em></title><date>2021-02-03</date><updated>2021-04</updated>"
+        "<keywords><keyword> a  b </keyword></keywords></meta>\n"
+        "<key-facts><fact>F1</fact><fact>F2</fact></key-facts>\n"
+        "<body><p>P</p>\n"
+        "<section id='s'><heading>H</heading><list type='number'><item>i</item></list>"
+        "<section><heading>H2</heading><note><p>n</p></note></section></section></body>\n"
+        "<contact><org>O</org><email>e@x.org</email><social network='twitter'>@x</social></contact>\n"
+        "</factsheet>");
+    REQUIRE(loaded.ok());
+    const FactSheet& sheet = loaded.sheet;
+    CHECK(sheet.language == "en");
+    CHECK(sheet.meta.date == Date{2021, 2, 3});
+    CHECK(sheet.meta.updated == Date{2021, 4, 0});
+    CHECK(plain(sheet.meta.title) == "The [T]");
+    CHECK(sheet.meta.keywords == std::vector<std::string>{"a b"});
+    CHECK(sheet.key_facts.size() == 2);
+    REQUIRE(sheet.sections.size() == 1);
+    CHECK(sheet.sections[0].id == "s");
+    CHECK(sheet.sections[0].level == 1);
+    CHECK(sheet.sections[0].position == Position{5, 1});
+    CHECK(sheet.sections[0].sections[0].level == 2);
+    CHECK(std::get<ListBlock>(sheet.sections[0].blocks[0]).numbered);
+    REQUIRE(sheet.contact.size() == 3);
+    CHECK(sheet.contact[2].kind == ContactKind::social);
+    CHECK(sheet.contact[2].network == "twitter");
+}
+
+TEST_CASE("white space collapses across inline elements and blocks are trimmed") {
+    auto loaded = test::load_xml(test::with_body("<p>\n   Allied   leaders <em> launched </em>\n\t<strong>NMI</strong> . </p>"));
+    REQUIRE(loaded.ok());
+    const auto& p = std::get<Paragraph>(loaded.sheet.body_blocks[0]);
+    CHECK(plain(p.content) == "Allied leaders [launched ][NMI] .");
+}
+
+TEST_CASE("white space between two inline elements is kept") {
+    auto loaded = test::load_xml(test::with_body("<p><em>a</em> <strong>b</strong></p>"));
+    CHECK(plain(std::get<Paragraph>(loaded.sheet.body_blocks[0]).content) == "[a] [b]");
+}
+
+TEST_CASE("non-breaking spaces survive and decomposed accents are composed") {
+    CHECK(collapse_white_space("  a\u00A0b  \n c ") == "a\u00A0b c");
+    CHECK(compose("E\u0301te\u0301") == "\u00C9t\u00E9");
+    CHECK(compose("\u0415\u0308") == "\u0401"); // Ё
+}

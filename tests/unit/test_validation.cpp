@@ -1,0 +1,100 @@
+// The hostile suite: each file is rejected with its expected position and message.
+#include "test_helpers.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+using namespace factpress;
+namespace fs = std::filesystem;
+
+TEST_CASE("every hostile document is rejected at the expected line:column") {
+    std::ifstream expected(test::test_dir() / "hostile" / "expected.tsv");
+    std::string row;
+    int cases = 0;
+    while (std::getline(expected, row)) {
+        if (row.empty() || row[0] == '#') continue;
+        std::istringstream fields(row);
+        std::string file, position, phrase;
+        std::getline(fields, file, '\t');
+        std::getline(fields, position, '\t');
+        std::getline(fields, phrase);
+        CAPTURE(file);
+        LoadedDocument loaded = load_document(test::test_dir() / "hostile" / file, {});
+        REQUIRE_FALSE(loaded.ok());
+        const Diagnostic& first = loaded.diagnostics.front();
+        CHECK(fmt::format("{}:{}", first.position.line, first.position.column) == position);
+        CHECK(first.message.find(phrase) != std::string::npos);
+        ++cases;
+    }
+    CHECK(cases >= 30);
+}
+
+TEST_CASE("every corpus document validates") {
+    if (!fs::exists(test::corpus_dir())) {
+        MESSAGE("skipped: ../shared/corpus is not there");
+        return;
+    }
+    int documents = 0;
+    for (const auto& entry : fs::directory_iterator(test::corpus_dir())) {
+        if (entry.path().extension() != ".xml") continue;
+        CAPTURE(entry.path().string());
+        LoadedDocument loaded = load_document(entry.path(), {});
+        for (const auto& d : loaded.diagnostics) MESSAGE(format_diagnostic(entry.path().string(), d));
+        CHECK(loaded.ok());
+        ++documents;
+    }
+    CHECK(documents > 0);
+}
+
+TEST_CASE("all problems of a document are reported together") {
+    auto loaded = test::load_xml(test::with_body("<p class='a'>x</p><para/><p><link href='ftp://x'>y</link></p>"));
+    CHECK(loaded.diagnostics.size() == 3);
+}
+
+TEST_CASE("edge cases an author may write are accepted") {
+    SUBCASE("BOM, CRLF, comments, CDATA and processing instructions") {
+        std::string xml = "\xEF\xBB\xBF" + test::with_body("<!-- c --><p><![CDATA[a < b]]><?pi x?></p>");
+        for (std::size_t at = xml.find('\n'); at != std::string::npos; at = xml.find('\n', at + 2)) xml.insert(at, "\r");
+        auto loaded = test::load_xml(xml);
+        CHECK(loaded.ok());
+    }
+    SUBCASE("empty body and empty optional blocks") {
+        auto loaded = test::load_xml("<factsheet xmlns='urn:factpress:factsheet:1' xml:lang='fr-CA'><meta><title>T</title>"
+                                     "<date>2020</date><keywords/></meta><summary/><key-facts/><body/></factsheet>");
+        CHECK(loaded.ok());
+    }
+    SUBCASE("every element") {
+        auto loaded = test::load_xml(test::with_body(
+            "<p>a <em>b <strong>c</strong></em> <abbr title='d'>D</abbr> <link href='mailto:a@b.c'>e</link></p>"
+            "<list type='number'><item><p>x</p><p>y</p></item><item>z</item></list>"
+            "<quote source='S'><p>q</p></quote><note><p>n</p></note>"
+            "<section id='s1'><heading>H</heading><p><link href='#s2'>to s2</link></p>"
+            "<section id='s2'><heading>H2</heading><section><heading>H3</heading></section></section></section>"));
+        for (const auto& d : loaded.diagnostics) MESSAGE(d.message);
+        CHECK(loaded.ok());
+    }
+}
+
+TEST_CASE("link hrefs: schemes and targets") {
+    auto href = [](const std::string& h) {
+        return test::load_xml(test::with_body("<p><link href='" + h + "'>x</link></p>")).ok();
+    };
+    CHECK(href("https://www.nato.int/a?b=c#d"));
+    CHECK(href("HTTP://example.org"));
+    CHECK(href("mailto:moc@hq.nato.int"));
+    CHECK_FALSE(href("https://"));
+    CHECK_FALSE(href("data:text/html,x"));
+    CHECK_FALSE(href("//example.org"));
+    CHECK_FALSE(href("https://a b"));
+}
+
+TEST_CASE("byte sequences that are not UTF-8 never pass, wherever they are") {
+    for (std::string bad : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82", "\xFF"}) {
+        auto loaded = test::load_xml(test::with_body("<p>a" + bad + "b</p>"));
+        CHECK_FALSE(loaded.ok());
+        CHECK(loaded.diagnostics.front().position.line == 4);
+    }
+}
