@@ -1,10 +1,19 @@
 #include "app/commands.hpp"
 #include "pipeline/inputs.hpp"
+#include "pipeline/batch.hpp"
+#include "pipeline/manifest.hpp"
+#include "pipeline/output_file.hpp"
 #include "pipeline/runner.hpp"
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <thread>
+#include <unistd.h>
 
 namespace factpress::cli {
 
@@ -44,7 +53,148 @@ int run_check(const CommandLine& line) {
 } // namespace factpress::cli
 
 namespace factpress::cli {
-int run_build(const CommandLine&) { return 2; }
-int run_styles(const CommandLine&) { return 0; }
-int run_report_merge(const CommandLine&) { return 2; }
+namespace {
+
+std::optional<std::time_t> source_date_epoch() {
+    const char* value = std::getenv("SOURCE_DATE_EPOCH");
+    if (!value || !*value) return std::nullopt;
+    char* end = nullptr;
+    long long seconds = std::strtoll(value, &end, 10);
+    if (*end != '\0' || seconds < 0) return std::nullopt;
+    return static_cast<std::time_t>(seconds);
+}
+
+std::string read_all(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Everything besides the document that decides the outputs' bytes.
+std::string fingerprint(const CommandLine& line, const SharedResources& shared) {
+    std::string print = fmt::format("factpress {}|{}|{}|{}|{}|{}|{}", FACTPRESS_VERSION, line.pdf, line.txt, line.brief,
+                                    line.width, line.draft, line.limits.max_pages);
+    for (const auto& file : shared.style.files) print += fmt::format("|{:x}", hash_bytes(read_all(file)));
+    for (const FontFace* face : shared.fonts->faces()) {
+        std::error_code ec;
+        print += fmt::format("|{}:{}", face->path().string(), std::filesystem::file_size(face->path(), ec));
+    }
+    return print;
+}
+
+std::unique_ptr<SharedResources> load_shared(const CommandLine& line) {
+    auto loaded = load_style(line.style);
+    if (!loaded.style) {
+        print_diagnostics(loaded.file, loaded.diagnostics, 1);
+        fmt::print(stderr, "factpress: cannot use style '{}' (bundled styles: nato, letter, plain)\n", line.style);
+        return nullptr;
+    }
+    auto shared = std::make_unique<SharedResources>();
+    shared->style = std::move(*loaded.style);
+    std::vector<std::string> problems;
+    shared->fonts = std::make_unique<FontSet>(shared->style, shared->library, problems);
+    for (const auto& problem : problems) fmt::print(stderr, "{}: warning: {}\n", loaded.file, problem);
+    if (shared->fonts->faces().empty()) {
+        fmt::print(stderr, "factpress: style '{}' has no usable font\n", line.style);
+        return nullptr;
+    }
+    return shared;
+}
+
+class ProgressLine {
+  public:
+    explicit ProgressLine(bool enabled) : enabled_(enabled && ::isatty(2)), start_(std::chrono::steady_clock::now()) {}
+    void update(const Progress& p) {
+        if (!enabled_) return;
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+        double rate = seconds > 0 ? p.done / seconds : 0;
+        double eta = rate > 0 ? (p.total - p.done) / rate : 0;
+        fmt::print(stderr, "\r\033[K[{}/{}] {} failed, {:.1f} documents/s, ETA {:.0f} s", p.done, p.total, p.failed, rate, eta);
+        if (p.done == p.total) fmt::print(stderr, "\n");
+    }
+    bool enabled() const { return enabled_; }
+
+  private:
+    bool enabled_;
+    std::chrono::steady_clock::time_point start_;
+};
+
+} // namespace
+
+int run_build(const CommandLine& line) {
+    auto inputs = inputs_of(line);
+    if (!inputs) return 2;
+    auto shared = load_shared(line);
+    if (!shared) return 2;
+    BatchOptions options;
+    options.out_dir = line.out_dir;
+    options.render.pdf = line.pdf;
+    options.render.txt = line.txt;
+    options.render.text = {line.width, line.brief};
+    options.render.resolve = {{}, line.draft, line.limits};
+    options.render.source_date_epoch = source_date_epoch();
+    options.jobs = line.jobs > 0 ? line.jobs : std::max(1u, std::thread::hardware_concurrency());
+    options.force = line.force;
+    options.fingerprint = fingerprint(line, *shared);
+    ProgressLine progress(line.verbosity > 0 && inputs->size() > 1);
+    auto start = std::chrono::steady_clock::now();
+    auto results = build_batch(*inputs, *shared, options, [&](const DocumentResult& r, const Progress& p) {
+        if (progress.enabled() && !r.diagnostics.empty()) fmt::print(stderr, "\r\033[K");
+        print_diagnostics(r.input.source.string(), r.diagnostics, line.verbosity);
+        if (line.verbosity > 1)
+            for (const auto& t : r.timings) fmt::print(stderr, "  {:<10} {:8.3f} ms\n", t.stage, t.milliseconds);
+        progress.update(p);
+    });
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::size_t failed = 0;
+    for (const auto& r : results) failed += r.status == DocumentStatus::failed;
+    if (!line.report.empty()) {
+        std::string json = report_json(results, seconds);
+        if (auto error = write_atomically(line.report, json); !error.empty()) fmt::print(stderr, "factpress: {}\n", error);
+    }
+    if (line.verbosity > 0 && results.size() > 1)
+        fmt::print(stderr, "{} documents, {} failed, {:.2f} s\n", results.size(), failed, seconds);
+    return failed ? 1 : 0;
+}
+
+// Joins shard reports: our report writes one document per line, so lines are merged as they are.
+int run_report_merge(const CommandLine& line) {
+    std::vector<std::string> documents;
+    std::size_t built = 0, skipped = 0, failed = 0;
+    double seconds = 0;
+    for (const auto& path : line.paths) {
+        std::ifstream in(path);
+        if (!in) {
+            fmt::print(stderr, "factpress: cannot read report {}\n", path);
+            return 2;
+        }
+        std::string row;
+        while (std::getline(in, row)) {
+            if (row.starts_with("    {\"source\"")) {
+                if (!row.ends_with(",")) row += ",";
+                documents.push_back(row);
+                built += row.find("\"status\": \"ok\"") != std::string::npos;
+                skipped += row.find("\"status\": \"up-to-date\"") != std::string::npos;
+                failed += row.find("\"status\": \"failed\"") != std::string::npos;
+            } else if (auto at = row.find("\"seconds\": "); at != std::string::npos) {
+                seconds = std::max(seconds, std::strtod(row.c_str() + at + 11, nullptr));
+            }
+        }
+    }
+    if (!documents.empty()) documents.back().pop_back();
+    fmt::print("{{\n  \"documents\": [\n");
+    for (const auto& row : documents) fmt::print("{}\n", row);
+    fmt::print("  ],\n  \"totals\": {{\"documents\": {}, \"built\": {}, \"up_to_date\": {}, \"failed\": {}, \"seconds\": {:.3f}}}\n}}\n",
+               documents.size(), built, skipped, failed, seconds);
+    return 0;
+}
+
+int run_styles(const CommandLine&) {
+    for (const auto& name : bundled_style_names()) {
+        auto loaded = load_style(name);
+        std::string size = loaded.style ? loaded.style->text("page", "size", "A4") : "unavailable";
+        fmt::print("{:<8} {:<7} {}\n", name, size, (bundled_style_dir() / (name + ".xml")).string());
+    }
+    return 0;
+}
+
 } // namespace factpress::cli

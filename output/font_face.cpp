@@ -1,0 +1,159 @@
+#include "output/font_face.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <stdexcept>
+#include <string_view>
+
+namespace factpress {
+namespace {
+
+class Reader {
+  public:
+    explicit Reader(const std::string& data) : data_(data) {}
+    std::uint32_t u8(std::size_t at) const { return byte(at); }
+    std::uint32_t u16(std::size_t at) const { return (byte(at) << 8) | byte(at + 1); }
+    std::int32_t s16(std::size_t at) const { return static_cast<std::int16_t>(u16(at)); }
+    std::uint32_t u32(std::size_t at) const { return (u16(at) << 16) | u16(at + 2); }
+    std::size_t size() const { return data_.size(); }
+
+  private:
+    std::uint32_t byte(std::size_t at) const {
+        if (at >= data_.size()) throw std::runtime_error("truncated font table");
+        return static_cast<unsigned char>(data_[at]);
+    }
+    const std::string& data_;
+};
+
+struct Table {
+    std::size_t offset = 0;
+    std::size_t length = 0;
+};
+
+std::map<std::string, Table> table_directory(const Reader& r) {
+    std::map<std::string, Table> tables;
+    std::uint32_t version = r.u32(0);
+    if (version != 0x00010000 && version != 0x74727565) throw std::runtime_error("not a TrueType font (no glyf outlines)");
+    for (std::uint32_t i = 0, n = r.u16(4); i < n; ++i) {
+        std::size_t record = 12 + 16 * i;
+        std::string tag;
+        for (int k = 0; k < 4; ++k) tag += static_cast<char>(r.u8(record + k));
+        tables[tag] = {r.u32(record + 8), r.u32(record + 12)};
+    }
+    for (const char* needed : {"head", "hhea", "hmtx", "maxp", "cmap", "loca", "glyf"})
+        if (!tables.contains(needed)) throw std::runtime_error(fmt::format("the font has no '{}' table", needed));
+    return tables;
+}
+
+void read_format4(const Reader& r, std::size_t at, std::unordered_map<char32_t, std::uint16_t>& cmap) {
+    std::uint32_t segments = r.u16(at + 6) / 2;
+    std::size_t ends = at + 14, starts = ends + 2 * segments + 2, deltas = starts + 2 * segments,
+                ranges = deltas + 2 * segments;
+    for (std::uint32_t s = 0; s < segments; ++s) {
+        std::uint32_t start = r.u16(starts + 2 * s), end = r.u16(ends + 2 * s);
+        std::uint32_t delta = r.u16(deltas + 2 * s), range = r.u16(ranges + 2 * s);
+        for (std::uint32_t cp = start; cp <= end && cp != 0xFFFF; ++cp) {
+            std::uint32_t glyph = 0;
+            if (range == 0) glyph = (cp + delta) & 0xFFFF;
+            else {
+                std::uint32_t g = r.u16(ranges + 2 * s + range + 2 * (cp - start));
+                glyph = g == 0 ? 0 : (g + delta) & 0xFFFF;
+            }
+            if (glyph != 0) cmap.emplace(cp, static_cast<std::uint16_t>(glyph));
+        }
+    }
+}
+
+void read_format12(const Reader& r, std::size_t at, std::unordered_map<char32_t, std::uint16_t>& cmap) {
+    for (std::uint32_t g = 0, n = r.u32(at + 12); g < n; ++g) {
+        std::size_t group = at + 16 + 12 * g;
+        std::uint32_t start = r.u32(group), end = std::min<std::uint32_t>(r.u32(group + 4), 0x10FFFF);
+        for (std::uint32_t cp = start; cp <= end && cp - start < 0x10000; ++cp)
+            cmap.emplace(cp, static_cast<std::uint16_t>(r.u32(group + 8) + cp - start));
+    }
+}
+
+std::unordered_map<char32_t, std::uint16_t> read_cmap(const Reader& r, std::size_t cmap) {
+    std::size_t best = 0;
+    int best_rank = 0;
+    for (std::uint32_t i = 0, n = r.u16(cmap + 2); i < n; ++i) {
+        std::size_t record = cmap + 4 + 8 * i;
+        std::uint32_t platform = r.u16(record), encoding = r.u16(record + 2);
+        std::size_t at = cmap + r.u32(record + 4);
+        std::uint32_t format = r.u16(at);
+        int rank = format == 12 ? 3 : format == 4 && (platform == 3 || platform == 0) ? 2 : 0;
+        if (platform == 3 && encoding == 0) rank = 0; // symbol fonts map into the private area
+        if (rank > best_rank) best_rank = rank, best = at;
+    }
+    std::unordered_map<char32_t, std::uint16_t> map;
+    if (best_rank == 0) throw std::runtime_error("the font has no Unicode character map");
+    if (r.u16(best) == 12) read_format12(r, best, map);
+    else read_format4(r, best, map);
+    return map;
+}
+
+} // namespace
+
+FontFace FontFace::load(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(fmt::format("cannot open font {}", path.string()));
+    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Reader r(data);
+    FontFace face;
+    face.path_ = path;
+    try {
+        auto tables = table_directory(r);
+        std::size_t head = tables["head"].offset, hhea = tables["hhea"].offset;
+        face.units_per_em_ = static_cast<int>(r.u16(head + 18));
+        if (face.units_per_em_ < 16) throw std::runtime_error("bad unitsPerEm");
+        bool long_offsets = r.s16(head + 50) != 0;
+        face.ascender_ = r.s16(hhea + 4) * 1000 / face.units_per_em_;
+        face.descender_ = r.s16(hhea + 6) * 1000 / face.units_per_em_;
+        std::uint32_t metrics = r.u16(hhea + 34), glyphs = r.u16(tables["maxp"].offset + 4);
+        for (std::uint32_t g = 0; g < glyphs; ++g)
+            face.advances_.push_back(static_cast<std::uint16_t>(
+                r.u16(tables["hmtx"].offset + 4 * std::min(g, metrics - 1))));
+        face.cmap_ = read_cmap(r, tables["cmap"].offset);
+        // Composite glyphs whose components are composites themselves.
+        std::size_t loca = tables["loca"].offset, glyf = tables["glyf"].offset;
+        auto glyph_offset = [&](std::uint32_t g) -> std::size_t {
+            return long_offsets ? r.u32(loca + 4 * g) : 2 * r.u16(loca + 2 * g);
+        };
+        auto is_composite = [&](std::uint32_t g) {
+            return g < glyphs && glyph_offset(g + 1) > glyph_offset(g) && r.s16(glyf + glyph_offset(g)) < 0;
+        };
+        for (std::uint32_t g = 0; g < glyphs; ++g) {
+            if (!is_composite(g)) continue;
+            std::size_t at = glyf + glyph_offset(g) + 10;
+            for (std::uint32_t flags = 0x20; flags & 0x20;) {
+                flags = r.u16(at);
+                if (is_composite(r.u16(at + 2))) face.nested_composites_.insert(static_cast<std::uint16_t>(g));
+                at += 4 + ((flags & 0x1) ? 4 : 2) + ((flags & 0x8) ? 2 : (flags & 0x40) ? 4 : (flags & 0x80) ? 8 : 0);
+            }
+        }
+    } catch (const std::runtime_error& error) {
+        throw std::runtime_error(fmt::format("font {}: {}", path.string(), error.what()));
+    }
+    return face;
+}
+
+std::uint16_t FontFace::glyph(char32_t cp) const {
+    auto it = cmap_.find(cp);
+    return it == cmap_.end() ? 0 : it->second;
+}
+
+bool FontFace::covers(char32_t cp) const {
+    std::uint16_t g = glyph(cp);
+    return g != 0 && cp <= 0xFFFF && !nested_composites_.contains(g);
+}
+
+int FontFace::advance(char32_t cp) const {
+    std::uint16_t g = glyph(cp);
+    if (g >= advances_.size()) return 0;
+    return static_cast<int>(static_cast<std::uint32_t>(advances_[g]) * 1000 / static_cast<std::uint32_t>(units_per_em_));
+}
+
+} // namespace factpress

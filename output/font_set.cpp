@@ -1,0 +1,97 @@
+#include "output/font_set.hpp"
+#include "pipeline/utf8.hpp"
+
+#include <fmt/format.h>
+
+namespace factpress {
+namespace fs = std::filesystem;
+
+std::optional<fs::path> FontLibrary::find(const std::string& file_name, const std::vector<fs::path>& font_path) {
+    std::error_code ec;
+    for (const auto& folder : font_path)
+        if (fs::is_regular_file(folder / file_name, ec)) return folder / file_name;
+    std::lock_guard lock(mutex_);
+    if (!indexed_) {
+        indexed_ = true;
+        for (const char* root : {"/usr/share/fonts", "/usr/local/share/fonts"}) {
+            auto options = fs::directory_options::skip_permission_denied;
+            for (auto it = fs::recursive_directory_iterator(root, options, ec); !ec && it != fs::end(it); it.increment(ec))
+                if (it->is_regular_file(ec)) system_index_.emplace(it->path().filename().string(), it->path());
+        }
+    }
+    auto found = system_index_.find(file_name);
+    if (found == system_index_.end()) return std::nullopt;
+    return found->second;
+}
+
+const FontFace& FontLibrary::face(const fs::path& path) {
+    std::lock_guard lock(mutex_);
+    auto& slot = faces_[path];
+    if (!slot) slot = std::make_unique<FontFace>(FontFace::load(path));
+    return *slot;
+}
+
+FontSet::FontSet(const Style& style, FontLibrary& library, std::vector<std::string>& problems) {
+    for (const auto& name : style.font_chain) {
+        const FontFamily& family = style.families.at(name);
+        Family entry{name, {}};
+        const std::string* files[] = {&family.regular, &family.bold, &family.italic, &family.bold_italic};
+        for (int v = 0; v < 4; ++v) {
+            if (files[v]->empty()) continue;
+            auto path = library.find(*files[v], style.font_path);
+            if (!path) {
+                problems.push_back(fmt::format("font file {} of family \"{}\" not found on the font path", *files[v], name));
+                continue;
+            }
+            try {
+                faces_.push_back(&library.face(*path));
+                entry.faces[v] = static_cast<int>(faces_.size() - 1);
+            } catch (const std::exception& error) {
+                problems.push_back(error.what());
+            }
+        }
+        chain_.push_back(entry);
+    }
+}
+
+int FontSet::face_for(char32_t cp, Variant variant, const std::string& family) const {
+    auto try_family = [&](const Family& f) {
+        for (int v : {static_cast<int>(variant), static_cast<int>(variant) & 1, 0}) {
+            int face = f.faces[v];
+            if (face >= 0 && faces_[face]->covers(cp)) return face;
+        }
+        return -1;
+    };
+    if (!family.empty())
+        for (const auto& f : chain_)
+            if (f.name == family)
+                if (int face = try_family(f); face >= 0) return face;
+    for (const auto& f : chain_)
+        if (int face = try_family(f); face >= 0) return face;
+    return -1;
+}
+
+std::vector<FaceRun> FontSet::runs(std::string_view text, Variant variant, double size, const std::string& family) const {
+    std::vector<FaceRun> result;
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t start = pos;
+        char32_t cp = utf8::next(text, pos);
+        // A no-break space is drawn as a space, which every face has.
+        char32_t drawn = cp == 0x00A0 ? U' ' : cp;
+        int face = face_for(drawn, variant, family);
+        double advance = face >= 0 ? faces_[face]->advance(drawn) : 600;
+        if (result.empty() || result.back().face != face) result.push_back({face, {}, 0});
+        if (drawn != cp) result.back().text += ' ';
+        else result.back().text.append(text.substr(start, pos - start));
+        result.back().width += advance * size / 1000.0;
+    }
+    return result;
+}
+
+double FontSet::width(std::string_view text, Variant variant, double size, const std::string& family) const {
+    double total = 0;
+    for (const auto& run : runs(text, variant, size, family)) total += run.width;
+    return total;
+}
+
+} // namespace factpress

@@ -1,0 +1,64 @@
+// The faces a style uses: families found along the font path, a fallback chain per character,
+// and text measurement with the exact widths libharu will write.
+#pragma once
+
+#include "output/font_face.hpp"
+#include "styles/style.hpp"
+
+#include <memory>
+#include <mutex>
+#include <string_view>
+
+namespace factpress {
+
+enum class Variant { regular = 0, bold = 1, italic = 2, bold_italic = 3 };
+
+inline Variant make_variant(bool bold, bool italic) {
+    return static_cast<Variant>((bold ? 1 : 0) + (italic ? 2 : 0));
+}
+
+// Parsed faces, shared by every document of a run (read-only once loaded).
+class FontLibrary {
+  public:
+    // Finds `file_name` in the folders of `font_path`, then anywhere under the system font folders.
+    std::optional<std::filesystem::path> find(const std::string& file_name,
+                                              const std::vector<std::filesystem::path>& font_path);
+    const FontFace& face(const std::filesystem::path& path); // throws on an unusable file
+
+  private:
+    std::mutex mutex_;
+    std::map<std::filesystem::path, std::unique_ptr<FontFace>> faces_;
+    std::map<std::string, std::filesystem::path> system_index_;
+    bool indexed_ = false;
+};
+
+// One segment of text drawn with one face; face -1 means no face covers these characters.
+struct FaceRun {
+    int face = -1;
+    std::string text;
+    double width = 0; // in points at the size measured
+};
+
+class FontSet {
+  public:
+    // Loads every face the style names; fills `problems` with missing files.
+    FontSet(const Style& style, FontLibrary& library, std::vector<std::string>& problems);
+
+    const std::vector<const FontFace*>& faces() const { return faces_; }
+    // The first face of the chain that covers `cp` in `variant` (or its regular face); -1 if none.
+    int face_for(char32_t cp, Variant variant, const std::string& family = {}) const;
+    // Splits text into runs per face, each with its width at `size`.
+    std::vector<FaceRun> runs(std::string_view text, Variant variant, double size,
+                              const std::string& family = {}) const;
+    double width(std::string_view text, Variant variant, double size, const std::string& family = {}) const;
+
+  private:
+    struct Family {
+        std::string name;
+        int faces[4] = {-1, -1, -1, -1};
+    };
+    std::vector<const FontFace*> faces_;
+    std::vector<Family> chain_;
+};
+
+} // namespace factpress

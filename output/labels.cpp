@@ -1,0 +1,62 @@
+#include "output/labels.hpp"
+
+#include <fmt/format.h>
+
+#include <vector>
+
+namespace factpress {
+namespace {
+
+const std::vector<Labels>& table() {
+    static const std::vector<Labels> rows = {
+        {"en", "Key facts", "Contact", "Page {} of {}", "Last updated", "Photo", "Links", "see section", "Bottom line up front", "Published",
+         {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+         {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+         "\u201C", "\u201D", false},
+        {"fr", "Points principaux", "Contact", "Page {} sur {}", "Mis à jour le", "Photo", "Liens", "voir la section", "L’essentiel", "Publié",
+         {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+         {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+         "«\u00A0", "\u00A0»", false},
+        {"uk", "Основні факти", "Контакти", "Сторінка {} з {}", "Оновлено", "Фото", "Посилання", "див. розділ", "Головне", "Опубліковано",
+         {"січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень", "вересень", "жовтень", "листопад", "грудень"},
+         {"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"},
+         "«", "»", false},
+        {"ru", "Основные факты", "Контакты", "Страница {} из {}", "Обновлено", "Фото", "Ссылки", "см. раздел", "Главное", "Опубликовано",
+         {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"},
+         {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
+         "«", "»", false},
+        {"el", "Βασικά στοιχεία", "Επικοινωνία", "Σελίδα {} από {}", "Τελευταία ενημέρωση", "Φωτογραφία", "Σύνδεσμοι", "βλ. ενότητα", "Με μια ματιά", "Δημοσίευση",
+         {"Ιανουάριος", "Φεβρουάριος", "Μάρτιος", "Απρίλιος", "Μάιος", "Ιούνιος", "Ιούλιος", "Αύγουστος", "Σεπτέμβριος", "Οκτώβριος", "Νοέμβριος", "Δεκέμβριος"},
+         {"Ιανουαρίου", "Φεβρουαρίου", "Μαρτίου", "Απριλίου", "Μαΐου", "Ιουνίου", "Ιουλίου", "Αυγούστου", "Σεπτεμβρίου", "Οκτωβρίου", "Νοεμβρίου", "Δεκεμβρίου"},
+         "«", "»", false},
+        {"ar", "حقائق رئيسية", "الاتصال", "الصفحة {} من {}", "آخر تحديث", "صورة", "روابط", "انظر القسم", "الخلاصة", "نُشر",
+         {"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"},
+         {"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"},
+         "«", "»", true},
+    };
+    return rows;
+}
+
+} // namespace
+
+const Labels& labels_for(std::string_view language) {
+    std::string_view primary = language.substr(0, language.find('-'));
+    for (const auto& row : table())
+        if (row.language.size() == primary.size() &&
+            std::equal(primary.begin(), primary.end(), row.language.begin(),
+                       [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
+            return row;
+    return table().front();
+}
+
+std::string format_date(const Date& date, const Labels& labels) {
+    if (date.month == 0) return fmt::format("{}", date.year);
+    if (date.day == 0) return fmt::format("{} {}", labels.months[date.month - 1], date.year);
+    return fmt::format("{} {} {}", date.day, labels.months_with_day[date.month - 1], date.year);
+}
+
+std::string page_label(const Labels& labels, int page, int pages) {
+    return fmt::format(fmt::runtime(labels.page_of), page, pages);
+}
+
+} // namespace factpress

@@ -1,0 +1,31 @@
+// Fixed words per language: labels, month names, quotation marks. Kept as data; add a language
+// by adding a row to the table in labels.cpp.
+#pragma once
+
+#include "model/fact_sheet.hpp"
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace factpress {
+
+struct Labels {
+    std::string language;
+    std::string key_facts, contact, page_of, last_updated, photo, links, see_section, bottom_line, published;
+    std::array<std::string, 12> months;          // standing alone: "February 2021"
+    std::array<std::string, 12> months_with_day; // after a day: "5 March 2020"
+    std::string open_quote, close_quote;
+    bool right_to_left = false;
+};
+
+// The row for a BCP 47 tag by its primary language; English when the language has no row.
+const Labels& labels_for(std::string_view language);
+
+// "February 2021", "5 March 2020", "2018"; in the document's language.
+std::string format_date(const Date& date, const Labels& labels);
+
+// "Page 2 of 3" in the document's language.
+std::string page_label(const Labels& labels, int page, int pages);
+
+} // namespace factpress

@@ -1,0 +1,79 @@
+// The layout's result: pages holding text runs, rectangles, images and links at fixed positions.
+// Coordinates are points from the page's top-left corner; y of a text run is its baseline.
+// The PDF back end only draws this; tests inspect it without a PDF.
+#pragma once
+
+#include "model/fact_sheet.hpp"
+#include "output/font_face.hpp"
+#include "styles/style.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace factpress {
+
+struct TextItem {
+    double x = 0, y = 0;
+    int face = -1; // index into PageLayout::faces; -1 draws a placeholder box (no font covers it)
+    double size = 10;
+    Colour colour;
+    std::string text;
+    double width = 0;
+    bool operator==(const TextItem&) const = default;
+};
+
+struct RectItem {
+    double x = 0, y = 0, width = 0, height = 0;
+    std::optional<Colour> fill;
+    std::optional<Colour> stroke;
+    double line_width = 0;
+    bool operator==(const RectItem&) const = default;
+};
+
+struct ImageItem {
+    double x = 0, y = 0, width = 0, height = 0;
+    const Image* image = nullptr; // owned by the FactSheet, which outlives the layout
+    bool operator==(const ImageItem&) const = default;
+};
+
+struct LinkItem {
+    double x = 0, y = 0, width = 0, height = 0;
+    std::string uri;    // external: http(s) or mailto
+    std::string anchor; // internal: the id of a section or figure
+    bool operator==(const LinkItem&) const = default;
+};
+
+struct Page {
+    std::vector<RectItem> rects;
+    std::vector<ImageItem> images;
+    std::vector<TextItem> texts;
+    std::vector<LinkItem> links;
+};
+
+struct Anchor {
+    int page = 0;
+    double y = 0;
+};
+
+struct Bookmark {
+    std::string title;
+    int level = 0; // 0 for the document title, then the section level
+    Anchor target;
+};
+
+struct DocumentInfo {
+    std::string title, author, subject, keywords;
+};
+
+struct PageLayout {
+    double width = 0, height = 0;
+    std::vector<Page> pages;
+    std::vector<Bookmark> bookmarks;
+    std::map<std::string, Anchor> anchors;
+    std::vector<const FontFace*> faces;
+    DocumentInfo info;
+};
+
+} // namespace factpress

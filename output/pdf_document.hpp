@@ -1,0 +1,55 @@
+// libharu wrapped once: an owning, move-only document whose error callback only records, and
+// whose every call is checked afterwards and turned into a C++ exception.
+#pragma once
+
+#include <hpdf.h>
+
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace factpress {
+
+struct PdfError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class PdfDocument {
+  public:
+    PdfDocument();
+    PdfDocument(PdfDocument&&) noexcept = default;
+    PdfDocument& operator=(PdfDocument&&) noexcept = default;
+
+    HPDF_Doc get() const { return doc_.get(); }
+
+    // Throws PdfError naming `what` if libharu recorded an error (or `handle` is null).
+    void check(const char* what) const;
+    template <typename T> T check(T handle, const char* what) const {
+        check(what);
+        if (!handle) throw PdfError(std::string("libharu returned nothing for ") + what);
+        return handle;
+    }
+    void check_status(HPDF_STATUS status, const char* what) const {
+        check(what);
+        if (status != HPDF_OK) throw PdfError(std::string("libharu failed in ") + what);
+    }
+
+    std::vector<std::uint8_t> save();
+
+  private:
+    struct ErrorState {
+        HPDF_STATUS error = HPDF_OK;
+        HPDF_STATUS detail = 0;
+    };
+    struct Free {
+        void operator()(HPDF_Doc doc) const { HPDF_Free(doc); }
+    };
+    static void HPDF_STDCALL record_error(HPDF_STATUS error, HPDF_STATUS detail, void* state);
+
+    std::unique_ptr<ErrorState> errors_; // on the heap: the callback keeps its address
+    std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, Free> doc_;
+};
+
+} // namespace factpress

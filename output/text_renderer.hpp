@@ -1,0 +1,17 @@
+// The plain-text back end: a briefing built from the model (never from the PDF layout).
+#pragma once
+
+#include "model/fact_sheet.hpp"
+
+#include <string>
+
+namespace factpress {
+
+struct TextOptions {
+    int width = 72;     // display columns
+    bool brief = false; // the short profile for pasting into a message
+};
+
+std::string render_text(const FactSheet& sheet, const TextOptions& options);
+
+} // namespace factpress

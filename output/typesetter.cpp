@@ -1,0 +1,351 @@
+#include "output/typesetter.hpp"
+#include "output/case_mapping.hpp"
+#include "output/line_breaker.hpp"
+#include "pipeline/utf8.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace factpress {
+namespace {
+
+// A box's text: one piece of one span.
+struct Piece {
+    std::size_t span = 0;
+    std::string text;
+    double width = 0;
+};
+
+struct ItemList {
+    std::vector<BreakItem> items;
+    std::vector<Piece> pieces;             // parallel to items: boxes only
+    std::vector<std::size_t> piece_of;     // item index -> piece index (boxes)
+    std::vector<std::size_t> span_of_item; // glue and penalties: the span whose font sets them
+};
+
+bool is_letter(char32_t cp) {
+    return (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z') || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+           (cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x400 && cp <= 0x52F);
+}
+
+bool looks_like_url(std::string_view word) {
+    return word.find("://") != std::string_view::npos || word.starts_with("www.") || word.find('@') != std::string_view::npos;
+}
+
+class ItemBuilder {
+  public:
+    ItemBuilder(const FontSet& fonts, Hyphenator& hyphenator, const std::string& language,
+                const std::vector<Span>& spans, const TextStyle& style, double width)
+        : fonts_(fonts), hyphenator_(hyphenator), language_(language), spans_(spans), style_(style), width_(width) {}
+
+    ItemList build() {
+        for (std::size_t s = 0; s < spans_.size(); ++s) {
+            const std::string& text = spans_[s].text;
+            std::size_t start = 0;
+            while (start <= text.size()) {
+                std::size_t space = text.find(' ', start);
+                std::size_t end = space == std::string::npos ? text.size() : space;
+                if (end > start) word_part(s, text.substr(start, end - start));
+                if (space == std::string::npos) break;
+                glue(s);
+                start = space + 1;
+            }
+        }
+        finish();
+        return std::move(paragraph_);
+    }
+
+  private:
+    Variant variant(std::size_t s) const { return make_variant(spans_[s].bold, spans_[s].italic); }
+    double measure(std::size_t s, std::string_view text) const {
+        return fonts_.width(text, variant(s), style_.size, style_.family);
+    }
+
+    void glue(std::size_t s) {
+        if (paragraph_.items.empty() || paragraph_.items.back().type != BreakItem::Type::box) return;
+        double w = measure(s, " ");
+        bool justify = style_.align == Align::justify;
+        // Spaces may grow to 1.5 and shrink to 0.75 of their width when justified.
+        push(justify ? BreakItem::glue(w, w * 0.5, w * 0.25) : BreakItem::glue(w, 0, 0), s);
+    }
+
+    void push(BreakItem item, std::size_t span) {
+        paragraph_.items.push_back(item);
+        paragraph_.span_of_item.push_back(span);
+        paragraph_.piece_of.push_back(paragraph_.pieces.size() - (item.type == BreakItem::Type::box ? 1 : 0));
+    }
+
+    void box(std::size_t s, std::string text) {
+        double w = measure(s, text);
+        if (w > width_) {
+            emergency(s, text);
+            return;
+        }
+        paragraph_.pieces.push_back({s, std::move(text), w});
+        push(BreakItem::box(w), s);
+    }
+
+    // A word that fits no line is cut between characters, with no hyphen added.
+    void emergency(std::size_t s, const std::string& text) {
+        std::string chunk;
+        for (std::size_t pos = 0; pos < text.size();) {
+            std::size_t start = pos;
+            utf8::next(text, pos);
+            std::string candidate = chunk + text.substr(start, pos - start);
+            if (!chunk.empty() && measure(s, candidate) > width_) {
+                box(s, chunk);
+                push(BreakItem::make_penalty(0, 0), s);
+                chunk = text.substr(start, pos - start);
+            } else {
+                chunk = std::move(candidate);
+            }
+        }
+        if (!chunk.empty()) {
+            double w = measure(s, chunk);
+            paragraph_.pieces.push_back({s, chunk, w});
+            push(BreakItem::box(w), s);
+        }
+    }
+
+    // Part of a word lying in one span: split at hyphenation points, explicit hyphens and, in
+    // addresses, after / . - _ (no hyphen added there).
+    void word_part(std::size_t s, const std::string& word) {
+        if (looks_like_url(word)) {
+            split_after(s, word, "/.-_?&=", 100, false);
+            return;
+        }
+        if (word.find_first_of("-/") != std::string::npos && word.size() > 1) {
+            split_after(s, word, "-/", 50, false);
+            return;
+        }
+        hyphenated(s, word);
+    }
+
+    void split_after(std::size_t s, const std::string& word, std::string_view breaks, double penalty, bool flagged) {
+        std::size_t start = 0;
+        for (std::size_t i = 0; i + 1 < word.size(); ++i) {
+            if (breaks.find(word[i]) == std::string_view::npos || i + 1 == start) continue;
+            hyphenated(s, word.substr(start, i + 1 - start));
+            push(BreakItem::make_penalty(0, penalty, flagged), s);
+            start = i + 1;
+        }
+        hyphenated(s, word.substr(start));
+    }
+
+    void hyphenated(std::size_t s, const std::string& word) {
+        if (style_.align != Align::justify) {
+            box(s, word);
+            return;
+        }
+        // Hyphenate the run of letters inside leading and trailing punctuation.
+        std::size_t first = word.size(), last = 0;
+        for (std::size_t pos = 0; pos < word.size();) {
+            std::size_t start = pos;
+            if (is_letter(utf8::next(word, pos))) first = std::min(first, start), last = pos;
+        }
+        std::vector<std::size_t> points;
+        if (first < last) {
+            std::string core = word.substr(first, last - first);
+            bool letters_only = true;
+            for (std::size_t pos = 0; pos < core.size();)
+                if (!is_letter(utf8::next(core, pos))) letters_only = false;
+            if (letters_only)
+                for (std::size_t p : hyphenator_.points(language_, core)) points.push_back(first + p);
+        }
+        std::size_t start = 0;
+        double hyphen = measure(s, "-");
+        for (std::size_t point : points) {
+            box(s, word.substr(start, point - start));
+            push(BreakItem::make_penalty(hyphen, 50, true), s);
+            start = point;
+        }
+        box(s, word.substr(start));
+    }
+
+    void finish() {
+        std::size_t s = spans_.empty() ? 0 : spans_.size() - 1;
+        while (!paragraph_.items.empty() && paragraph_.items.back().type != BreakItem::Type::box) {
+            paragraph_.items.pop_back();
+            paragraph_.span_of_item.pop_back();
+            paragraph_.piece_of.pop_back();
+        }
+        push(BreakItem::glue(0, 1e6, 0), s); // the last line is set at its natural width
+        push(BreakItem::make_penalty(0, -infinite_penalty), s);
+    }
+
+    const FontSet& fonts_;
+    Hyphenator& hyphenator_;
+    const std::string& language_;
+    const std::vector<Span>& spans_;
+    const TextStyle& style_;
+    double width_;
+    ItemList paragraph_;
+};
+
+// First-fit breaking for ragged text: the longest line that fits, at the last legal break.
+std::vector<LineBreak> break_greedy(const std::vector<BreakItem>& items, double width) {
+    std::vector<LineBreak> breaks;
+    double line = 0, at_last_break = 0;
+    std::size_t last_break = 0;
+    bool have_break = false;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const BreakItem& item = items[i];
+        bool legal = (item.type == BreakItem::Type::glue && i > 0 && items[i - 1].type == BreakItem::Type::box) ||
+                     (item.type == BreakItem::Type::penalty && item.penalty < infinite_penalty);
+        bool forced = item.type == BreakItem::Type::penalty && item.penalty <= -infinite_penalty;
+        double extra = item.type == BreakItem::Type::penalty ? item.width : 0;
+        if (legal && line + extra <= width + 1e-9) {
+            last_break = i, at_last_break = line, have_break = true;
+        }
+        if (forced) {
+            breaks.push_back({i, 0});
+            break;
+        }
+        if (item.type != BreakItem::Type::penalty) line += item.width;
+        if (line > width + 1e-9 && have_break) {
+            breaks.push_back({last_break, 0});
+            have_break = false;
+            // Restart measuring after the break, skipping the discardable items that follow it.
+            line = 0;
+            std::size_t j = last_break + 1;
+            while (j <= i && items[j].type != BreakItem::Type::box) ++j;
+            for (; j <= i; ++j)
+                if (items[j].type != BreakItem::Type::penalty) line += items[j].width;
+            (void)at_last_break;
+        }
+    }
+    return breaks;
+}
+
+} // namespace
+
+TextStyle text_style(const Style& style, const std::string& element) {
+    TextStyle t;
+    t.family = style.text(element, "font", "sans");
+    t.bold = style.text(element, "weight") == "bold";
+    t.italic = style.text(element, "slant") == "italic";
+    t.uppercase = style.text(element, "transform") == "uppercase";
+    t.size = style.number(element, "size", 10);
+    t.leading = style.number(element, "leading", t.size * 1.25);
+    if (!style.has(element, "leading") && style.has(element, "size")) t.leading = t.size * 1.3;
+    t.colour = style.colour(element, "color");
+    t.link_colour = style.colour("link", "color", t.colour);
+    std::string align = style.text(element, "align", "left");
+    t.align = align == "justify" ? Align::justify : align == "center" ? Align::center : align == "right" ? Align::right : Align::left;
+    return t;
+}
+
+namespace {
+
+void flatten_into(const Inlines& runs, bool bold, bool italic, const std::string& link, const TextStyle& style,
+                  std::vector<Span>& spans) {
+    for (const auto& run : runs) {
+        switch (run.kind) {
+        case InlineKind::text: {
+            std::string text = style.uppercase ? upper_case(run.text) : run.text;
+            if (!spans.empty() && spans.back().bold == bold && spans.back().italic == italic && spans.back().link == link)
+                spans.back().text += text;
+            else spans.push_back({text, bold, italic, link});
+            break;
+        }
+        case InlineKind::emphasis: flatten_into(run.children, bold, !italic, link, style, spans); break;
+        case InlineKind::strong: flatten_into(run.children, true, italic, link, style, spans); break;
+        case InlineKind::link: flatten_into(run.children, bold, italic, run.target, style, spans); break;
+        case InlineKind::abbr: flatten_into(run.children, bold, italic, link, style, spans); break;
+        }
+    }
+}
+
+} // namespace
+
+std::vector<Span> flatten(const Inlines& runs, const TextStyle& style) {
+    std::vector<Span> spans;
+    flatten_into(runs, style.bold, style.italic, "", style, spans);
+    return spans;
+}
+
+void Typesetter::report_uncovered(std::string_view text, Position where) {
+    for (std::size_t pos = 0; pos < text.size();) {
+        char32_t cp = utf8::next(text, pos);
+        if (!reported_.insert(cp).second) continue;
+        diagnostics_.push_back({Severity::warning, where,
+                                fmt::format("U+{:04X} not covered by any font of style {}", static_cast<unsigned>(cp), style_name_)});
+    }
+}
+
+std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyle& style, double width, Position where) {
+    ItemList p = ItemBuilder(fonts_, hyphenator_, language_, spans, style, width).build();
+    if (p.pieces.empty()) return {};
+    BreakOptions options;
+    options.line_width = width;
+    options.tolerance = 1.0;
+    auto breaks = style.align == Align::justify ? break_lines_robust(p.items, options) : break_greedy(p.items, width);
+    std::vector<Line> lines;
+    std::size_t start = 0;
+    for (std::size_t b = 0; b < breaks.size(); ++b) {
+        std::size_t end = breaks[b].position;
+        bool last = b + 1 == breaks.size();
+        while (start < end && p.items[start].type != BreakItem::Type::box) ++start;
+        double natural = 0, stretch = 0, shrink = 0;
+        for (std::size_t i = start; i < end; ++i) {
+            const auto& item = p.items[i];
+            if (item.type == BreakItem::Type::penalty) continue;
+            natural += item.width, stretch += item.stretch, shrink += item.shrink;
+        }
+        const BreakItem& at = p.items[end];
+        bool hyphen = at.type == BreakItem::Type::penalty && at.flagged && at.width > 0;
+        if (hyphen) natural += at.width;
+        double ratio = 0;
+        bool justify = style.align == Align::justify && !last;
+        if (justify && natural < width && stretch > 0) ratio = (width - natural) / stretch;
+        if (justify && natural > width && shrink > 0) ratio = std::max(-1.0, (width - natural) / shrink);
+        if (!justify && natural > width && shrink > 0) ratio = std::max(-1.0, (width - natural) / shrink);
+        Line line;
+        double x = 0;
+        for (std::size_t i = start; i < end; ++i) {
+            const auto& item = p.items[i];
+            if (item.type == BreakItem::Type::glue) {
+                double w = item.width + (ratio > 0 ? ratio * item.stretch : ratio * item.shrink);
+                line.gaps.push_back(w);
+                line.natural_space = item.width;
+                x += w;
+                continue;
+            }
+            if (item.type != BreakItem::Type::box) continue;
+            const Piece& piece = p.pieces[p.piece_of[i]];
+            const Span& span = spans[piece.span];
+            bool joins = !line.runs.empty() && i > start && p.items[i - 1].type != BreakItem::Type::glue &&
+                         line.runs.back().link == span.link && line.runs.back().bold == span.bold &&
+                         line.runs.back().italic == span.italic;
+            for (const auto& run : fonts_.runs(piece.text, make_variant(span.bold, span.italic), style.size, style.family)) {
+                if (run.face < 0) report_uncovered(run.text, where);
+                if (joins && line.runs.back().face == run.face) {
+                    line.runs.back().text += run.text;
+                    line.runs.back().width += run.width;
+                } else {
+                    line.runs.push_back({x, run.width, run.face, span.bold, span.italic, run.text, span.link});
+                }
+                joins = true;
+                x += run.width;
+            }
+        }
+        if (hyphen) {
+            const Span& span = spans[p.span_of_item[end]];
+            for (const auto& run : fonts_.runs("-", make_variant(span.bold, span.italic), style.size, style.family))
+                line.runs.push_back({x, run.width, run.face, span.bold, span.italic, run.text, span.link}), x += run.width;
+        }
+        line.width = x;
+        line.justified = justify;
+        line.hyphenated = hyphen;
+        double offset = style.align == Align::center ? (width - x) / 2 : style.align == Align::right ? width - x : 0;
+        if (offset > 0)
+            for (auto& run : line.runs) run.x += offset;
+        lines.push_back(std::move(line));
+        start = end + 1;
+    }
+    return lines;
+}
+
+} // namespace factpress

@@ -1,0 +1,79 @@
+// Paragraph typesetting: inline content to lines of positioned runs, justified by total-fit line
+// breaking with hyphenation, or set ragged; no line is ever wider than its measure.
+#pragma once
+
+#include "model/fact_sheet.hpp"
+#include "output/font_set.hpp"
+#include "output/hyphenator.hpp"
+#include "styles/style.hpp"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace factpress {
+
+enum class Align { justify, left, center, right };
+
+struct TextStyle {
+    std::string family;
+    bool bold = false;
+    bool italic = false;
+    bool uppercase = false;
+    double size = 10;
+    double leading = 12;
+    Colour colour;
+    Colour link_colour;
+    Align align = Align::left;
+};
+
+TextStyle text_style(const Style& style, const std::string& element);
+
+// Inline content flattened: one span per stretch of text with the same look and link.
+struct Span {
+    std::string text;
+    bool bold = false;
+    bool italic = false;
+    std::string link;
+};
+std::vector<Span> flatten(const Inlines& runs, const TextStyle& style);
+
+struct LineRun {
+    double x = 0; // from the start of the line
+    double width = 0;
+    int face = -1;
+    bool bold = false, italic = false;
+    std::string text;
+    std::string link;
+};
+
+struct Line {
+    std::vector<LineRun> runs;
+    double width = 0;        // as set
+    bool justified = false;  // stretched or shrunk to the full measure
+    bool hyphenated = false; // ends with an added hyphen
+    std::vector<double> gaps; // the word spaces as set, for spacing statistics
+    double natural_space = 0;
+};
+
+class Typesetter {
+  public:
+    Typesetter(const FontSet& fonts, Hyphenator& hyphenator, std::string language, std::string style_name,
+               Diagnostics& diagnostics)
+        : fonts_(fonts), hyphenator_(hyphenator), language_(std::move(language)),
+          style_name_(std::move(style_name)), diagnostics_(diagnostics) {}
+
+    std::vector<Line> set(const std::vector<Span>& spans, const TextStyle& style, double width, Position where);
+
+  private:
+    void report_uncovered(std::string_view text, Position where);
+
+    const FontSet& fonts_;
+    Hyphenator& hyphenator_;
+    std::string language_;
+    std::string style_name_;
+    Diagnostics& diagnostics_;
+    std::set<char32_t> reported_;
+};
+
+} // namespace factpress

@@ -1,0 +1,46 @@
+// One document from source to outputs: the runner's stages, then layout and the back ends.
+#pragma once
+
+#include "output/font_set.hpp"
+#include "output/hyphenator.hpp"
+#include "output/text_renderer.hpp"
+#include "pipeline/runner.hpp"
+#include "styles/style.hpp"
+
+#include <cstdint>
+#include <ctime>
+#include <optional>
+#include <vector>
+
+namespace factpress {
+
+// Read-only data shared by every document of a run: loaded once, not once per document.
+struct SharedResources {
+    Style style;
+    FontLibrary library;
+    std::unique_ptr<FontSet> fonts;
+    Hyphenator hyphenator;
+};
+
+struct RenderOptions {
+    bool pdf = true;
+    bool txt = true;
+    TextOptions text;
+    ResolveOptions resolve;
+    std::optional<std::time_t> source_date_epoch; // from SOURCE_DATE_EPOCH; else the file's time
+};
+
+struct RenderedDocument {
+    LoadedDocument loaded;
+    std::vector<std::uint8_t> pdf;
+    std::string text;
+    int pages = 0;
+};
+
+RenderedDocument render_document(const std::filesystem::path& source, SharedResources& shared,
+                                 const RenderOptions& options);
+
+// The same, from bytes in memory (fuzzing); `options.resolve.document` names the file.
+RenderedDocument render_bytes(std::string bytes, SharedResources& shared, const RenderOptions& options);
+
+} // namespace factpress

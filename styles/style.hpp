@@ -1,0 +1,61 @@
+// A style sheet: page geometry, font families and the look of every element, as loaded from XML
+// (see styles/README.md for the format). Values are looked up by element and property.
+#pragma once
+
+#include "model/diagnostic.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace factpress {
+
+struct Colour {
+    double r = 0, g = 0, b = 0;
+    bool operator==(const Colour&) const = default;
+};
+
+struct FontFamily {
+    std::string name;
+    std::string regular, bold, italic, bold_italic; // font file names, found along the font path
+};
+
+class Style {
+  public:
+    std::string name;
+    std::vector<std::filesystem::path> font_path; // folders searched for font files, in order
+    std::map<std::string, FontFamily> families;
+    std::vector<std::string> font_chain; // family names tried in order for each character
+    std::vector<std::filesystem::path> files; // the style files read, base first (for rebuild checks)
+
+    // Property of an element; falls back to the element "text", then to `fallback`.
+    std::string text(const std::string& element, const std::string& property, const std::string& fallback = "") const;
+    double number(const std::string& element, const std::string& property, double fallback = 0) const;
+    Colour colour(const std::string& element, const std::string& property, Colour fallback = {}) const;
+    bool has(const std::string& element, const std::string& property) const;
+
+    void set(const std::string& element, const std::string& property, std::string value);
+
+  private:
+    const std::string* find(const std::string& element, const std::string& property) const;
+    std::map<std::string, std::map<std::string, std::string>> rules_;
+};
+
+struct StyleLoadResult {
+    std::optional<Style> style;
+    std::string file;         // the file the diagnostics are about
+    Diagnostics diagnostics;
+};
+
+// A bundled style by name (nato, letter, plain) or a style file by path; `extends` is followed.
+StyleLoadResult load_style(const std::string& name_or_file);
+
+// The bundled styles' folder, and their names.
+std::filesystem::path bundled_style_dir();
+std::vector<std::string> bundled_style_names();
+
+std::optional<Colour> parse_colour(const std::string& text);
+
+} // namespace factpress
