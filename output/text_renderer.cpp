@@ -1,7 +1,295 @@
 #include "output/text_renderer.hpp"
+#include "output/case_mapping.hpp"
+#include "output/labels.hpp"
+#include "output/text_wrap.hpp"
+
+#include <fmt/format.h>
+
+#include <functional>
+#include <map>
+#include <set>
+#include <variant>
 
 namespace factpress {
+namespace {
 
-std::string render_text(const FactSheet&, const TextOptions&) { return "\n"; }
+// Numbers sections and photos ahead of writing, so "#id" links can name their targets.
+struct Targets {
+    std::map<std::string, std::string> names; // id -> "section 2 Background" / "Photo 3"
+};
+
+std::string plain(const Inlines& runs) {
+    std::string text;
+    for (const auto& run : runs) text += run.kind == InlineKind::text ? run.text : plain(run.children);
+    return text;
+}
+
+class Writer {
+  public:
+    Writer(const FactSheet& sheet, const TextOptions& options)
+        : sheet_(sheet), options_(options), labels_(labels_for(sheet.language)) {}
+
+    std::string run() {
+        number_targets();
+        if (!sheet_.meta.classification.empty()) out_ += sheet_.meta.classification + "\n\n";
+        title_block();
+        summary();
+        key_facts();
+        if (options_.brief) leads();
+        else body();
+        contact();
+        links();
+        if (!sheet_.meta.classification.empty()) out_ += "\n" + sheet_.meta.classification + "\n";
+        while (out_.ends_with("\n\n")) out_.pop_back();
+        return out_;
+    }
+
+  private:
+    void number_targets() {
+        int photo = 0;
+        auto blocks = [&](const Blocks& list) {
+            for (const auto& block : list)
+                if (auto* figure = std::get_if<Figure>(&block)) {
+                    ++photo;
+                    if (!figure->id.empty()) targets_[figure->id] = fmt::format("{} {}", labels_.photo, photo);
+                }
+        };
+        blocks(sheet_.body_blocks);
+        std::function<void(const std::vector<Section>&, const std::string&)> sections =
+            [&](const std::vector<Section>& list, const std::string& prefix) {
+                int n = 0;
+                for (const auto& section : list) {
+                    std::string number = prefix + std::to_string(++n);
+                    section_numbers_[&section] = number;
+                    if (!section.id.empty()) targets_[section.id] = fmt::format("{} {} {}", labels_.see_section, number, plain(section.heading));
+                    blocks(section.blocks);
+                    sections(section.sections, number + ".");
+                }
+            };
+        sections(sheet_.sections, "");
+    }
+
+    // Inline content as text: links become "text [n]", abbreviations are written out once.
+    std::string inline_text(const Inlines& runs) {
+        std::string text;
+        for (const auto& run : runs) {
+            switch (run.kind) {
+            case InlineKind::text: text += run.text; break;
+            case InlineKind::emphasis:
+            case InlineKind::strong: text += inline_text(run.children); break;
+            case InlineKind::abbr: {
+                std::string shown = inline_text(run.children);
+                // Not when the author already wrote the expansion: "... Force (<abbr>NRF</abbr>)".
+                bool introduced = text.ends_with("(");
+                if (abbreviations_.insert(shown).second && shown != run.target && !introduced)
+                    text += fmt::format("{} ({})", run.target, shown);
+                else text += shown;
+                break;
+            }
+            case InlineKind::link: {
+                text += inline_text(run.children);
+                if (run.target.starts_with('#')) {
+                    auto it = targets_.find(run.target.substr(1));
+                    if (it != targets_.end()) text += fmt::format(" ({})", it->second);
+                } else {
+                    text += fmt::format(" [{}]", link_number(run.target));
+                }
+                break;
+            }
+            }
+        }
+        return text;
+    }
+
+    int link_number(const std::string& target) {
+        for (std::size_t i = 0; i < links_.size(); ++i)
+            if (links_[i] == target) return static_cast<int>(i + 1);
+        links_.push_back(target);
+        return static_cast<int>(links_.size());
+    }
+
+    void paragraph(const std::string& text, const std::string& first = "", const std::string& rest = "") {
+        for (const auto& line : wrap(text, options_.width, first, rest)) out_ += line + "\n";
+    }
+
+    void heading(const std::string& text) { out_ += "\n" + upper_case(text) + "\n\n"; }
+
+    void title_block() {
+        const Meta& meta = sheet_.meta;
+        if (!meta.series.empty()) paragraph(upper_case(meta.series));
+        std::string title = inline_text(meta.title);
+        paragraph(title);
+        out_ += std::string(static_cast<std::size_t>(std::min(display_width(title), options_.width)), '=') + "\n";
+        if (!meta.subtitle.empty()) paragraph(inline_text(meta.subtitle));
+        paragraph(format_date(meta.date, labels_));
+        if (meta.updated && *meta.updated != meta.date)
+            paragraph(fmt::format("{}: {}", labels_.last_updated, format_date(*meta.updated, labels_)));
+        if (!meta.issuer.empty()) paragraph(meta.issuer);
+    }
+
+    void summary() {
+        if (sheet_.summary.empty()) return;
+        heading(sheet_.language.starts_with("en") ? "Bottom line up front" : labels_.bottom_line);
+        for (std::size_t i = 0; i < sheet_.summary.size(); ++i) {
+            if (i) out_ += "\n";
+            paragraph(inline_text(sheet_.summary[i].content));
+        }
+    }
+
+    void key_facts() {
+        if (sheet_.key_facts.empty()) return;
+        heading(labels_.key_facts);
+        for (const auto& fact : sheet_.key_facts) paragraph(inline_text(fact.content), "  * ", "    ");
+    }
+
+    void blocks(const Blocks& list, int indent) {
+        std::string pad(static_cast<std::size_t>(indent), ' ');
+        for (const auto& block : list) {
+            out_ += "\n";
+            std::visit([&](const auto& b) { write(b, pad); }, block);
+        }
+    }
+
+    void write(const Paragraph& p, const std::string& pad) { paragraph(inline_text(p.content), pad, pad); }
+
+    void write(const ListBlock& list, const std::string& pad) {
+        int n = 0;
+        for (const auto& item : list.items) {
+            std::string marker = list.numbered ? fmt::format("{}. ", ++n) : "* ";
+            std::string first = pad + "  " + marker, rest = pad + "  " + std::string(marker.size(), ' ');
+            for (std::size_t i = 0; i < item.size(); ++i) {
+                if (i) out_ += "\n";
+                paragraph(inline_text(item[i].content), i == 0 ? first : rest, rest);
+            }
+        }
+    }
+
+    void write(const Figure& figure, const std::string& pad) {
+        ++photo_;
+        std::string text = fmt::format("[{} {}: {}", labels_.photo, photo_, inline_text(figure.caption));
+        if (!figure.credit.empty()) text += " \u2014 " + inline_text(figure.credit);
+        paragraph(text + "]", pad, pad + " ");
+    }
+
+    void write(const Quote& quote, const std::string& pad) {
+        for (std::size_t i = 0; i < quote.paragraphs.size(); ++i) {
+            std::string text = inline_text(quote.paragraphs[i].content);
+            if (i == 0) text = labels_.open_quote + text;
+            if (i + 1 == quote.paragraphs.size()) text += labels_.close_quote;
+            if (i) out_ += "\n";
+            paragraph(text, pad + "    ", pad + "    ");
+        }
+        if (!quote.source.empty()) paragraph("\u2014 " + quote.source, pad + "      ", pad + "      ");
+    }
+
+    void write(const Note& note, const std::string& pad) {
+        for (std::size_t i = 0; i < note.paragraphs.size(); ++i) {
+            if (i) out_ += pad + "  |\n";
+            paragraph(inline_text(note.paragraphs[i].content), pad + "  | ", pad + "  | ");
+        }
+    }
+
+    void section(const Section& s) {
+        std::string number = section_numbers_[&s];
+        std::string title = fmt::format("{}{} {}", number, s.level == 1 ? "." : "", inline_text(s.heading));
+        out_ += "\n\n";
+        paragraph(title);
+        char rule = s.level == 1 ? '=' : s.level == 2 ? '-' : '\0';
+        if (rule) out_ += std::string(static_cast<std::size_t>(std::min(display_width(title), options_.width)), rule) + "\n";
+        blocks(s.blocks, 0);
+        for (const auto& child : s.sections) section(child);
+    }
+
+    void body() {
+        if (!sheet_.body_blocks.empty()) out_ += "\n";
+        blocks(sheet_.body_blocks, 0);
+        for (const auto& s : sheet_.sections) section(s);
+    }
+
+    static std::string lead_sentence(const std::string& text) {
+        for (std::size_t at = text.find_first_of(".!?"); at != std::string::npos; at = text.find_first_of(".!?", at + 1)) {
+            if (at + 1 == text.size()) return text;
+            if (text[at + 1] == ' ' && at + 2 < text.size() && !std::islower(static_cast<unsigned char>(text[at + 2])) &&
+                at >= 3)
+                return text.substr(0, at + 1);
+        }
+        return text;
+    }
+
+    // The brief profile: the lead sentence of the opening text and of each top section.
+    void leads() {
+        int words = 0;
+        auto count = [](const std::string& s) {
+            int n = 0;
+            bool in = false;
+            for (char c : s) n += (c != ' ' && !in), in = c != ' ';
+            return n;
+        };
+        words += count(out_);
+        std::vector<std::pair<std::string, std::string>> items; // heading, sentence
+        for (const auto& block : sheet_.body_blocks)
+            if (auto* p = std::get_if<Paragraph>(&block)) {
+                items.push_back({"", lead_sentence(inline_text(p->content))});
+                break;
+            }
+        for (const auto& s : sheet_.sections) {
+            for (const auto& block : s.blocks)
+                if (auto* p = std::get_if<Paragraph>(&block)) {
+                    items.push_back({inline_text(s.heading), lead_sentence(inline_text(p->content))});
+                    break;
+                }
+        }
+        if (items.empty()) return;
+        out_ += "\n";
+        for (const auto& [title, sentence] : items) {
+            std::string text = title.empty() ? sentence : title + ": " + sentence;
+            if (words + count(text) > 150 && words > 0) break;
+            words += count(text);
+            paragraph(text, "- ", "  ");
+        }
+    }
+
+    void contact() {
+        if (sheet_.contact.empty()) return;
+        heading(labels_.contact);
+        for (const auto& line : sheet_.contact) {
+            switch (line.kind) {
+            case ContactKind::phone: paragraph("Tel: " + line.text, "", "  "); break;
+            case ContactKind::email: paragraph("E-mail: " + line.text, "", "  "); break;
+            case ContactKind::web: paragraph("Web: " + line.text, "", "  "); break;
+            case ContactKind::social: {
+                std::string network = line.network;
+                if (!network.empty()) network[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(network[0])));
+                paragraph(network + ": " + line.text, "", "  ");
+                break;
+            }
+            default: paragraph(line.text, "", "  ");
+            }
+        }
+    }
+
+    void links() {
+        if (links_.empty()) return;
+        heading(labels_.links);
+        for (std::size_t i = 0; i < links_.size(); ++i) {
+            std::string number = fmt::format("[{}] ", i + 1);
+            paragraph(links_[i], number, std::string(number.size(), ' '));
+        }
+    }
+
+    const FactSheet& sheet_;
+    const TextOptions& options_;
+    const Labels& labels_;
+    std::string out_;
+    std::map<std::string, std::string> targets_;
+    std::map<const Section*, std::string> section_numbers_;
+    std::set<std::string> abbreviations_;
+    std::vector<std::string> links_;
+    int photo_ = 0;
+};
+
+} // namespace
+
+std::string render_text(const FactSheet& sheet, const TextOptions& options) { return Writer(sheet, options).run(); }
 
 } // namespace factpress

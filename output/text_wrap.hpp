@@ -1,0 +1,17 @@
+// Display-column text: widths as a terminal shows them, and ragged-right wrapping with hanging indents.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace factpress {
+
+// Columns a terminal gives `text`: wide East Asian characters count 2, combining marks 0.
+int display_width(std::string_view text);
+
+// Wraps words (split at spaces) into lines of at most `width` columns; `first` starts the first
+// line and `rest` the others. A word longer than the room stands alone on its line, uncut.
+std::vector<std::string> wrap(std::string_view text, int width, std::string_view first, std::string_view rest);
+
+} // namespace factpress
