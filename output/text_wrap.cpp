@@ -43,6 +43,13 @@ std::vector<std::string> wrap(std::string_view text, int width, std::string_view
         start = end + 1;
         if (word.empty()) continue;
         int w = display_width(word);
+        if (empty && lines.empty() && used + w > width && line.find_first_not_of(' ') != std::string::npos) {
+            // A marker such as "[1]" stands on its own line above a word too long to follow it.
+            while (!line.empty() && line.back() == ' ') line.pop_back();
+            lines.push_back(line);
+            line.clear();
+            used = 0;
+        }
         if (!empty && used + 1 + w > width) {
             lines.push_back(line);
             line = std::string(rest);

@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""End-to-end checks of factpress outputs, run by CTest.
+
+usage: check_outputs.py FACTPRESS FOLDER [--golden DIR] [--update]
+
+Renders every *.xml of FOLDER (PDF and briefings at widths 72 and 50, full and brief) and checks:
+qpdf --check; every font embedded; page size and title; a pdftotext round trip that finds the
+source's words; one URI link per distinct external link plus the contact links; one bookmark per
+section plus the title; no composite glyph drawn with parts missing; identical bytes on a second
+run; briefings within their width, keeping every word, link and contact line; golden briefings.
+When FOLDER does not exist the check says it skipped and passes. Prints 'N passed, N failed'."""
+import json, os, re, shutil, subprocess, sys, tempfile, unicodedata
+import xml.etree.ElementTree as ET
+
+NS = '{urn:factpress:factsheet:1}'
+args = [a for a in sys.argv[1:] if not a.startswith('--')]
+factpress, folder = args[0], args[1]
+golden = sys.argv[sys.argv.index('--golden') + 1] if '--golden' in sys.argv else None
+update = '--update' in sys.argv or os.environ.get('FACTPRESS_UPDATE_GOLDEN') == '1'
+glyphcheck = os.path.join(os.path.dirname(__file__), '..', '..', '..', 'shared', 'tools', 'glyphcheck.py')
+passed, failed = 0, 0
+
+def check(ok, what):
+    global passed, failed
+    if ok: passed += 1
+    else:
+        failed += 1
+        print(f'FAIL: {what}')
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, capture_output=True, **kw)
+
+def words_of(text):
+    return [w for w in re.findall(r'\w+', unicodedata.normalize('NFKC', text)) if len(w) > 1 or w.isalpha()]
+
+def source_facts(path):
+    root = ET.parse(path).getroot()
+    def text(e): return ' '.join(''.join(e.itertext()).split()) if e is not None else ''
+    words = []
+    for e in root:
+        if e.tag != NS + 'meta':
+            words += words_of(text(e))
+    meta = root.find(NS + 'meta')
+    words += words_of(text(meta.find(NS + 'title')))
+    external = {l.get('href') for l in root.iter(NS + 'link') if not l.get('href').startswith('#')}
+    body_links = set(external)
+    contact = root.find(NS + 'contact')
+    contact_lines = []
+    if contact is not None:
+        for c in contact:
+            contact_lines.append(' '.join((c.text or '').split()))
+            if c.tag == NS + 'email': external.add('mailto:' + c.text.strip())
+            if c.tag == NS + 'web': external.add(c.text.strip() if '://' in c.text else 'https://' + c.text.strip())
+    sections = len(list(root.iter(NS + 'section')))
+    return dict(words=words, external=external, body_links=body_links, contact_lines=contact_lines,
+                sections=sections, title=text(meta.find(NS + 'title')), lang=root.get('{http://www.w3.org/XML/1998/namespace}lang'))
+
+def pdf_objects(pdf):
+    j = json.loads(run(['qpdf', '--json=2', '--json-key=qpdf', pdf], text=True).stdout)
+    return [v.get('value') for v in j['qpdf'][1].values() if isinstance(v, dict) and isinstance(v.get('value'), dict)]
+
+def check_pdf(pdf, facts, name):
+    check(run(['qpdf', '--check', pdf]).returncode == 0, f'{name}: qpdf --check')
+    fonts = run(['pdffonts', pdf], text=True).stdout.splitlines()[2:]
+    check(fonts and all(l.split()[-5] == 'yes' for l in fonts), f'{name}: every font embedded')
+    info = run(['pdfinfo', pdf], text=True).stdout
+    check('595.276 x 841.89 pts (A4)' in info, f'{name}: A4 page size')
+    title = re.search(r'^Title:\s+(.*)$', info, re.M)
+    check(title and title.group(1).strip() == facts['title'], f'{name}: title in the metadata')
+    text = run(['pdftotext', '-enc', 'UTF-8', pdf, '-'], text=True).stdout
+    text = re.sub(r'(\w)-\n(\w)', r'\1\2', text)  # hyphens at line ends joined
+    found = set(words_of(text))
+    missing = [w for w in facts['words'] if w not in found]
+    share = 1 - len(missing) / max(1, len(facts['words']))
+    check(share >= 0.97, f'{name}: {share:.1%} of words recovered by pdftotext, missing {missing[:10]}')
+    objects = pdf_objects(pdf)
+    actions = [o for o in objects if o.get('/S') == '/URI']
+    actions += [o['/A'] for o in objects if isinstance(o.get('/A'), dict) and o['/A'].get('/S') == '/URI']
+    distinct = {re.sub(r'^[ub]:', '', a.get('/URI', '')) for a in actions}
+    check(distinct == facts['external'], f'{name}: URI links {sorted(distinct)}, expected {sorted(facts["external"])}')
+    outlines = [o for o in objects if '/Title' in o and '/Parent' in o]
+    check(len(outlines) == facts['sections'] + 1, f'{name}: {len(outlines)} bookmarks, expected {facts["sections"] + 1}')
+    if os.path.exists(glyphcheck) and os.path.exists('/usr/bin/python3'):
+        check(run(['/usr/bin/python3', glyphcheck, pdf]).returncode == 0, f'{name}: no glyph with parts missing')
+
+def check_text(txt, facts, width, name, profile):
+    raw = open(txt, 'rb').read()
+    check(raw.endswith(b'\n') and not raw.endswith(b'\n\n'), f'{name}: one newline at the end')
+    check(b'\t' not in raw and b'\r' not in raw, f'{name}: no tabs or CR')
+    text = raw.decode('utf-8')
+    wide = [l for l in text.splitlines() if display_width(l) > width and ' ' in l.strip()]
+    check(not wide, f'{name}: lines over {width} columns: {wide[:2]}')
+    if profile == 'full':
+        found = set(words_of(text))
+        missing = [w for w in facts['words'] if w not in found]
+        check(not missing, f'{name}: words missing from the briefing: {missing[:10]}')
+        for url in facts['body_links']:
+            check(url in text.replace('\n', ' ') or url in text, f'{name}: link target {url} in the briefing')
+    for line in facts['contact_lines']:
+        check(line in ' '.join(text.split()), f'{name} ({profile}): contact line "{line}"')
+    check(facts['title'].split()[0] in text, f'{name} ({profile}): title')
+
+def display_width(line):
+    w = 0
+    for ch in line:
+        if unicodedata.combining(ch) or unicodedata.category(ch) == 'Cf': continue
+        w += 2 if unicodedata.east_asian_width(ch) in 'WF' else 1
+    return w
+
+def main():
+    if not os.path.isdir(folder):
+        print(f'skipped: {folder} does not exist')
+        print('0 passed, 0 failed, 1 skipped')
+        return 0
+    documents = sorted(f for f in os.listdir(folder) if f.endswith('.xml'))
+    out = tempfile.mkdtemp(prefix='factpress-e2e-')
+    env = dict(os.environ, SOURCE_DATE_EPOCH='1700000000')
+    try:
+        for doc in documents:
+            name, path = doc[:-4], os.path.join(folder, doc)
+            facts = source_facts(path)
+            outputs = {}
+            for profile, width in (('full', 72), ('full', 50), ('brief', 72)):
+                d = os.path.join(out, f'{profile}{width}')
+                r = run([factpress, 'build', '-q', '-o', d, '--width', str(width), '--briefing', profile, path], env=env)
+                check(r.returncode == 0, f'{name}: build exit {r.returncode} {r.stderr[-300:]}')
+                outputs[(profile, width)] = os.path.join(d, name)
+                check_text(os.path.join(d, name + '.txt'), facts, width, f'{name}.{profile}{width}', profile)
+            first = outputs[('full', 72)]
+            check_pdf(first + '.pdf', facts, name)
+            again = os.path.join(out, 'again')
+            run([factpress, 'build', '-q', '--force', '-o', again, path], env=env)
+            for ext in ('.pdf', '.txt'):
+                check(open(first + ext, 'rb').read() == open(os.path.join(again, name + ext), 'rb').read(),
+                      f'{name}{ext}: identical bytes on a second run')
+            brief, full = open(outputs[('brief', 72)] + '.txt').read(), open(first + '.txt').read()
+            check(len(words_of(brief)) <= len(words_of(full)), f'{name}: the brief profile is not longer than the full one')
+            if golden:
+                for (profile, width), base in outputs.items():
+                    g = os.path.join(golden, f'{name}.{profile}{width}.txt')
+                    actual = open(base + '.txt', encoding='utf-8').read()
+                    if update:
+                        os.makedirs(golden, exist_ok=True)
+                        open(g, 'w', encoding='utf-8').write(actual)
+                    expected = open(g, encoding='utf-8').read() if os.path.exists(g) else None
+                    check(expected == actual, f'{name}: briefing differs from golden {g} (FACTPRESS_UPDATE_GOLDEN=1 rewrites it)')
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    print(f'{passed} passed, {failed} failed')
+    return 1 if failed else 0
+
+sys.exit(main())

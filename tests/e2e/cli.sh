@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The command-line contract of CLI.md: exit codes, diagnostics format, fail-soft batches,
+# no output for a failed document, atomic and incremental outputs, reports.
+set -u
+factpress=$1; tests=$2
+passed=0; failed=0
+check() { if eval "$2"; then passed=$((passed+1)); else failed=$((failed+1)); echo "FAIL: $1"; fi; }
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+
+$factpress --version >"$work/v" 2>&1; check "--version exits 0" "[ $? -eq 0 ] && grep -q '^factpress ' $work/v"
+$factpress --help >/dev/null 2>&1; check "--help exits 0" "[ $? -eq 0 ]"
+$factpress build --bogus x.xml 2>/dev/null; check "unknown option exits 2" "[ $? -eq 2 ]"
+$factpress build "$work/nothing-here.xml" 2>/dev/null; check "missing path exits 2" "[ $? -eq 2 ]"
+$factpress build -s no-such-style "$tests/documents/edge-cases.xml" -o "$work/o" 2>/dev/null; check "unknown style exits 2" "[ $? -eq 2 ]"
+$factpress styles >"$work/styles"; check "styles lists nato, letter, plain" "grep -q nato $work/styles && grep -q letter $work/styles && grep -q plain $work/styles"
+
+$factpress check "$tests/hostile/dangling-link.xml" 2>"$work/err"; code=$?
+check "check of a bad file exits 1" "[ $code -eq 1 ]"
+check "diagnostic is FILE:LINE:COLUMN: error: MESSAGE" "grep -Eq '^.*dangling-link.xml:[0-9]+:[0-9]+: error: ' $work/err"
+
+# A batch with good and bad documents: the good ones are written, exit 1, the bad leave nothing.
+mkdir -p "$work/in/sub" "$work/in/img"
+cp "$tests/documents/edge-cases.xml" "$work/in/good.xml"
+cp "$tests/documents/every-element.xml" "$work/in/sub/nested.xml"; cp -r "$tests/documents/img" "$work/in/sub/"
+cp "$tests/hostile/duplicate-id.xml" "$work/in/bad.xml"
+$factpress build -j 2 -o "$work/out" --report "$work/report.json" "$work/in" 2>/dev/null; code=$?
+check "batch with a failure exits 1" "[ $code -eq 1 ]"
+check "good documents written, sub-folders kept" "[ -s $work/out/good.pdf ] && [ -s $work/out/good.txt ] && [ -s $work/out/sub/nested.pdf ]"
+check "failed document leaves no output" "[ ! -e $work/out/bad.pdf ] && [ ! -e $work/out/bad.txt ]"
+check "no temporary files left" "[ -z \"\$(find $work/out -name '.*.tmp-*')\" ]"
+check "report lists 3 documents, 1 failed" "python3 -c \"import json,sys; r=json.load(open('$work/report.json')); sys.exit(not (r['totals']['documents']==3 and r['totals']['failed']==1))\""
+
+# A second run skips up-to-date outputs; --force rebuilds; a failed rebuild keeps the old output.
+before=$(stat -c %Y "$work/out/good.pdf")
+$factpress build -o "$work/out" --report "$work/report2.json" "$work/in/good.xml" 2>/dev/null
+check "unchanged document is up to date" "grep -q up-to-date $work/report2.json"
+cp "$tests/hostile/bad-date-day.xml" "$work/in/good.xml"
+$factpress build -o "$work/out" "$work/in/good.xml" 2>/dev/null
+check "failed rebuild keeps the earlier output" "[ -s $work/out/good.pdf ] && [ \$(stat -c %Y $work/out/good.pdf) -eq $before ]"
+
+# Letter paper with -s letter.
+$factpress build -q -s letter -f pdf -o "$work/letter" "$tests/documents/edge-cases.xml"
+check "-s letter gives US Letter pages" "pdfinfo $work/letter/edge-cases.pdf | grep -q '612 x 792'"
+
+# Shards cover the inputs exactly once.
+for k in 1 2 3; do $factpress check -q --shard $k/3 "$tests/documents" 2>&1 | true; done
+check "--shard K/N accepted" "$factpress check -q --shard 2/3 $tests/documents"
+
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
