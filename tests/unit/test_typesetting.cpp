@@ -1,0 +1,101 @@
+// The typesetter and layout on real fonts: widths, hyphenation, emergency breaks, coverage warnings.
+#include "output/layout.hpp"
+#include "output/typesetter.hpp"
+#include "test_helpers.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace factpress;
+
+namespace {
+
+struct Fixture {
+    Style style;
+    FontLibrary library;
+    std::unique_ptr<FontSet> fonts;
+    Hyphenator hyphenator;
+    Fixture() {
+        auto loaded = load_style("nato");
+        REQUIRE(loaded.style);
+        style = *loaded.style;
+        std::vector<std::string> problems;
+        fonts = std::make_unique<FontSet>(style, library, problems);
+        REQUIRE(problems.empty());
+    }
+};
+
+Inlines text(std::string s) { return {Inline{InlineKind::text, std::move(s), {}, {}, {}}}; }
+
+} // namespace
+
+TEST_CASE("justified lines never exceed the measure, and fill it") {
+    Fixture f;
+    Diagnostics diagnostics;
+    Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", diagnostics);
+    TextStyle ts = text_style(f.style, "paragraph");
+    std::string words;
+    for (int i = 0; i < 60; ++i) words += "NATO Mission Iraq assists Iraq in building institutions. ";
+    auto lines = typesetter.set(flatten(text(words), ts), ts, 240, {});
+    REQUIRE(lines.size() > 10);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        CHECK(lines[i].width <= 240.001);
+        if (i + 1 < lines.size()) CHECK(lines[i].width == doctest::Approx(240).epsilon(0.001));
+    }
+    CHECK(diagnostics.empty());
+}
+
+TEST_CASE("a word wider than the measure is cut into pieces that fit, without hyphens") {
+    Fixture f;
+    Diagnostics diagnostics;
+    Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", diagnostics);
+    TextStyle ts = text_style(f.style, "paragraph");
+    auto lines = typesetter.set(flatten(text(std::string(400, 'W')), ts), ts, 100, {});
+    REQUIRE(lines.size() > 1);
+    for (const auto& line : lines) {
+        CHECK(line.width <= 100.001);
+        CHECK_FALSE(line.hyphenated);
+    }
+}
+
+TEST_CASE("English hyphenation patterns give break points") {
+    Hyphenator h;
+    CHECK_FALSE(h.points("en", "interoperability").empty());
+    CHECK_FALSE(h.points("fr", "renforcement").empty());
+    CHECK(h.points("en", "cat").empty());
+    CHECK(h.points("xx", "interoperability").empty());
+}
+
+TEST_CASE("a character no font covers is reported once with its position") {
+    Fixture f;
+    Diagnostics diagnostics;
+    Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", diagnostics);
+    TextStyle ts = text_style(f.style, "paragraph");
+    auto lines = typesetter.set(flatten(text("Linear B \U00010000 and \U00010000 again"), ts), ts, 300, {4, 7});
+    REQUIRE(diagnostics.size() == 1);
+    CHECK(diagnostics[0].severity == Severity::warning);
+    CHECK(diagnostics[0].message == "U+10000 not covered by any font of style nato");
+    CHECK(diagnostics[0].position == Position{4, 7});
+}
+
+TEST_CASE("widths agree with libharu's integer advances") {
+    Fixture f;
+    // Liberation Sans: 'A' advances 1366/2048 em, which libharu writes as 666/1000.
+    CHECK(f.fonts->width("A", Variant::regular, 1000, "sans") == doctest::Approx(666));
+}
+
+TEST_CASE("layout: every text item stays inside the page, seed example on two pages") {
+    Fixture f;
+    LoadedDocument loaded = load_document(test::test_dir() / ".." / "examples" / "nato-mission-iraq.xml", {});
+    REQUIRE(loaded.ok());
+    Diagnostics diagnostics;
+    PageLayout pages = layout(loaded.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics);
+    CHECK(pages.pages.size() == 2);
+    for (const auto& page : pages.pages)
+        for (const auto& t : page.texts) {
+            CHECK(t.x >= 0);
+            CHECK(t.x + t.width <= pages.width);
+            CHECK(t.y <= pages.height);
+        }
+    CHECK(pages.bookmarks.size() == 1);
+    CHECK(diagnostics.empty());
+}
