@@ -10,7 +10,8 @@
 namespace factpress::cli {
 namespace {
 
-constexpr const char* help_text = R"(factpress — fact sheets from XML to print-ready PDF and plain-text briefings
+constexpr const char* help_text =
+    R"(factpress — fact sheets from XML to print-ready PDF and plain-text briefings
 
 usage:
   factpress build [options] PATH...   render fact sheets; PATH is a .xml file or a folder
@@ -64,19 +65,27 @@ class Parser {
             return std::nullopt;
         }
         const std::string& first = args_[0];
-        if (first == "--help" || first == "-h" || first == "help") line_.command = Command::help;
-        else if (first == "--version") line_.command = Command::version;
-        else if (first == "build") line_.command = Command::build;
-        else if (first == "check") line_.command = Command::check;
-        else if (first == "styles") line_.command = Command::styles;
-        else if (first == "report" && args_.size() > 1 && args_[1] == "merge") line_.command = Command::report_merge, ++next_;
-        else if (!usage_error(fmt::format("unknown command '{}'", first))) return std::nullopt;
+        if (first == "--help" || first == "-h" || first == "help")
+            line_.command = Command::help;
+        else if (first == "--version")
+            line_.command = Command::version;
+        else if (first == "build")
+            line_.command = Command::build;
+        else if (first == "check")
+            line_.command = Command::check;
+        else if (first == "styles")
+            line_.command = Command::styles;
+        else if (first == "report" && args_.size() > 1 && args_[1] == "merge")
+            line_.command = Command::report_merge, ++next_;
+        else if (!usage_error(fmt::format("unknown command '{}'", first)))
+            return std::nullopt;
         ++next_;
         while (next_ < args_.size())
             if (!argument()) return std::nullopt;
         bool needs_paths = line_.command == Command::build || line_.command == Command::check ||
                            line_.command == Command::report_merge;
-        if (needs_paths && line_.paths.empty() && !usage_error("no input PATH given")) return std::nullopt;
+        if (needs_paths && line_.paths.empty() && !usage_error("no input PATH given"))
+            return std::nullopt;
         return line_;
     }
 
@@ -102,9 +111,11 @@ class Parser {
         }
         auto option = options().find(arg);
         if (option == options().end()) return usage_error(fmt::format("unknown option '{}'", arg));
-        if (!inline_value && next_ >= args_.size()) return usage_error(fmt::format("option '{}' needs a value", arg));
+        if (!inline_value && next_ >= args_.size())
+            return usage_error(fmt::format("option '{}' needs a value", arg));
         std::string value = inline_value ? *inline_value : args_[next_++];
-        return option->second(line_, value) || usage_error(fmt::format("bad value '{}' for option '{}'", value, arg));
+        return option->second(line_, value) ||
+               usage_error(fmt::format("bad value '{}' for option '{}'", value, arg));
     }
 
     using Flag = std::function<void(CommandLine&)>;
@@ -124,25 +135,67 @@ class Parser {
 
     static const std::map<std::string, Option>& options() {
         static const std::map<std::string, Option> table = {
-            {"-o", [](CommandLine& c, const std::string& v) { c.out_dir = v; return !v.empty(); }},
-            {"--out-dir", [](CommandLine& c, const std::string& v) { c.out_dir = v; return !v.empty(); }},
+            {"-o",
+             [](CommandLine& c, const std::string& v) {
+                 c.out_dir = v;
+                 return !v.empty();
+             }},
+            {"--out-dir",
+             [](CommandLine& c, const std::string& v) {
+                 c.out_dir = v;
+                 return !v.empty();
+             }},
             {"-f", format_option},
             {"--format", format_option},
-            {"-s", [](CommandLine& c, const std::string& v) { c.style = v; return !v.empty(); }},
-            {"--style", [](CommandLine& c, const std::string& v) { c.style = v; return !v.empty(); }},
+            {"-s",
+             [](CommandLine& c, const std::string& v) {
+                 c.style = v;
+                 return !v.empty();
+             }},
+            {"--style",
+             [](CommandLine& c, const std::string& v) {
+                 c.style = v;
+                 return !v.empty();
+             }},
             {"--briefing",
-             [](CommandLine& c, const std::string& v) { c.brief = v == "brief"; return v == "brief" || v == "full"; }},
-            {"--width", [](CommandLine& c, const std::string& v) { return to_number(v, c.width) && c.width >= 40 && c.width <= 1000; }},
+             [](CommandLine& c, const std::string& v) {
+                 c.brief = v == "brief";
+                 return v == "brief" || v == "full";
+             }},
+            {"--width",
+             [](CommandLine& c, const std::string& v) {
+                 return to_number(v, c.width) && c.width >= 40 && c.width <= 1000;
+             }},
             {"-j", jobs_option},
             {"--jobs", jobs_option},
-            {"--report", [](CommandLine& c, const std::string& v) { c.report = v; return !v.empty(); }},
+            {"--report",
+             [](CommandLine& c, const std::string& v) {
+                 c.report = v;
+                 return !v.empty();
+             }},
             {"--shard", shard_option},
-            {"--max-file-size", [](CommandLine& c, const std::string& v) { return to_number(v, c.limits.max_file_bytes); }},
-            {"--max-nodes", [](CommandLine& c, const std::string& v) { return to_number(v, c.limits.max_nodes); }},
-            {"--max-image-size", [](CommandLine& c, const std::string& v) { return to_number(v, c.limits.max_image_bytes); }},
-            {"--max-image-pixels", [](CommandLine& c, const std::string& v) { return to_number(v, c.limits.max_image_pixels); }},
-            {"--max-pages", [](CommandLine& c, const std::string& v) { return to_number(v, c.limits.max_pages) && c.limits.max_pages > 0; }},
-            {"--timeout", [](CommandLine& c, const std::string& v) { return to_number(v, c.limits.max_seconds) && c.limits.max_seconds > 0; }},
+            {"--max-file-size",
+             [](CommandLine& c, const std::string& v) {
+                 return to_number(v, c.limits.max_file_bytes);
+             }},
+            {"--max-nodes",
+             [](CommandLine& c, const std::string& v) { return to_number(v, c.limits.max_nodes); }},
+            {"--max-image-size",
+             [](CommandLine& c, const std::string& v) {
+                 return to_number(v, c.limits.max_image_bytes);
+             }},
+            {"--max-image-pixels",
+             [](CommandLine& c, const std::string& v) {
+                 return to_number(v, c.limits.max_image_pixels);
+             }},
+            {"--max-pages",
+             [](CommandLine& c, const std::string& v) {
+                 return to_number(v, c.limits.max_pages) && c.limits.max_pages > 0;
+             }},
+            {"--timeout",
+             [](CommandLine& c, const std::string& v) {
+                 return to_number(v, c.limits.max_seconds) && c.limits.max_seconds > 0;
+             }},
         };
         return table;
     }
@@ -153,9 +206,12 @@ class Parser {
         while (start <= value.size()) {
             std::size_t end = std::min(value.find(',', start), value.size());
             std::string item = value.substr(start, end - start);
-            if (item == "pdf") c.pdf = true;
-            else if (item == "txt") c.txt = true;
-            else return false;
+            if (item == "pdf")
+                c.pdf = true;
+            else if (item == "txt")
+                c.txt = true;
+            else
+                return false;
             start = end + 1;
         }
         return true;
@@ -168,7 +224,8 @@ class Parser {
     static bool shard_option(CommandLine& c, const std::string& value) {
         auto slash = value.find('/');
         int k = 0, n = 0;
-        if (slash == std::string::npos || !to_number(value.substr(0, slash), k) || !to_number(value.substr(slash + 1), n))
+        if (slash == std::string::npos || !to_number(value.substr(0, slash), k) ||
+            !to_number(value.substr(slash + 1), n))
             return false;
         c.shard = {k, n};
         return n >= 1 && k >= 1 && k <= n;
@@ -181,8 +238,12 @@ class Parser {
 
 } // namespace
 
-std::optional<CommandLine> parse(const std::vector<std::string>& args) { return Parser(args).run(); }
+std::optional<CommandLine> parse(const std::vector<std::string>& args) {
+    return Parser(args).run();
+}
 
-void print_help() { fmt::print("{}", help_text); }
+void print_help() {
+    fmt::print("{}", help_text);
+}
 
 } // namespace factpress::cli

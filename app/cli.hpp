@@ -24,7 +24,7 @@ struct CommandLine {
     std::string report;
     bool draft = false;
     bool force = false;
-    int verbosity = 1; // 0 quiet, 1 normal, 2 verbose
+    int verbosity = 1;                        // 0 quiet, 1 normal, 2 verbose
     std::optional<std::pair<int, int>> shard; // K/N, K from 1
     Limits limits;
 };

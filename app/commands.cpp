@@ -1,6 +1,6 @@
 #include "app/commands.hpp"
-#include "pipeline/inputs.hpp"
 #include "pipeline/batch.hpp"
+#include "pipeline/inputs.hpp"
 #include "pipeline/manifest.hpp"
 #include "pipeline/output_file.hpp"
 #include "pipeline/runner.hpp"
@@ -30,7 +30,8 @@ std::optional<std::vector<InputDocument>> inputs_of(const CommandLine& line) {
 
 void print_diagnostics(const std::string& file, const Diagnostics& diagnostics, int verbosity) {
     for (const auto& d : diagnostics)
-        if (d.severity == Severity::error || verbosity > 0) fmt::print(stderr, "{}\n", format_diagnostic(file, d));
+        if (d.severity == Severity::error || verbosity > 0)
+            fmt::print(stderr, "{}\n", format_diagnostic(file, d));
 }
 
 int run_check(const CommandLine& line) {
@@ -43,7 +44,8 @@ int run_check(const CommandLine& line) {
         print_diagnostics(input.source.string(), loaded.diagnostics, line.verbosity);
         if (!loaded.ok()) ++failed;
         if (line.verbosity > 1)
-            for (const auto& t : loaded.timings) fmt::print(stderr, "  {:<10} {:8.3f} ms\n", t.stage, t.milliseconds);
+            for (const auto& t : loaded.timings)
+                fmt::print(stderr, "  {:<10} {:8.3f} ms\n", t.stage, t.milliseconds);
     }
     if (line.verbosity > 0 && inputs->size() > 1)
         fmt::print(stderr, "{} documents checked, {} failed\n", inputs->size(), failed);
@@ -71,12 +73,15 @@ std::string read_all(const std::filesystem::path& path) {
 
 // Everything besides the document that decides the outputs' bytes.
 std::string fingerprint(const CommandLine& line, const SharedResources& shared) {
-    std::string print = fmt::format("factpress {}|{}|{}|{}|{}|{}|{}", FACTPRESS_VERSION, line.pdf, line.txt, line.brief,
-                                    line.width, line.draft, line.limits.max_pages);
-    for (const auto& file : shared.style.files) print += fmt::format("|{:x}", hash_bytes(read_all(file)));
+    std::string print =
+        fmt::format("factpress {}|{}|{}|{}|{}|{}|{}", FACTPRESS_VERSION, line.pdf, line.txt,
+                    line.brief, line.width, line.draft, line.limits.max_pages);
+    for (const auto& file : shared.style.files)
+        print += fmt::format("|{:x}", hash_bytes(read_all(file)));
     for (const FontFace* face : shared.fonts->faces()) {
         std::error_code ec;
-        print += fmt::format("|{}:{}", face->path().string(), std::filesystem::file_size(face->path(), ec));
+        print += fmt::format("|{}:{}", face->path().string(),
+                             std::filesystem::file_size(face->path(), ec));
     }
     return print;
 }
@@ -85,14 +90,17 @@ std::unique_ptr<SharedResources> load_shared(const CommandLine& line) {
     auto loaded = load_style(line.style);
     if (!loaded.style) {
         print_diagnostics(loaded.file, loaded.diagnostics, 1);
-        fmt::print(stderr, "factpress: cannot use style '{}' (bundled styles: nato, letter, plain)\n", line.style);
+        fmt::print(stderr,
+                   "factpress: cannot use style '{}' (bundled styles: nato, letter, plain)\n",
+                   line.style);
         return nullptr;
     }
     auto shared = std::make_unique<SharedResources>();
     shared->style = std::move(*loaded.style);
     std::vector<std::string> problems;
     shared->fonts = std::make_unique<FontSet>(shared->style, shared->library, problems);
-    for (const auto& problem : problems) fmt::print(stderr, "{}: warning: {}\n", loaded.file, problem);
+    for (const auto& problem : problems)
+        fmt::print(stderr, "{}: warning: {}\n", loaded.file, problem);
     if (shared->fonts->faces().empty()) {
         fmt::print(stderr, "factpress: style '{}' has no usable font\n", line.style);
         return nullptr;
@@ -102,13 +110,16 @@ std::unique_ptr<SharedResources> load_shared(const CommandLine& line) {
 
 class ProgressLine {
   public:
-    explicit ProgressLine(bool enabled) : enabled_(enabled && ::isatty(2)), start_(std::chrono::steady_clock::now()) {}
+    explicit ProgressLine(bool enabled)
+        : enabled_(enabled && ::isatty(2)), start_(std::chrono::steady_clock::now()) {}
     void update(const Progress& p) {
         if (!enabled_) return;
-        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+        double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
         double rate = seconds > 0 ? p.done / seconds : 0;
         double eta = rate > 0 ? (p.total - p.done) / rate : 0;
-        fmt::print(stderr, "\r\033[K[{}/{}] {} failed, {:.1f} documents/s, ETA {:.0f} s", p.done, p.total, p.failed, rate, eta);
+        fmt::print(stderr, "\r\033[K[{}/{}] {} failed, {:.1f} documents/s, ETA {:.0f} s", p.done,
+                   p.total, p.failed, rate, eta);
         if (p.done == p.total) fmt::print(stderr, "\n");
     }
     bool enabled() const { return enabled_; }
@@ -137,19 +148,24 @@ int run_build(const CommandLine& line) {
     options.fingerprint = fingerprint(line, *shared);
     ProgressLine progress(line.verbosity > 0 && inputs->size() > 1);
     auto start = std::chrono::steady_clock::now();
-    auto results = build_batch(*inputs, *shared, options, [&](const DocumentResult& r, const Progress& p) {
-        if (progress.enabled() && !r.diagnostics.empty()) fmt::print(stderr, "\r\033[K");
-        print_diagnostics(r.input.source.string(), r.diagnostics, line.verbosity);
-        if (line.verbosity > 1)
-            for (const auto& t : r.timings) fmt::print(stderr, "  {:<10} {:8.3f} ms\n", t.stage, t.milliseconds);
-        progress.update(p);
-    });
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    auto results =
+        build_batch(*inputs, *shared, options, [&](const DocumentResult& r, const Progress& p) {
+            if (progress.enabled() && !r.diagnostics.empty()) fmt::print(stderr, "\r\033[K");
+            print_diagnostics(r.input.source.string(), r.diagnostics, line.verbosity);
+            if (line.verbosity > 1)
+                for (const auto& t : r.timings)
+                    fmt::print(stderr, "  {:<10} {:8.3f} ms\n", t.stage, t.milliseconds);
+            progress.update(p);
+        });
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::size_t failed = 0;
-    for (const auto& r : results) failed += r.status == DocumentStatus::failed;
+    for (const auto& r : results)
+        failed += r.status == DocumentStatus::failed;
     if (!line.report.empty()) {
         std::string json = report_json(results, seconds);
-        if (auto error = write_atomically(line.report, json); !error.empty()) fmt::print(stderr, "factpress: {}\n", error);
+        if (auto error = write_atomically(line.report, json); !error.empty())
+            fmt::print(stderr, "factpress: {}\n", error);
     }
     if (line.verbosity > 0 && results.size() > 1)
         fmt::print(stderr, "{} documents, {} failed, {:.2f} s\n", results.size(), failed, seconds);
@@ -182,8 +198,10 @@ int run_report_merge(const CommandLine& line) {
     }
     if (!documents.empty()) documents.back().pop_back();
     fmt::print("{{\n  \"documents\": [\n");
-    for (const auto& row : documents) fmt::print("{}\n", row);
-    fmt::print("  ],\n  \"totals\": {{\"documents\": {}, \"built\": {}, \"up_to_date\": {}, \"failed\": {}, \"seconds\": {:.3f}}}\n}}\n",
+    for (const auto& row : documents)
+        fmt::print("{}\n", row);
+    fmt::print("  ],\n  \"totals\": {{\"documents\": {}, \"built\": {}, \"up_to_date\": {}, "
+               "\"failed\": {}, \"seconds\": {:.3f}}}\n}}\n",
                documents.size(), built, skipped, failed, seconds);
     return 0;
 }
@@ -192,7 +210,8 @@ int run_styles(const CommandLine&) {
     for (const auto& name : bundled_style_names()) {
         auto loaded = load_style(name);
         std::string size = loaded.style ? loaded.style->text("page", "size", "A4") : "unavailable";
-        fmt::print("{:<8} {:<7} {}\n", name, size, (bundled_style_dir() / (name + ".xml")).string());
+        fmt::print("{:<8} {:<7} {}\n", name, size,
+                   (bundled_style_dir() / (name + ".xml")).string());
     }
     return 0;
 }

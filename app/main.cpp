@@ -13,13 +13,22 @@ int main(int argc, char** argv) {
         auto line = parse(std::vector<std::string>(argv + 1, argv + argc));
         if (!line) return 2;
         switch (line->command) {
-        case Command::help: print_help(); return 0;
-        case Command::version: fmt::print("factpress {}\n", FACTPRESS_VERSION); return 0;
-        case Command::check: return run_check(*line);
-        case Command::build: return run_build(*line);
-        case Command::styles: return run_styles(*line);
-        case Command::report_merge: return run_report_merge(*line);
-        case Command::none: break;
+        case Command::help:
+            print_help();
+            return 0;
+        case Command::version:
+            fmt::print("factpress {}\n", FACTPRESS_VERSION);
+            return 0;
+        case Command::check:
+            return run_check(*line);
+        case Command::build:
+            return run_build(*line);
+        case Command::styles:
+            return run_styles(*line);
+        case Command::report_merge:
+            return run_report_merge(*line);
+        case Command::none:
+            break;
         }
         return 2;
     } catch (const std::exception& error) {

@@ -61,7 +61,7 @@ struct Figure {
     double width_percent = 100.0;
     Inlines caption;
     Inlines credit;
-    Image image;             // filled by the resolve stage
+    Image image;              // filled by the resolve stage
     bool placeholder = false; // draft output: the image could not be used
     Position position;
     bool operator==(const Figure&) const = default;

@@ -34,13 +34,15 @@ char32_t to_upper(char32_t cp) {
 
 std::string lower_case(std::string_view text) {
     std::string out;
-    for (std::size_t pos = 0; pos < text.size();) utf8::append(out, to_lower(utf8::next(text, pos)));
+    for (std::size_t pos = 0; pos < text.size();)
+        utf8::append(out, to_lower(utf8::next(text, pos)));
     return out;
 }
 
 std::string upper_case(std::string_view text) {
     std::string out;
-    for (std::size_t pos = 0; pos < text.size();) utf8::append(out, to_upper(utf8::next(text, pos)));
+    for (std::size_t pos = 0; pos < text.size();)
+        utf8::append(out, to_upper(utf8::next(text, pos)));
     return out;
 }
 

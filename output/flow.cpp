@@ -5,10 +5,14 @@
 namespace factpress {
 
 void append_shifted(Page& page, const Page& content, double dx, double dy) {
-    for (auto r : content.rects) r.x += dx, r.y += dy, page.rects.push_back(r);
-    for (auto i : content.images) i.x += dx, i.y += dy, page.images.push_back(i);
-    for (auto t : content.texts) t.x += dx, t.y += dy, page.texts.push_back(t);
-    for (auto l : content.links) l.x += dx, l.y += dy, page.links.push_back(l);
+    for (auto r : content.rects)
+        r.x += dx, r.y += dy, page.rects.push_back(r);
+    for (auto i : content.images)
+        i.x += dx, i.y += dy, page.images.push_back(i);
+    for (auto t : content.texts)
+        t.x += dx, t.y += dy, page.texts.push_back(t);
+    for (auto l : content.links)
+        l.x += dx, l.y += dy, page.links.push_back(l);
 }
 
 Flow::Flow(PageLayout& layout, const FrameGeometry& geometry, int max_pages)
@@ -26,7 +30,8 @@ void Flow::next_frame() {
         column_ = 0;
         ++page_;
         if (page_ >= max_pages_)
-            throw PageLimitExceeded(fmt::format("the document needs more than {} pages (--max-pages)", max_pages_));
+            throw PageLimitExceeded(
+                fmt::format("the document needs more than {} pages (--max-pages)", max_pages_));
         layout_.pages.emplace_back();
     }
     y_ = frame_top_ = page_ == 0 ? geometry_.first_page_top : geometry_.top;
@@ -42,15 +47,18 @@ void Flow::next_frame() {
 }
 
 void Flow::place(const std::vector<FlowBlock>& blocks) {
-    for (std::size_t i = 0; i < blocks.size(); ++i) place_block(blocks[i], i + 1 < blocks.size() ? &blocks[i + 1] : nullptr);
-    while (!pending_floats_.empty()) next_frame();
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+        place_block(blocks[i], i + 1 < blocks.size() ? &blocks[i + 1] : nullptr);
+    while (!pending_floats_.empty())
+        next_frame();
 }
 
 void Flow::place_slice(const Slice& slice, double x) {
     Page& page = layout_.pages[static_cast<std::size_t>(page_)];
     append_shifted(page, slice.content, x, y_);
     if (!slice.anchor.empty()) layout_.anchors[slice.anchor] = {page_, y_};
-    if (!slice.bookmark.empty()) layout_.bookmarks.push_back({slice.bookmark, slice.bookmark_level, {page_, y_}});
+    if (!slice.bookmark.empty())
+        layout_.bookmarks.push_back({slice.bookmark, slice.bookmark_level, {page_, y_}});
     y_ += slice.height;
 }
 
@@ -79,9 +87,11 @@ void Flow::close_decoration(const FlowBlock& block) {
     if (block.decoration.left_rule) x = frame_x() + block.indent - 8, width = 0;
     Page& page = layout_.pages[static_cast<std::size_t>(page_)];
     if (d.background || d.border)
-        page.rects.push_back({x, decoration_top_, width, y_ - decoration_top_, d.background, d.border, d.border_width});
+        page.rects.push_back({x, decoration_top_, width, y_ - decoration_top_, d.background,
+                              d.border, d.border_width});
     if (d.left_rule)
-        page.rects.push_back({x, decoration_top_, d.rule_width, y_ - decoration_top_, d.left_rule, std::nullopt, 0});
+        page.rects.push_back(
+            {x, decoration_top_, d.rule_width, y_ - decoration_top_, d.left_rule, std::nullopt, 0});
 }
 
 void Flow::place_block(const FlowBlock& block, const FlowBlock* next) {
@@ -94,7 +104,8 @@ void Flow::place_block(const FlowBlock& block, const FlowBlock* next) {
     double padding = block.decoration.padding * 2;
     double need = block.slices.front().height + padding;
     if (block.keep_with_next && next && !next->slices.empty())
-        need += block.space_after + next->space_before + next->slices.front().height + next->decoration.padding;
+        need += block.space_after + next->space_before + next->slices.front().height +
+                next->decoration.padding;
     if (!fits(need) && !at_top()) next_frame();
     if (block.decoration.top_rule) {
         Page& page = layout_.pages[static_cast<std::size_t>(page_)];
@@ -104,7 +115,8 @@ void Flow::place_block(const FlowBlock& block, const FlowBlock* next) {
     }
     open_decoration(block);
     for (const Slice& slice : block.slices) {
-        if (!fits(slice.height + block.decoration.padding) && y_ > frame_top_ + block.decoration.padding + 0.01) {
+        if (!fits(slice.height + block.decoration.padding) &&
+            y_ > frame_top_ + block.decoration.padding + 0.01) {
             close_decoration(block);
             next_frame();
             open_decoration(block);

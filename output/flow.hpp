@@ -17,8 +17,8 @@ namespace factpress {
 struct Slice {
     double height = 0;
     Page content;
-    std::string anchor;       // id of a section or figure that starts here
-    std::string bookmark;     // outline entry that starts here
+    std::string anchor;   // id of a section or figure that starts here
+    std::string bookmark; // outline entry that starts here
     int bookmark_level = 0;
 };
 
@@ -36,9 +36,9 @@ struct FlowBlock {
     std::vector<Slice> slices;
     double space_before = 0;
     double space_after = 0;
-    double indent = 0;            // from the frame's left edge
-    bool keep_with_next = false;  // headings
-    bool floats = false;          // figures: may move to the next frame
+    double indent = 0;           // from the frame's left edge
+    bool keep_with_next = false; // headings
+    bool floats = false;         // figures: may move to the next frame
     Decoration decoration;
 };
 

@@ -36,19 +36,23 @@ struct Table {
 std::map<std::string, Table> table_directory(const Reader& r) {
     std::map<std::string, Table> tables;
     std::uint32_t version = r.u32(0);
-    if (version != 0x00010000 && version != 0x74727565) throw std::runtime_error("not a TrueType font (no glyf outlines)");
+    if (version != 0x00010000 && version != 0x74727565)
+        throw std::runtime_error("not a TrueType font (no glyf outlines)");
     for (std::uint32_t i = 0, n = r.u16(4); i < n; ++i) {
         std::size_t record = 12 + 16 * i;
         std::string tag;
-        for (int k = 0; k < 4; ++k) tag += static_cast<char>(r.u8(record + k));
+        for (int k = 0; k < 4; ++k)
+            tag += static_cast<char>(r.u8(record + k));
         tables[tag] = {r.u32(record + 8), r.u32(record + 12)};
     }
     for (const char* needed : {"head", "hhea", "hmtx", "maxp", "cmap", "loca", "glyf"})
-        if (!tables.contains(needed)) throw std::runtime_error(fmt::format("the font has no '{}' table", needed));
+        if (!tables.contains(needed))
+            throw std::runtime_error(fmt::format("the font has no '{}' table", needed));
     return tables;
 }
 
-void read_format4(const Reader& r, std::size_t at, std::unordered_map<char32_t, std::uint16_t>& cmap) {
+void read_format4(const Reader& r, std::size_t at,
+                  std::unordered_map<char32_t, std::uint16_t>& cmap) {
     std::uint32_t segments = r.u16(at + 6) / 2;
     std::size_t ends = at + 14, starts = ends + 2 * segments + 2, deltas = starts + 2 * segments,
                 ranges = deltas + 2 * segments;
@@ -57,7 +61,8 @@ void read_format4(const Reader& r, std::size_t at, std::unordered_map<char32_t, 
         std::uint32_t delta = r.u16(deltas + 2 * s), range = r.u16(ranges + 2 * s);
         for (std::uint32_t cp = start; cp <= end && cp != 0xFFFF; ++cp) {
             std::uint32_t glyph = 0;
-            if (range == 0) glyph = (cp + delta) & 0xFFFF;
+            if (range == 0)
+                glyph = (cp + delta) & 0xFFFF;
             else {
                 std::uint32_t g = r.u16(ranges + 2 * s + range + 2 * (cp - start));
                 glyph = g == 0 ? 0 : (g + delta) & 0xFFFF;
@@ -67,10 +72,12 @@ void read_format4(const Reader& r, std::size_t at, std::unordered_map<char32_t, 
     }
 }
 
-void read_format12(const Reader& r, std::size_t at, std::unordered_map<char32_t, std::uint16_t>& cmap) {
+void read_format12(const Reader& r, std::size_t at,
+                   std::unordered_map<char32_t, std::uint16_t>& cmap) {
     for (std::uint32_t g = 0, n = r.u32(at + 12); g < n; ++g) {
         std::size_t group = at + 16 + 12 * g;
-        std::uint32_t start = r.u32(group), end = std::min<std::uint32_t>(r.u32(group + 4), 0x10FFFF);
+        std::uint32_t start = r.u32(group),
+                      end = std::min<std::uint32_t>(r.u32(group + 4), 0x10FFFF);
         for (std::uint32_t cp = start; cp <= end && cp - start < 0x10000; ++cp)
             cmap.emplace(cp, static_cast<std::uint16_t>(r.u32(group + 8) + cp - start));
     }
@@ -90,8 +97,10 @@ std::unordered_map<char32_t, std::uint16_t> read_cmap(const Reader& r, std::size
     }
     std::unordered_map<char32_t, std::uint16_t> map;
     if (best_rank == 0) throw std::runtime_error("the font has no Unicode character map");
-    if (r.u16(best) == 12) read_format12(r, best, map);
-    else read_format4(r, best, map);
+    if (r.u16(best) == 12)
+        read_format12(r, best, map);
+    else
+        read_format4(r, best, map);
     return map;
 }
 
@@ -123,15 +132,21 @@ FontFace FontFace::load(const std::filesystem::path& path) {
             return long_offsets ? r.u32(loca + 4 * g) : 2 * r.u16(loca + 2 * g);
         };
         auto is_composite = [&](std::uint32_t g) {
-            return g < glyphs && glyph_offset(g + 1) > glyph_offset(g) && r.s16(glyf + glyph_offset(g)) < 0;
+            return g < glyphs && glyph_offset(g + 1) > glyph_offset(g) &&
+                   r.s16(glyf + glyph_offset(g)) < 0;
         };
         for (std::uint32_t g = 0; g < glyphs; ++g) {
             if (!is_composite(g)) continue;
             std::size_t at = glyf + glyph_offset(g) + 10;
             for (std::uint32_t flags = 0x20; flags & 0x20;) {
                 flags = r.u16(at);
-                if (is_composite(r.u16(at + 2))) face.nested_composites_.insert(static_cast<std::uint16_t>(g));
-                at += 4 + ((flags & 0x1) ? 4 : 2) + ((flags & 0x8) ? 2 : (flags & 0x40) ? 4 : (flags & 0x80) ? 8 : 0);
+                if (is_composite(r.u16(at + 2)))
+                    face.nested_composites_.insert(static_cast<std::uint16_t>(g));
+                at += 4 + ((flags & 0x1) ? 4 : 2) +
+                      ((flags & 0x8)    ? 2
+                       : (flags & 0x40) ? 4
+                       : (flags & 0x80) ? 8
+                                        : 0);
             }
         }
     } catch (const std::runtime_error& error) {
@@ -153,7 +168,8 @@ bool FontFace::covers(char32_t cp) const {
 int FontFace::advance(char32_t cp) const {
     std::uint16_t g = glyph(cp);
     if (g >= advances_.size()) return 0;
-    return static_cast<int>(static_cast<std::uint32_t>(advances_[g]) * 1000 / static_cast<std::uint32_t>(units_per_em_));
+    return static_cast<int>(static_cast<std::uint32_t>(advances_[g]) * 1000 /
+                            static_cast<std::uint32_t>(units_per_em_));
 }
 
 } // namespace factpress

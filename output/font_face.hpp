@@ -12,7 +12,8 @@ namespace factpress {
 
 class FontFace {
   public:
-    // Throws std::runtime_error with a readable message when the file is not a usable TrueType font.
+    // Throws std::runtime_error with a readable message when the file is not a usable TrueType
+    // font.
     static FontFace load(const std::filesystem::path& path);
 
     const std::filesystem::path& path() const { return path_; }

@@ -6,7 +6,8 @@
 namespace factpress {
 namespace fs = std::filesystem;
 
-std::optional<fs::path> FontLibrary::find(const std::string& file_name, const std::vector<fs::path>& font_path) {
+std::optional<fs::path> FontLibrary::find(const std::string& file_name,
+                                          const std::vector<fs::path>& font_path) {
     std::error_code ec;
     for (const auto& folder : font_path)
         if (fs::is_regular_file(folder / file_name, ec)) return folder / file_name;
@@ -15,8 +16,10 @@ std::optional<fs::path> FontLibrary::find(const std::string& file_name, const st
         indexed_ = true;
         for (const char* root : {"/usr/share/fonts", "/usr/local/share/fonts"}) {
             auto options = fs::directory_options::skip_permission_denied;
-            for (auto it = fs::recursive_directory_iterator(root, options, ec); !ec && it != fs::end(it); it.increment(ec))
-                if (it->is_regular_file(ec)) system_index_.emplace(it->path().filename().string(), it->path());
+            for (auto it = fs::recursive_directory_iterator(root, options, ec);
+                 !ec && it != fs::end(it); it.increment(ec))
+                if (it->is_regular_file(ec))
+                    system_index_.emplace(it->path().filename().string(), it->path());
         }
     }
     auto found = system_index_.find(file_name);
@@ -35,12 +38,14 @@ FontSet::FontSet(const Style& style, FontLibrary& library, std::vector<std::stri
     for (const auto& name : style.font_chain) {
         const FontFamily& family = style.families.at(name);
         Family entry{name, {}};
-        const std::string* files[] = {&family.regular, &family.bold, &family.italic, &family.bold_italic};
+        const std::string* files[] = {&family.regular, &family.bold, &family.italic,
+                                      &family.bold_italic};
         for (int v = 0; v < 4; ++v) {
             if (files[v]->empty()) continue;
             auto path = library.find(*files[v], style.font_path);
             if (!path) {
-                problems.push_back(fmt::format("font file {} of family \"{}\" not found on the font path", *files[v], name));
+                problems.push_back(fmt::format(
+                    "font file {} of family \"{}\" not found on the font path", *files[v], name));
                 continue;
             }
             try {
@@ -71,7 +76,8 @@ int FontSet::face_for(char32_t cp, Variant variant, const std::string& family) c
     return -1;
 }
 
-std::vector<FaceRun> FontSet::runs(std::string_view text, Variant variant, double size, const std::string& family) const {
+std::vector<FaceRun> FontSet::runs(std::string_view text, Variant variant, double size,
+                                   const std::string& family) const {
     std::vector<FaceRun> result;
     for (std::size_t pos = 0; pos < text.size();) {
         std::size_t start = pos;
@@ -81,16 +87,20 @@ std::vector<FaceRun> FontSet::runs(std::string_view text, Variant variant, doubl
         int face = face_for(drawn, variant, family);
         double advance = face >= 0 ? faces_[face]->advance(drawn) : 600;
         if (result.empty() || result.back().face != face) result.push_back({face, {}, 0});
-        if (drawn != cp) result.back().text += ' ';
-        else result.back().text.append(text.substr(start, pos - start));
+        if (drawn != cp)
+            result.back().text += ' ';
+        else
+            result.back().text.append(text.substr(start, pos - start));
         result.back().width += advance * size / 1000.0;
     }
     return result;
 }
 
-double FontSet::width(std::string_view text, Variant variant, double size, const std::string& family) const {
+double FontSet::width(std::string_view text, Variant variant, double size,
+                      const std::string& family) const {
     double total = 0;
-    for (const auto& run : runs(text, variant, size, family)) total += run.width;
+    for (const auto& run : runs(text, variant, size, family))
+        total += run.width;
     return total;
 }
 

@@ -50,7 +50,8 @@ class FontSet {
     // Splits text into runs per face, each with its width at `size`.
     std::vector<FaceRun> runs(std::string_view text, Variant variant, double size,
                               const std::string& family = {}) const;
-    double width(std::string_view text, Variant variant, double size, const std::string& family = {}) const;
+    double width(std::string_view text, Variant variant, double size,
+                 const std::string& family = {}) const;
 
   private:
     struct Family {

@@ -20,12 +20,14 @@ fs::path hyphen_dir() {
 
 fs::path dictionary_file(std::string_view language) {
     std::string tag(language);
-    for (auto& c : tag) c = c == '-' ? '_' : c;
+    for (auto& c : tag)
+        c = c == '-' ? '_' : c;
     std::string primary = tag.substr(0, tag.find('_'));
     std::error_code ec;
     for (const std::string& name : {tag, primary, primary + "_" + [&] {
                                         std::string region = primary;
-                                        for (auto& c : region) c = static_cast<char>(std::toupper(c));
+                                        for (auto& c : region)
+                                            c = static_cast<char>(std::toupper(c));
                                         return region;
                                     }()}) {
         fs::path file = hyphen_dir() / ("hyph_" + name + ".dic");
@@ -36,7 +38,9 @@ fs::path dictionary_file(std::string_view language) {
 
 } // namespace
 
-void Hyphenator::DictionaryDeleter::operator()(HyphenDict* dict) const { hnj_hyphen_free(dict); }
+void Hyphenator::DictionaryDeleter::operator()(HyphenDict* dict) const {
+    hnj_hyphen_free(dict);
+}
 
 HyphenDict* Hyphenator::dictionary(std::string_view language) {
     std::lock_guard lock(mutex_);
@@ -52,7 +56,8 @@ std::vector<std::size_t> Hyphenator::points(std::string_view language, std::stri
     HyphenDict* dict = dictionary(language);
     if (!dict) return {};
     std::string lowered = lower_case(word);
-    if (lowered.size() != word.size()) return {}; // case mapping changed byte lengths: offsets would not match
+    if (lowered.size() != word.size())
+        return {}; // case mapping changed byte lengths: offsets would not match
     // The '='-marked copy is read rather than the hyphens vector, whose indexing (bytes or
     // characters) differs between UTF-8 and 8-bit dictionaries.
     std::vector<char> hyphens(lowered.size() + 5, '0');
@@ -60,11 +65,12 @@ std::vector<std::size_t> Hyphenator::points(std::string_view language, std::stri
     char** rep = nullptr;
     int* pos = nullptr;
     int* cut = nullptr;
-    hnj_hyphen_hyphenate2(dict, lowered.data(), static_cast<int>(lowered.size()), hyphens.data(), marked.data(),
-                          &rep, &pos, &cut);
+    hnj_hyphen_hyphenate2(dict, lowered.data(), static_cast<int>(lowered.size()), hyphens.data(),
+                          marked.data(), &rep, &pos, &cut);
     bool replacements = rep != nullptr;
     if (rep) {
-        for (std::size_t i = 0; i < lowered.size(); ++i) std::free(rep[i]);
+        for (std::size_t i = 0; i < lowered.size(); ++i)
+            std::free(rep[i]);
         std::free(rep);
     }
     std::free(pos);
@@ -73,8 +79,10 @@ std::vector<std::size_t> Hyphenator::points(std::string_view language, std::stri
     std::vector<std::size_t> candidates;
     std::size_t offset = 0;
     for (const char* c = marked.data(); *c; ++c) {
-        if (*c == '=') candidates.push_back(offset);
-        else ++offset;
+        if (*c == '=')
+            candidates.push_back(offset);
+        else
+            ++offset;
     }
     if (offset != lowered.size()) return {};
     // Keep points with at least min_left code points before and min_right after.

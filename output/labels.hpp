@@ -12,7 +12,8 @@ namespace factpress {
 
 struct Labels {
     std::string language;
-    std::string key_facts, contact, page_of, last_updated, photo, links, see_section, bottom_line, published;
+    std::string key_facts, contact, page_of, last_updated, photo, links, see_section, bottom_line,
+        published;
     std::array<std::string, 12> months;          // standing alone: "February 2021"
     std::array<std::string, 12> months_with_day; // after a day: "5 March 2020"
     std::string open_quote, close_quote;

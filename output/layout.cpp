@@ -14,16 +14,19 @@ namespace {
 
 std::string plain_text(const Inlines& runs) {
     std::string text;
-    for (const auto& run : runs) text += run.kind == InlineKind::text ? run.text : plain_text(run.children);
+    for (const auto& run : runs)
+        text += run.kind == InlineKind::text ? run.text : plain_text(run.children);
     return text;
 }
 
-Inlines text_inlines(std::string text) { return {Inline{InlineKind::text, std::move(text), {}, {}, {}}}; }
+Inlines text_inlines(std::string text) {
+    return {Inline{InlineKind::text, std::move(text), {}, {}, {}}};
+}
 
 class Builder {
   public:
-    Builder(const FactSheet& sheet, const Style& style, const FontSet& fonts, Hyphenator& hyphenator,
-            Diagnostics& diagnostics)
+    Builder(const FactSheet& sheet, const Style& style, const FontSet& fonts,
+            Hyphenator& hyphenator, Diagnostics& diagnostics)
         : sheet_(sheet), style_(style), fonts_(fonts), labels_(labels_for(sheet.language)),
           typesetter_(fonts, hyphenator, sheet.language, style.name, diagnostics) {}
 
@@ -57,16 +60,19 @@ class Builder {
         info.title = plain_text(sheet_.meta.title);
         info.author = sheet_.meta.issuer;
         info.subject = sheet_.meta.series.empty() ? info.title : sheet_.meta.series;
-        for (const auto& keyword : sheet_.meta.keywords) info.keywords += (info.keywords.empty() ? "" : ", ") + keyword;
+        for (const auto& keyword : sheet_.meta.keywords)
+            info.keywords += (info.keywords.empty() ? "" : ", ") + keyword;
     }
 
-    // Lines of text as slices; `group` keeps the first and last two lines together (no orphans, no widows).
-    std::vector<Slice> lines(const Inlines& content, const std::string& element, double width, Position where,
-                             bool group = true) {
+    // Lines of text as slices; `group` keeps the first and last two lines together (no orphans, no
+    // widows).
+    std::vector<Slice> lines(const Inlines& content, const std::string& element, double width,
+                             Position where, bool group = true) {
         TextStyle ts = text_style(style_, element);
         auto set = typesetter_.set(flatten(content, ts), ts, width, where);
         std::vector<Slice> slices;
-        for (const auto& line : set) slices.push_back(line_slice(line, ts));
+        for (const auto& line : set)
+            slices.push_back(line_slice(line, ts));
         if (group && slices.size() >= 2) {
             auto merge = [](Slice& a, const Slice& b) {
                 append_shifted(a.content, b.content, 0, a.height);
@@ -76,11 +82,13 @@ class Builder {
             std::vector<Slice> grouped;
             if (n <= 3) {
                 grouped.push_back(slices[0]);
-                for (std::size_t i = 1; i < n; ++i) merge(grouped.back(), slices[i]);
+                for (std::size_t i = 1; i < n; ++i)
+                    merge(grouped.back(), slices[i]);
             } else {
                 grouped.push_back(slices[0]);
                 merge(grouped.back(), slices[1]);
-                for (std::size_t i = 2; i + 2 < n; ++i) grouped.push_back(slices[i]);
+                for (std::size_t i = 2; i + 2 < n; ++i)
+                    grouped.push_back(slices[i]);
                 grouped.push_back(slices[n - 2]);
                 merge(grouped.back(), slices[n - 1]);
             }
@@ -95,7 +103,8 @@ class Builder {
         double baseline = ts.leading / 2 + ts.size * 0.33;
         for (const auto& run : line.runs) {
             Colour colour = run.link.empty() ? ts.colour : ts.link_colour;
-            slice.content.texts.push_back({run.x, baseline, run.face, ts.size, colour, run.text, run.width});
+            slice.content.texts.push_back(
+                {run.x, baseline, run.face, ts.size, colour, run.text, run.width});
             if (run.link.empty()) continue;
             auto& links = slice.content.links;
             bool anchor = run.link.starts_with('#');
@@ -103,12 +112,14 @@ class Builder {
             if (!links.empty() && links.back().uri == uri && links.back().anchor == id &&
                 links.back().x + links.back().width >= run.x - ts.size)
                 links.back().width = run.x + run.width - links.back().x;
-            else links.push_back({run.x, 0, run.width, ts.leading, uri, id});
+            else
+                links.push_back({run.x, 0, run.width, ts.leading, uri, id});
         }
         return slice;
     }
 
-    FlowBlock text_block(const Inlines& content, const std::string& element, Position where, double indent = 0) {
+    FlowBlock text_block(const Inlines& content, const std::string& element, Position where,
+                         double indent = 0) {
         FlowBlock block;
         block.slices = lines(content, element, column_width_ - indent, where);
         block.space_before = style_.number(element, "space-before", 0);
@@ -136,14 +147,17 @@ class Builder {
         add(meta.subtitle, "subtitle");
         add(text_inlines(format_date(meta.date, labels_)), "date");
         if (meta.updated && *meta.updated != meta.date)
-            add(text_inlines(fmt::format("{}: {}", labels_.last_updated, format_date(*meta.updated, labels_))), "updated");
+            add(text_inlines(fmt::format("{}: {}", labels_.last_updated,
+                                         format_date(*meta.updated, labels_))),
+                "updated");
         y += padding;
         auto background = style_.colour("title-band", "background", {});
         if (style_.text("title-band", "background", "none") != "none")
             page.rects.push_back({g.left, g.top, g.width, y - g.top, background, std::nullopt, 0});
         if (style_.has("title-band", "rule-color")) {
             double rule = style_.number("title-band", "rule-width", 1);
-            page.rects.push_back({g.left, y, g.width, rule, style_.colour("title-band", "rule-color"), std::nullopt, 0});
+            page.rects.push_back({g.left, y, g.width, rule,
+                                  style_.colour("title-band", "rule-color"), std::nullopt, 0});
             y += rule;
         }
         append_shifted(page, content, 0, 0);
@@ -153,12 +167,14 @@ class Builder {
             double rule = style_.number("summary", "rule-width", 0);
             double start = y;
             for (const auto& p : sheet_.summary)
-                for (auto& slice : lines(p.content, "summary", g.width - (rule > 0 ? rule + 8 : 0), p.position, false)) {
+                for (auto& slice : lines(p.content, "summary", g.width - (rule > 0 ? rule + 8 : 0),
+                                         p.position, false)) {
                     append_shifted(page, slice.content, g.left + (rule > 0 ? rule + 8 : 0), y);
                     y += slice.height;
                 }
             if (rule > 0)
-                page.rects.push_back({g.left, start, rule, y - start, style_.colour("summary", "rule-color"), std::nullopt, 0});
+                page.rects.push_back({g.left, start, rule, y - start,
+                                      style_.colour("summary", "rule-color"), std::nullopt, 0});
             y += style_.number("summary", "space-after", 10);
         }
         PageLayout* unused = nullptr;
@@ -177,8 +193,10 @@ class Builder {
         mark.slices.push_back(anchor);
         blocks.push_back(mark);
         if (!sheet_.key_facts.empty()) blocks.push_back(key_facts());
-        for (const auto& block : sheet_.body_blocks) add_block(block, blocks);
-        for (const auto& section : sheet_.sections) add_section(section, blocks);
+        for (const auto& block : sheet_.body_blocks)
+            add_block(block, blocks);
+        for (const auto& section : sheet_.sections)
+            add_section(section, blocks);
         if (!sheet_.contact.empty()) blocks.push_back(contact());
     }
 
@@ -199,8 +217,10 @@ class Builder {
             heading.slices = one;
         }
         blocks.push_back(std::move(heading));
-        for (const auto& block : section.blocks) add_block(block, blocks);
-        for (const auto& child : section.sections) add_section(child, blocks);
+        for (const auto& block : section.blocks)
+            add_block(block, blocks);
+        for (const auto& child : section.sections)
+            add_section(child, blocks);
     }
 
     void add_block(const Block& block, std::vector<FlowBlock>& blocks) {
@@ -219,15 +239,19 @@ class Builder {
             ++number;
             std::string marker = list.numbered ? fmt::format("{}.", number) : "\u2022";
             for (std::size_t i = 0; i < item.size(); ++i) {
-                FlowBlock block = text_block(item[i].content, "paragraph", item[i].position, indent);
+                FlowBlock block =
+                    text_block(item[i].content, "paragraph", item[i].position, indent);
                 block.space_after = style_.number("list", "space-after", 4) / 2;
                 if (i == 0 && !block.slices.empty()) {
-                    double w = fonts_.width(marker, make_variant(ts.bold, ts.italic), ts.size, ts.family);
-                    auto runs = fonts_.runs(marker, make_variant(ts.bold, ts.italic), ts.size, ts.family);
+                    double w =
+                        fonts_.width(marker, make_variant(ts.bold, ts.italic), ts.size, ts.family);
+                    auto runs =
+                        fonts_.runs(marker, make_variant(ts.bold, ts.italic), ts.size, ts.family);
                     double baseline = ts.leading / 2 + ts.size * 0.33;
                     double x = -w - 4;
                     for (const auto& run : runs) {
-                        block.slices.front().content.texts.push_back({x, baseline, run.face, ts.size, ts.colour, run.text, run.width});
+                        block.slices.front().content.texts.push_back(
+                            {x, baseline, run.face, ts.size, ts.colour, run.text, run.width});
                         x += run.width;
                     }
                 }
@@ -244,16 +268,21 @@ class Builder {
         block.space_before = style_.number("quote", "space-before", 4);
         block.space_after = style_.number("quote", "space-after", 8);
         if (style_.has("quote", "rule-color"))
-            block.decoration.left_rule = style_.colour("quote", "rule-color"), block.decoration.rule_width = style_.number("quote", "rule-width", 1);
+            block.decoration.left_rule = style_.colour("quote", "rule-color"),
+            block.decoration.rule_width = style_.number("quote", "rule-width", 1);
         Inlines open_close;
         for (std::size_t i = 0; i < quote.paragraphs.size(); ++i) {
             Inlines content = quote.paragraphs[i].content;
             if (i == 0) content.insert(content.begin(), text_inlines(labels_.open_quote).front());
-            if (i + 1 == quote.paragraphs.size()) content.push_back(text_inlines(labels_.close_quote).front());
-            for (auto& s : lines(content, "quote", column_width_ - indent, quote.paragraphs[i].position)) block.slices.push_back(s);
+            if (i + 1 == quote.paragraphs.size())
+                content.push_back(text_inlines(labels_.close_quote).front());
+            for (auto& s :
+                 lines(content, "quote", column_width_ - indent, quote.paragraphs[i].position))
+                block.slices.push_back(s);
         }
         if (!quote.source.empty())
-            for (auto& s : lines(text_inlines("\u2014 " + quote.source), "quote-source", column_width_ - indent, quote.position))
+            for (auto& s : lines(text_inlines("\u2014 " + quote.source), "quote-source",
+                                 column_width_ - indent, quote.position))
                 block.slices.push_back(s);
         blocks.push_back(std::move(block));
     }
@@ -261,8 +290,10 @@ class Builder {
     FlowBlock framed(const std::string& element) {
         FlowBlock block;
         Decoration& d = block.decoration;
-        if (style_.text(element, "background", "none") != "none") d.background = style_.colour(element, "background");
-        if (style_.text(element, "border-color", "none") != "none") d.border = style_.colour(element, "border-color");
+        if (style_.text(element, "background", "none") != "none")
+            d.background = style_.colour(element, "background");
+        if (style_.text(element, "border-color", "none") != "none")
+            d.border = style_.colour(element, "border-color");
         d.border_width = style_.number(element, "border-width", 0.5);
         d.padding = style_.number(element, "padding", 6);
         block.indent = d.padding;
@@ -275,7 +306,8 @@ class Builder {
         FlowBlock block = framed("note");
         double width = column_width_ - 2 * block.decoration.padding;
         for (const auto& p : note.paragraphs)
-            for (auto& s : lines(p.content, "note", width, p.position)) block.slices.push_back(s);
+            for (auto& s : lines(p.content, "note", width, p.position))
+                block.slices.push_back(s);
         blocks.push_back(std::move(block));
     }
 
@@ -283,17 +315,22 @@ class Builder {
         FlowBlock block = framed("key-facts");
         double padding = block.decoration.padding;
         double indent = style_.number("key-facts", "indent", 10);
-        for (auto& s : lines(text_inlines(labels_.key_facts), "key-facts-label", column_width_ - 2 * padding, {}, false)) {
+        for (auto& s : lines(text_inlines(labels_.key_facts), "key-facts-label",
+                             column_width_ - 2 * padding, {}, false)) {
             s.height += style_.number("key-facts-label", "space-after", 2);
             block.slices.push_back(s);
         }
         TextStyle ts = text_style(style_, "key-facts");
         for (const auto& fact : sheet_.key_facts) {
-            auto slices = lines(fact.content, "key-facts", column_width_ - 2 * padding - indent, fact.position);
+            auto slices = lines(fact.content, "key-facts", column_width_ - 2 * padding - indent,
+                                fact.position);
             if (slices.empty()) continue;
             double baseline = ts.leading / 2 + ts.size * 0.33;
-            for (const auto& run : fonts_.runs("\u25A0", Variant::regular, ts.size * 0.6, ts.family))
-                slices.front().content.texts.push_back({-indent, baseline, run.face, ts.size * 0.6, style_.colour("key-facts", "border-color"), run.text, run.width});
+            for (const auto& run :
+                 fonts_.runs("\u25A0", Variant::regular, ts.size * 0.6, ts.family))
+                slices.front().content.texts.push_back({-indent, baseline, run.face, ts.size * 0.6,
+                                                        style_.colour("key-facts", "border-color"),
+                                                        run.text, run.width});
             for (auto& s : slices) {
                 append_shifted(s.content, {}, 0, 0);
                 Slice shifted;
@@ -307,16 +344,19 @@ class Builder {
     }
 
     void add(const Figure& figure, std::vector<FlowBlock>& blocks) {
-        double max_height = std::min(style_.number("figure", "max-height", frame_height_ * 0.6), frame_height_ * 0.8);
+        double max_height = std::min(style_.number("figure", "max-height", frame_height_ * 0.6),
+                                     frame_height_ * 0.8);
         double width = column_width_ * figure.width_percent / 100.0;
-        double height = figure.image.width > 0 ? width * figure.image.height / figure.image.width : width * 0.5;
+        double height =
+            figure.image.width > 0 ? width * figure.image.height / figure.image.width : width * 0.5;
         if (height > max_height) width *= max_height / height, height = max_height;
         double x = (column_width_ - width) / 2;
         Slice image;
         image.height = height;
         image.anchor = figure.id;
         if (figure.placeholder) {
-            image.content.rects.push_back({x, 0, width, height, style_.colour("placeholder", "background"),
+            image.content.rects.push_back({x, 0, width, height,
+                                           style_.colour("placeholder", "background"),
                                            style_.colour("placeholder", "border-color"), 0.8});
         } else {
             image.content.images.push_back({x, 0, width, height, &figure.image});
@@ -326,13 +366,15 @@ class Builder {
         auto caption = lines(figure.caption, "caption", column_width_, figure.position, false);
         auto credit = lines(figure.credit, "credit", column_width_, figure.position, false);
         caption.insert(caption.end(), credit.begin(), credit.end());
-        if (!caption.empty()) caption.front().height += 0, slices.push_back(Slice{caption_space, {}, {}, {}, 0});
+        if (!caption.empty())
+            caption.front().height += 0, slices.push_back(Slice{caption_space, {}, {}, {}, 0});
         slices.insert(slices.end(), caption.begin(), caption.end());
         FlowBlock block;
         block.space_before = style_.number("figure", "space-before", 4);
         block.space_after = style_.number("figure", "space-after", 8);
         double total = 0;
-        for (const auto& s : slices) total += s.height;
+        for (const auto& s : slices)
+            total += s.height;
         if (total <= frame_height_) {
             // Figure and caption stay together and may float to the next frame.
             Slice whole = slices.front();
@@ -352,30 +394,42 @@ class Builder {
         FlowBlock block;
         block.space_before = style_.number("contact", "space-before", 12);
         if (style_.has("contact", "rule-color"))
-            block.decoration.top_rule = style_.colour("contact", "rule-color"), block.decoration.rule_width = style_.number("contact", "rule-width", 1);
-        for (auto& s : lines(text_inlines(labels_.contact), "contact-label", column_width_, {}, false)) {
+            block.decoration.top_rule = style_.colour("contact", "rule-color"),
+            block.decoration.rule_width = style_.number("contact", "rule-width", 1);
+        for (auto& s :
+             lines(text_inlines(labels_.contact), "contact-label", column_width_, {}, false)) {
             s.height += style_.number("contact-label", "space-after", 2);
             block.slices.push_back(s);
         }
         for (const auto& line : sheet_.contact) {
             Inlines content;
             switch (line.kind) {
-            case ContactKind::org: content = {Inline{InlineKind::strong, {}, {}, text_inlines(line.text), {}}}; break;
-            case ContactKind::email: content = {Inline{InlineKind::link, {}, "mailto:" + line.text, text_inlines(line.text), {}}}; break;
+            case ContactKind::org:
+                content = {Inline{InlineKind::strong, {}, {}, text_inlines(line.text), {}}};
+                break;
+            case ContactKind::email:
+                content = {Inline{
+                    InlineKind::link, {}, "mailto:" + line.text, text_inlines(line.text), {}}};
+                break;
             case ContactKind::web: {
-                std::string href = line.text.find("://") == std::string::npos ? "https://" + line.text : line.text;
+                std::string href =
+                    line.text.find("://") == std::string::npos ? "https://" + line.text : line.text;
                 content = {Inline{InlineKind::link, {}, href, text_inlines(line.text), {}}};
                 break;
             }
             case ContactKind::social: {
                 std::string network = line.network;
-                if (!network.empty()) network[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(network[0])));
+                if (!network.empty())
+                    network[0] =
+                        static_cast<char>(std::toupper(static_cast<unsigned char>(network[0])));
                 content = text_inlines(network + ": " + line.text);
                 break;
             }
-            default: content = text_inlines(line.text);
+            default:
+                content = text_inlines(line.text);
             }
-            for (auto& s : lines(content, "contact", column_width_, line.position, false)) block.slices.push_back(s);
+            for (auto& s : lines(content, "contact", column_width_, line.position, false))
+                block.slices.push_back(s);
         }
         // The contact block is not split.
         Slice whole;
@@ -389,7 +443,8 @@ class Builder {
 
     void running_elements(PageLayout& layout, const FrameGeometry& g) {
         int pages = static_cast<int>(layout.pages.size());
-        std::string short_title = sheet_.meta.short_title.empty() ? plain_text(sheet_.meta.title) : sheet_.meta.short_title;
+        std::string short_title = sheet_.meta.short_title.empty() ? plain_text(sheet_.meta.title)
+                                                                  : sheet_.meta.short_title;
         std::string date = format_date(sheet_.meta.date, labels_);
         for (int i = 0; i < pages; ++i) {
             Page& page = layout.pages[static_cast<std::size_t>(i)];
@@ -398,23 +453,29 @@ class Builder {
                 single_line(page, short_title, "header", g.left, header_y, g.width, Align::left);
                 single_line(page, date, "header", g.left, header_y, g.width, Align::right);
             }
-            single_line(page, page_label(labels_, i + 1, pages), "footer", g.left, footer_y, g.width, Align::right);
-            if (!sheet_.meta.issuer.empty()) single_line(page, sheet_.meta.issuer, "footer", g.left, footer_y, g.width * 0.6, Align::left);
+            single_line(page, page_label(labels_, i + 1, pages), "footer", g.left, footer_y,
+                        g.width, Align::right);
+            if (!sheet_.meta.issuer.empty())
+                single_line(page, sheet_.meta.issuer, "footer", g.left, footer_y, g.width * 0.6,
+                            Align::left);
             if (!sheet_.meta.classification.empty()) {
-                single_line(page, sheet_.meta.classification, "classification", g.left, g.top - (i > 0 ? 24 : 14), g.width, Align::center);
-                single_line(page, sheet_.meta.classification, "classification", g.left, footer_y + 12, g.width, Align::center);
+                single_line(page, sheet_.meta.classification, "classification", g.left,
+                            g.top - (i > 0 ? 24 : 14), g.width, Align::center);
+                single_line(page, sheet_.meta.classification, "classification", g.left,
+                            footer_y + 12, g.width, Align::center);
             }
         }
     }
 
-    void single_line(Page& page, const std::string& text, const std::string& element, double x, double baseline,
-                     double width, Align align) {
+    void single_line(Page& page, const std::string& text, const std::string& element, double x,
+                     double baseline, double width, Align align) {
         TextStyle ts = text_style(style_, element);
         ts.align = align;
         auto set = typesetter_.set(flatten(text_inlines(text), ts), ts, width, {});
         if (set.empty()) return;
         for (const auto& run : set.front().runs)
-            page.texts.push_back({x + run.x, baseline, run.face, ts.size, ts.colour, run.text, run.width});
+            page.texts.push_back(
+                {x + run.x, baseline, run.face, ts.size, ts.colour, run.text, run.width});
     }
 
     const FactSheet& sheet_;
@@ -446,8 +507,8 @@ std::pair<double, double> page_size(const Style& style) {
     return {595.276, 841.89};
 }
 
-PageLayout layout(const FactSheet& sheet, const Style& style, const FontSet& fonts, Hyphenator& hyphenator,
-                  const LayoutOptions& options, Diagnostics& diagnostics) {
+PageLayout layout(const FactSheet& sheet, const Style& style, const FontSet& fonts,
+                  Hyphenator& hyphenator, const LayoutOptions& options, Diagnostics& diagnostics) {
     return Builder(sheet, style, fonts, hyphenator, diagnostics).run(options);
 }
 

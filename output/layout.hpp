@@ -14,8 +14,8 @@ struct LayoutOptions {
 };
 
 // Warnings (uncovered characters) and errors (page limit) go to `diagnostics`.
-PageLayout layout(const FactSheet& sheet, const Style& style, const FontSet& fonts, Hyphenator& hyphenator,
-                  const LayoutOptions& options, Diagnostics& diagnostics);
+PageLayout layout(const FactSheet& sheet, const Style& style, const FontSet& fonts,
+                  Hyphenator& hyphenator, const LayoutOptions& options, Diagnostics& diagnostics);
 
 // Page size in points for a style's page "size" ("A4", "Letter", "A5", "Legal" or "WIDTHxHEIGHT").
 std::pair<double, double> page_size(const Style& style);

@@ -25,7 +25,8 @@ struct Totals {
 
 class Breaker {
   public:
-    Breaker(const std::vector<BreakItem>& items, const BreakOptions& options) : items_(items), options_(options) {}
+    Breaker(const std::vector<BreakItem>& items, const BreakOptions& options)
+        : items_(items), options_(options) {}
 
     std::vector<LineBreak> run() {
         nodes_.push_back(Node{});
@@ -56,7 +57,8 @@ class Breaker {
             double ratio = adjustment_ratio(a, b);
             if (ratio < -1 || forced) {
                 // This node can never start a feasible line reaching further.
-                if (ratio >= -1 || active_.size() == 1) try_candidate(a, active_[k], b, ratio, best, have);
+                if (ratio >= -1 || active_.size() == 1)
+                    try_candidate(a, active_[k], b, ratio, best, have);
                 active_.erase(active_.begin() + static_cast<long>(k));
                 continue;
             }
@@ -74,7 +76,8 @@ class Breaker {
             }
     }
 
-    void try_candidate(const Node& a, int a_index, std::size_t b, double ratio, Node best[4][3], bool have[4][3]) {
+    void try_candidate(const Node& a, int a_index, std::size_t b, double ratio, Node best[4][3],
+                       bool have[4][3]) {
         const BreakItem& item = items_[b];
         if (ratio < -1) return;
         bool flagged = item.type == Type::penalty && item.flagged;
@@ -83,9 +86,12 @@ class Breaker {
         double badness = 100 * std::pow(std::abs(ratio), 3);
         double penalty = item.type == Type::penalty ? item.penalty : 0;
         double demerits = std::pow(options_.line_penalty + std::min(badness, 10000.0), 2);
-        if (penalty >= 0) demerits += penalty * penalty;
-        else if (penalty > -infinite_penalty) demerits -= penalty * penalty;
-        if (flagged && a.position > 0 && items_[a.position].type == Type::penalty && items_[a.position].flagged)
+        if (penalty >= 0)
+            demerits += penalty * penalty;
+        else if (penalty > -infinite_penalty)
+            demerits -= penalty * penalty;
+        if (flagged && a.position > 0 && items_[a.position].type == Type::penalty &&
+            items_[a.position].flagged)
             demerits += options_.flagged_demerits;
         int fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3;
         if (std::abs(fitness - a.fitness) > 1) demerits += options_.fitness_demerits;
@@ -119,7 +125,8 @@ class Breaker {
             const BreakItem& item = items_[i];
             if (item.type == Type::box) break;
             if (item.type == Type::penalty && item.penalty <= -infinite_penalty && i > b) break;
-            if (item.type == Type::glue) t.width += item.width, t.stretch += item.stretch, t.shrink += item.shrink;
+            if (item.type == Type::glue)
+                t.width += item.width, t.stretch += item.stretch, t.shrink += item.shrink;
         }
         return t;
     }
@@ -131,7 +138,8 @@ class Breaker {
             if (best < 0 || nodes_[i].demerits < nodes_[best].demerits) best = static_cast<int>(i);
         }
         std::vector<LineBreak> breaks;
-        for (int n = best; n > 0; n = nodes_[n].previous) breaks.push_back({nodes_[n].position, nodes_[n].ratio});
+        for (int n = best; n > 0; n = nodes_[n].previous)
+            breaks.push_back({nodes_[n].position, nodes_[n].ratio});
         std::reverse(breaks.begin(), breaks.end());
         return breaks;
     }
@@ -145,12 +153,14 @@ class Breaker {
 
 } // namespace
 
-std::vector<LineBreak> break_lines(const std::vector<BreakItem>& items, const BreakOptions& options) {
+std::vector<LineBreak> break_lines(const std::vector<BreakItem>& items,
+                                   const BreakOptions& options) {
     if (items.empty()) return {};
     return Breaker(items, options).run();
 }
 
-std::vector<LineBreak> break_lines_robust(const std::vector<BreakItem>& items, BreakOptions options) {
+std::vector<LineBreak> break_lines_robust(const std::vector<BreakItem>& items,
+                                          BreakOptions options) {
     for (double tolerance : {options.tolerance, 2.0, 10.0, 1e7}) {
         options.tolerance = std::max(tolerance, options.tolerance);
         if (tolerance > 1e6) options.max_consecutive_hyphens = 1000;
@@ -161,4 +171,3 @@ std::vector<LineBreak> break_lines_robust(const std::vector<BreakItem>& items, B
 }
 
 } // namespace factpress
-

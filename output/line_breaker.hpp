@@ -13,9 +13,9 @@ inline constexpr double infinite_penalty = 10000;
 struct BreakItem {
     enum class Type { box, glue, penalty } type = Type::box;
     double width = 0;
-    double stretch = 0; // glue only
-    double shrink = 0;  // glue only
-    double penalty = 0; // penalty only; >= infinite_penalty forbids, <= -infinite_penalty forces
+    double stretch = 0;   // glue only
+    double shrink = 0;    // glue only
+    double penalty = 0;   // penalty only; >= infinite_penalty forbids, <= -infinite_penalty forces
     bool flagged = false; // a hyphenation point
 
     static BreakItem box(double width) { return {Type::box, width}; }
@@ -29,7 +29,7 @@ struct BreakItem {
 
 struct BreakOptions {
     double line_width = 0;
-    double tolerance = 1.0;         // the largest adjustment ratio allowed
+    double tolerance = 1.0; // the largest adjustment ratio allowed
     double line_penalty = 10;
     double flagged_demerits = 3000; // two hyphenated lines in a row
     double fitness_demerits = 3000; // a tight line next to a loose one
@@ -43,10 +43,12 @@ struct LineBreak {
 
 // The optimal breaks (the last one is the paragraph's end), or empty when no set of breaks
 // satisfies the tolerance. Items must end with a forced break.
-std::vector<LineBreak> break_lines(const std::vector<BreakItem>& items, const BreakOptions& options);
+std::vector<LineBreak> break_lines(const std::vector<BreakItem>& items,
+                                   const BreakOptions& options);
 
 // Tries the tolerance given, then looser ones, then accepts any underfull line: always returns
 // breaks as long as every box fits the line width.
-std::vector<LineBreak> break_lines_robust(const std::vector<BreakItem>& items, BreakOptions options);
+std::vector<LineBreak> break_lines_robust(const std::vector<BreakItem>& items,
+                                          BreakOptions options);
 
 } // namespace factpress

@@ -13,15 +13,18 @@ namespace {
 std::string encode_uri(const std::string& uri) {
     std::string out;
     for (unsigned char c : uri) {
-        if (c > 0x20 && c < 0x7F && c != '%' ) out += static_cast<char>(c);
-        else out += fmt::format("%{:02X}", c);
+        if (c > 0x20 && c < 0x7F && c != '%')
+            out += static_cast<char>(c);
+        else
+            out += fmt::format("%{:02X}", c);
     }
     return out;
 }
 
 class Renderer {
   public:
-    Renderer(const PageLayout& layout, const PdfOptions& options) : layout_(layout), options_(options) {}
+    Renderer(const PageLayout& layout, const PdfOptions& options)
+        : layout_(layout), options_(options) {}
 
     std::vector<std::uint8_t> run() {
         HPDF_Doc doc = pdf_.get();
@@ -30,11 +33,14 @@ class Renderer {
         pdf_.check_status(HPDF_SetCurrentEncoder(doc, "UTF-8"), "UTF-8 encoder");
         for (std::size_t i = 0; i < layout_.pages.size(); ++i) {
             HPDF_Page page = pdf_.check(HPDF_AddPage(doc), "adding a page");
-            pdf_.check_status(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(layout_.width)), "page width");
-            pdf_.check_status(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(layout_.height)), "page height");
+            pdf_.check_status(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(layout_.width)),
+                              "page width");
+            pdf_.check_status(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(layout_.height)),
+                              "page height");
             pages_.push_back(page);
         }
-        for (std::size_t i = 0; i < layout_.pages.size(); ++i) draw(pages_[i], layout_.pages[i]);
+        for (std::size_t i = 0; i < layout_.pages.size(); ++i)
+            draw(pages_[i], layout_.pages[i]);
         outline();
         info();
         return pdf_.save();
@@ -47,7 +53,8 @@ class Renderer {
     HPDF_Font font(int face) {
         auto it = fonts_.find(face);
         if (it != fonts_.end()) return it->second;
-        const char* name = HPDF_LoadTTFontFromFile(pdf_.get(), layout_.faces[static_cast<std::size_t>(face)]->path().c_str(), HPDF_TRUE);
+        const char* name = HPDF_LoadTTFontFromFile(
+            pdf_.get(), layout_.faces[static_cast<std::size_t>(face)]->path().c_str(), HPDF_TRUE);
         pdf_.check(name, "loading a font");
         HPDF_Font font = pdf_.check(HPDF_GetFont(pdf_.get(), name, "UTF-8"), "preparing a font");
         return fonts_[face] = font;
@@ -58,16 +65,20 @@ class Renderer {
         if (it != images_.end()) return it->second;
         HPDF_Image image = nullptr;
         if (source->format == ImageFormat::jpeg) {
-            image = HPDF_LoadJpegImageFromMem(pdf_.get(), source->data.data(), static_cast<HPDF_UINT>(source->data.size()));
+            image = HPDF_LoadJpegImageFromMem(pdf_.get(), source->data.data(),
+                                              static_cast<HPDF_UINT>(source->data.size()));
         } else {
             auto space = source->channels == 3 ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY;
-            image = HPDF_LoadRawImageFromMem(pdf_.get(), source->data.data(), static_cast<HPDF_UINT>(source->width),
+            image = HPDF_LoadRawImageFromMem(pdf_.get(), source->data.data(),
+                                             static_cast<HPDF_UINT>(source->width),
                                              static_cast<HPDF_UINT>(source->height), space, 8);
             if (image && !source->alpha.empty()) {
-                HPDF_Image mask = HPDF_LoadRawImageFromMem(pdf_.get(), source->alpha.data(), static_cast<HPDF_UINT>(source->width),
-                                                           static_cast<HPDF_UINT>(source->height), HPDF_CS_DEVICE_GRAY, 8);
+                HPDF_Image mask = HPDF_LoadRawImageFromMem(
+                    pdf_.get(), source->alpha.data(), static_cast<HPDF_UINT>(source->width),
+                    static_cast<HPDF_UINT>(source->height), HPDF_CS_DEVICE_GRAY, 8);
                 pdf_.check(mask, "loading an image's transparency");
-                pdf_.check_status(HPDF_Image_AddSMask(image, mask), "attaching an image's transparency");
+                pdf_.check_status(HPDF_Image_AddSMask(image, mask),
+                                  "attaching an image's transparency");
             }
         }
         return images_[source] = pdf_.check(image, "loading an image");
@@ -85,13 +96,17 @@ class Renderer {
                 HPDF_Page_SetLineWidth(page, f(r.line_width));
             }
             HPDF_Page_Rectangle(page, f(r.x), y(r.y + r.height), f(r.width), f(r.height));
-            if (r.fill && r.stroke) HPDF_Page_FillStroke(page);
-            else if (r.fill) HPDF_Page_Fill(page);
-            else HPDF_Page_Stroke(page);
+            if (r.fill && r.stroke)
+                HPDF_Page_FillStroke(page);
+            else if (r.fill)
+                HPDF_Page_Fill(page);
+            else
+                HPDF_Page_Stroke(page);
         }
         pdf_.check("drawing rectangles");
         for (const auto& i : content.images)
-            HPDF_Page_DrawImage(page, image(i.image), f(i.x), y(i.y + i.height), f(i.width), f(i.height));
+            HPDF_Page_DrawImage(page, image(i.image), f(i.x), y(i.y + i.height), f(i.width),
+                                f(i.height));
         pdf_.check("drawing images");
         text(page, content);
         links(page, content);
@@ -109,7 +124,8 @@ class Renderer {
             }
             HPDF_Font wanted = font(t.face);
             if (wanted != current || t.size != current_size)
-                HPDF_Page_SetFontAndSize(page, wanted, f(t.size)), current = wanted, current_size = t.size;
+                HPDF_Page_SetFontAndSize(page, wanted, f(t.size)), current = wanted,
+                                                                   current_size = t.size;
             fill(page, t.colour);
             HPDF_Page_TextOut(page, f(t.x), y(t.y), t.text.c_str());
         }
@@ -146,18 +162,24 @@ class Renderer {
     }
 
     HPDF_Destination destination(const Anchor& anchor) {
-        HPDF_Destination dest = pdf_.check(HPDF_Page_CreateDestination(pages_[static_cast<std::size_t>(anchor.page)]), "a destination");
-        pdf_.check_status(HPDF_Destination_SetXYZ(dest, 0, y(std::max(0.0, anchor.y - 12)), 1), "a destination's position");
+        HPDF_Destination dest =
+            pdf_.check(HPDF_Page_CreateDestination(pages_[static_cast<std::size_t>(anchor.page)]),
+                       "a destination");
+        pdf_.check_status(HPDF_Destination_SetXYZ(dest, 0, y(std::max(0.0, anchor.y - 12)), 1),
+                          "a destination's position");
         return dest;
     }
 
     void outline() {
-        HPDF_Encoder encoder = pdf_.check(HPDF_GetEncoder(pdf_.get(), "UTF-8"), "the UTF-8 encoder");
+        HPDF_Encoder encoder =
+            pdf_.check(HPDF_GetEncoder(pdf_.get(), "UTF-8"), "the UTF-8 encoder");
         std::vector<std::pair<int, HPDF_Outline>> open; // level, outline
         for (const auto& b : layout_.bookmarks) {
-            while (!open.empty() && open.back().first >= b.level) open.pop_back();
+            while (!open.empty() && open.back().first >= b.level)
+                open.pop_back();
             HPDF_Outline parent = open.empty() ? nullptr : open.back().second;
-            HPDF_Outline item = pdf_.check(HPDF_CreateOutline(pdf_.get(), parent, b.title.c_str(), encoder), "a bookmark");
+            HPDF_Outline item = pdf_.check(
+                HPDF_CreateOutline(pdf_.get(), parent, b.title.c_str(), encoder), "a bookmark");
             HPDF_Outline_SetOpened(item, HPDF_TRUE);
             HPDF_Outline_SetDestination(item, destination(b.target));
             open.emplace_back(b.level, item);
@@ -169,13 +191,24 @@ class Renderer {
         HPDF_Doc doc = pdf_.get();
         const DocumentInfo& i = layout_.info;
         std::string creator = fmt::format("factpress {}", FACTPRESS_VERSION);
-        for (auto [key, value] : {std::pair{HPDF_INFO_TITLE, &i.title}, {HPDF_INFO_AUTHOR, &i.author},
-                                  {HPDF_INFO_SUBJECT, &i.subject}, {HPDF_INFO_KEYWORDS, &i.keywords},
-                                  {HPDF_INFO_CREATOR, &creator}, {HPDF_INFO_PRODUCER, &creator}})
+        for (auto [key, value] : {std::pair{HPDF_INFO_TITLE, &i.title},
+                                  {HPDF_INFO_AUTHOR, &i.author},
+                                  {HPDF_INFO_SUBJECT, &i.subject},
+                                  {HPDF_INFO_KEYWORDS, &i.keywords},
+                                  {HPDF_INFO_CREATOR, &creator},
+                                  {HPDF_INFO_PRODUCER, &creator}})
             if (!value->empty()) HPDF_SetInfoAttr(doc, key, value->c_str());
         std::tm utc{};
         gmtime_r(&options_.date, &utc);
-        HPDF_Date date{utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, 'Z', 0, 0};
+        HPDF_Date date{utc.tm_year + 1900,
+                       utc.tm_mon + 1,
+                       utc.tm_mday,
+                       utc.tm_hour,
+                       utc.tm_min,
+                       utc.tm_sec,
+                       'Z',
+                       0,
+                       0};
         HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, date);
         HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, date);
         pdf_.check("document information");

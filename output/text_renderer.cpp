@@ -20,7 +20,8 @@ struct Targets {
 
 std::string plain(const Inlines& runs) {
     std::string text;
-    for (const auto& run : runs) text += run.kind == InlineKind::text ? run.text : plain(run.children);
+    for (const auto& run : runs)
+        text += run.kind == InlineKind::text ? run.text : plain(run.children);
     return text;
 }
 
@@ -35,12 +36,15 @@ class Writer {
         title_block();
         summary();
         key_facts();
-        if (options_.brief) leads();
-        else body();
+        if (options_.brief)
+            leads();
+        else
+            body();
         contact();
         links();
         if (!sheet_.meta.classification.empty()) out_ += "\n" + sheet_.meta.classification + "\n";
-        while (out_.ends_with("\n\n")) out_.pop_back();
+        while (out_.ends_with("\n\n"))
+            out_.pop_back();
         return out_;
     }
 
@@ -51,7 +55,8 @@ class Writer {
             for (const auto& block : list)
                 if (auto* figure = std::get_if<Figure>(&block)) {
                     ++photo;
-                    if (!figure->id.empty()) targets_[figure->id] = fmt::format("{} {}", labels_.photo, photo);
+                    if (!figure->id.empty())
+                        targets_[figure->id] = fmt::format("{} {}", labels_.photo, photo);
                 }
         };
         blocks(sheet_.body_blocks);
@@ -61,7 +66,9 @@ class Writer {
                 for (const auto& section : list) {
                     std::string number = prefix + std::to_string(++n);
                     section_numbers_[&section] = number;
-                    if (!section.id.empty()) targets_[section.id] = fmt::format("{} {} {}", labels_.see_section, number, plain(section.heading));
+                    if (!section.id.empty())
+                        targets_[section.id] = fmt::format("{} {} {}", labels_.see_section, number,
+                                                           plain(section.heading));
                     blocks(section.blocks);
                     sections(section.sections, number + ".");
                 }
@@ -74,16 +81,21 @@ class Writer {
         std::string text;
         for (const auto& run : runs) {
             switch (run.kind) {
-            case InlineKind::text: text += run.text; break;
+            case InlineKind::text:
+                text += run.text;
+                break;
             case InlineKind::emphasis:
-            case InlineKind::strong: text += inline_text(run.children); break;
+            case InlineKind::strong:
+                text += inline_text(run.children);
+                break;
             case InlineKind::abbr: {
                 std::string shown = inline_text(run.children);
                 // Not when the author already wrote the expansion: "... Force (<abbr>NRF</abbr>)".
                 bool introduced = text.ends_with("(");
                 if (abbreviations_.insert(shown).second && shown != run.target && !introduced)
                     text += fmt::format("{} ({})", run.target, shown);
-                else text += shown;
+                else
+                    text += shown;
                 break;
             }
             case InlineKind::link: {
@@ -108,8 +120,10 @@ class Writer {
         return static_cast<int>(links_.size());
     }
 
-    void paragraph(const std::string& text, const std::string& first = "", const std::string& rest = "") {
-        for (const auto& line : wrap(text, options_.width, first, rest)) out_ += line + "\n";
+    void paragraph(const std::string& text, const std::string& first = "",
+                   const std::string& rest = "") {
+        for (const auto& line : wrap(text, options_.width, first, rest))
+            out_ += line + "\n";
     }
 
     void heading(const std::string& text) { out_ += "\n" + upper_case(text) + "\n\n"; }
@@ -119,11 +133,14 @@ class Writer {
         if (!meta.series.empty()) paragraph(upper_case(meta.series));
         std::string title = inline_text(meta.title);
         paragraph(title);
-        out_ += std::string(static_cast<std::size_t>(std::min(display_width(title), options_.width)), '=') + "\n";
+        out_ += std::string(
+                    static_cast<std::size_t>(std::min(display_width(title), options_.width)), '=') +
+                "\n";
         if (!meta.subtitle.empty()) paragraph(inline_text(meta.subtitle));
         paragraph(format_date(meta.date, labels_));
         if (meta.updated && *meta.updated != meta.date)
-            paragraph(fmt::format("{}: {}", labels_.last_updated, format_date(*meta.updated, labels_)));
+            paragraph(
+                fmt::format("{}: {}", labels_.last_updated, format_date(*meta.updated, labels_)));
         if (!meta.issuer.empty()) paragraph(meta.issuer);
     }
 
@@ -139,7 +156,8 @@ class Writer {
     void key_facts() {
         if (sheet_.key_facts.empty()) return;
         heading(labels_.key_facts);
-        for (const auto& fact : sheet_.key_facts) paragraph(inline_text(fact.content), "  * ", "    ");
+        for (const auto& fact : sheet_.key_facts)
+            paragraph(inline_text(fact.content), "  * ", "    ");
     }
 
     void blocks(const Blocks& list, int indent) {
@@ -150,13 +168,16 @@ class Writer {
         }
     }
 
-    void write(const Paragraph& p, const std::string& pad) { paragraph(inline_text(p.content), pad, pad); }
+    void write(const Paragraph& p, const std::string& pad) {
+        paragraph(inline_text(p.content), pad, pad);
+    }
 
     void write(const ListBlock& list, const std::string& pad) {
         int n = 0;
         for (const auto& item : list.items) {
             std::string marker = list.numbered ? fmt::format("{}. ", ++n) : "* ";
-            std::string first = pad + "  " + marker, rest = pad + "  " + std::string(marker.size(), ' ');
+            std::string first = pad + "  " + marker,
+                        rest = pad + "  " + std::string(marker.size(), ' ');
             for (std::size_t i = 0; i < item.size(); ++i) {
                 if (i) out_ += "\n";
                 paragraph(inline_text(item[i].content), i == 0 ? first : rest, rest);
@@ -166,7 +187,8 @@ class Writer {
 
     void write(const Figure& figure, const std::string& pad) {
         ++photo_;
-        std::string text = fmt::format("[{} {}: {}", labels_.photo, photo_, inline_text(figure.caption));
+        std::string text =
+            fmt::format("[{} {}: {}", labels_.photo, photo_, inline_text(figure.caption));
         if (!figure.credit.empty()) text += " \u2014 " + inline_text(figure.credit);
         paragraph(text + "]", pad, pad + " ");
     }
@@ -179,7 +201,8 @@ class Writer {
             if (i) out_ += "\n";
             paragraph(text, pad + "    ", pad + "    ");
         }
-        if (!quote.source.empty()) paragraph("\u2014 " + quote.source, pad + "      ", pad + "      ");
+        if (!quote.source.empty())
+            paragraph("\u2014 " + quote.source, pad + "      ", pad + "      ");
     }
 
     void write(const Note& note, const std::string& pad) {
@@ -191,26 +214,34 @@ class Writer {
 
     void section(const Section& s) {
         std::string number = section_numbers_[&s];
-        std::string title = fmt::format("{}{} {}", number, s.level == 1 ? "." : "", inline_text(s.heading));
+        std::string title =
+            fmt::format("{}{} {}", number, s.level == 1 ? "." : "", inline_text(s.heading));
         out_ += "\n\n";
         paragraph(title);
         char rule = s.level == 1 ? '=' : s.level == 2 ? '-' : '\0';
-        if (rule) out_ += std::string(static_cast<std::size_t>(std::min(display_width(title), options_.width)), rule) + "\n";
+        if (rule)
+            out_ += std::string(
+                        static_cast<std::size_t>(std::min(display_width(title), options_.width)),
+                        rule) +
+                    "\n";
         blocks(s.blocks, 0);
-        for (const auto& child : s.sections) section(child);
+        for (const auto& child : s.sections)
+            section(child);
     }
 
     void body() {
         if (!sheet_.body_blocks.empty()) out_ += "\n";
         blocks(sheet_.body_blocks, 0);
-        for (const auto& s : sheet_.sections) section(s);
+        for (const auto& s : sheet_.sections)
+            section(s);
     }
 
     static std::string lead_sentence(const std::string& text) {
-        for (std::size_t at = text.find_first_of(".!?"); at != std::string::npos; at = text.find_first_of(".!?", at + 1)) {
+        for (std::size_t at = text.find_first_of(".!?"); at != std::string::npos;
+             at = text.find_first_of(".!?", at + 1)) {
             if (at + 1 == text.size()) return text;
-            if (text[at + 1] == ' ' && at + 2 < text.size() && !std::islower(static_cast<unsigned char>(text[at + 2])) &&
-                at >= 3)
+            if (text[at + 1] == ' ' && at + 2 < text.size() &&
+                !std::islower(static_cast<unsigned char>(text[at + 2])) && at >= 3)
                 return text.substr(0, at + 1);
         }
         return text;
@@ -222,7 +253,8 @@ class Writer {
         auto count = [](const std::string& s) {
             int n = 0;
             bool in = false;
-            for (char c : s) n += (c != ' ' && !in), in = c != ' ';
+            for (char c : s)
+                n += (c != ' ' && !in), in = c != ' ';
             return n;
         };
         words += count(out_);
@@ -235,7 +267,8 @@ class Writer {
         for (const auto& s : sheet_.sections) {
             for (const auto& block : s.blocks)
                 if (auto* p = std::get_if<Paragraph>(&block)) {
-                    items.push_back({inline_text(s.heading), lead_sentence(inline_text(p->content))});
+                    items.push_back(
+                        {inline_text(s.heading), lead_sentence(inline_text(p->content))});
                     break;
                 }
         }
@@ -254,16 +287,25 @@ class Writer {
         heading(labels_.contact);
         for (const auto& line : sheet_.contact) {
             switch (line.kind) {
-            case ContactKind::phone: paragraph("Tel: " + line.text, "", "  "); break;
-            case ContactKind::email: paragraph("E-mail: " + line.text, "", "  "); break;
-            case ContactKind::web: paragraph("Web: " + line.text, "", "  "); break;
+            case ContactKind::phone:
+                paragraph("Tel: " + line.text, "", "  ");
+                break;
+            case ContactKind::email:
+                paragraph("E-mail: " + line.text, "", "  ");
+                break;
+            case ContactKind::web:
+                paragraph("Web: " + line.text, "", "  ");
+                break;
             case ContactKind::social: {
                 std::string network = line.network;
-                if (!network.empty()) network[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(network[0])));
+                if (!network.empty())
+                    network[0] =
+                        static_cast<char>(std::toupper(static_cast<unsigned char>(network[0])));
                 paragraph(network + ": " + line.text, "", "  ");
                 break;
             }
-            default: paragraph(line.text, "", "  ");
+            default:
+                paragraph(line.text, "", "  ");
             }
         }
     }
@@ -290,6 +332,8 @@ class Writer {
 
 } // namespace
 
-std::string render_text(const FactSheet& sheet, const TextOptions& options) { return Writer(sheet, options).run(); }
+std::string render_text(const FactSheet& sheet, const TextOptions& options) {
+    return Writer(sheet, options).run();
+}
 
 } // namespace factpress

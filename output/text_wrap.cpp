@@ -7,17 +7,20 @@ namespace factpress {
 namespace {
 
 bool is_wide(char32_t cp) {
-    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF) ||
-           (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
-           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
-           (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
+           (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+           (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
            (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
 int columns(char32_t cp) {
     static hb_unicode_funcs_t* funcs = hb_unicode_funcs_get_default();
     auto category = hb_unicode_general_category(funcs, cp);
-    if (category == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK || category == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK ||
+    if (category == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+        category == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK ||
         category == HB_UNICODE_GENERAL_CATEGORY_FORMAT || cp == 0x200B)
         return 0;
     return is_wide(cp) ? 2 : 1;
@@ -27,11 +30,13 @@ int columns(char32_t cp) {
 
 int display_width(std::string_view text) {
     int width = 0;
-    for (std::size_t pos = 0; pos < text.size();) width += columns(utf8::next(text, pos));
+    for (std::size_t pos = 0; pos < text.size();)
+        width += columns(utf8::next(text, pos));
     return width;
 }
 
-std::vector<std::string> wrap(std::string_view text, int width, std::string_view first, std::string_view rest) {
+std::vector<std::string> wrap(std::string_view text, int width, std::string_view first,
+                              std::string_view rest) {
     std::vector<std::string> lines;
     std::string line(first);
     int used = display_width(first);
@@ -43,9 +48,11 @@ std::vector<std::string> wrap(std::string_view text, int width, std::string_view
         start = end + 1;
         if (word.empty()) continue;
         int w = display_width(word);
-        if (empty && lines.empty() && used + w > width && line.find_first_not_of(' ') != std::string::npos) {
+        if (empty && lines.empty() && used + w > width &&
+            line.find_first_not_of(' ') != std::string::npos) {
             // A marker such as "[1]" stands on its own line above a word too long to follow it.
-            while (!line.empty() && line.back() == ' ') line.pop_back();
+            while (!line.empty() && line.back() == ' ')
+                line.pop_back();
             lines.push_back(line);
             line.clear();
             used = 0;
@@ -63,7 +70,8 @@ std::vector<std::string> wrap(std::string_view text, int width, std::string_view
     }
     if (!empty || lines.empty()) lines.push_back(line);
     for (auto& l : lines)
-        while (!l.empty() && l.back() == ' ') l.pop_back();
+        while (!l.empty() && l.back() == ' ')
+            l.pop_back();
     return lines;
 }
 

@@ -1,4 +1,5 @@
-// Display-column text: widths as a terminal shows them, and ragged-right wrapping with hanging indents.
+// Display-column text: widths as a terminal shows them, and ragged-right wrapping with hanging
+// indents.
 #pragma once
 
 #include <string>
@@ -12,6 +13,7 @@ int display_width(std::string_view text);
 
 // Wraps words (split at spaces) into lines of at most `width` columns; `first` starts the first
 // line and `rest` the others. A word longer than the room stands alone on its line, uncut.
-std::vector<std::string> wrap(std::string_view text, int width, std::string_view first, std::string_view rest);
+std::vector<std::string> wrap(std::string_view text, int width, std::string_view first,
+                              std::string_view rest);
 
 } // namespace factpress

@@ -26,19 +26,22 @@ struct ItemList {
 };
 
 bool is_letter(char32_t cp) {
-    return (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z') || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
+    return (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z') ||
+           (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
            (cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x400 && cp <= 0x52F);
 }
 
 bool looks_like_url(std::string_view word) {
-    return word.find("://") != std::string_view::npos || word.starts_with("www.") || word.find('@') != std::string_view::npos;
+    return word.find("://") != std::string_view::npos || word.starts_with("www.") ||
+           word.find('@') != std::string_view::npos;
 }
 
 class ItemBuilder {
   public:
     ItemBuilder(const FontSet& fonts, Hyphenator& hyphenator, const std::string& language,
                 const std::vector<Span>& spans, const TextStyle& style, double width)
-        : fonts_(fonts), hyphenator_(hyphenator), language_(language), spans_(spans), style_(style), width_(width) {}
+        : fonts_(fonts), hyphenator_(hyphenator), language_(language), spans_(spans), style_(style),
+          width_(width) {}
 
     ItemList build() {
         for (std::size_t s = 0; s < spans_.size(); ++s) {
@@ -64,7 +67,8 @@ class ItemBuilder {
     }
 
     void glue(std::size_t s) {
-        if (paragraph_.items.empty() || paragraph_.items.back().type != BreakItem::Type::box) return;
+        if (paragraph_.items.empty() || paragraph_.items.back().type != BreakItem::Type::box)
+            return;
         double w = measure(s, " ");
         bool justify = style_.align == Align::justify;
         // Spaces may grow to 1.5 and shrink to 0.75 of their width when justified.
@@ -74,7 +78,8 @@ class ItemBuilder {
     void push(BreakItem item, std::size_t span) {
         paragraph_.items.push_back(item);
         paragraph_.span_of_item.push_back(span);
-        paragraph_.piece_of.push_back(paragraph_.pieces.size() - (item.type == BreakItem::Type::box ? 1 : 0));
+        paragraph_.piece_of.push_back(paragraph_.pieces.size() -
+                                      (item.type == BreakItem::Type::box ? 1 : 0));
     }
 
     void box(std::size_t s, std::string text) {
@@ -123,7 +128,8 @@ class ItemBuilder {
         hyphenated(s, word);
     }
 
-    void split_after(std::size_t s, const std::string& word, std::string_view breaks, double penalty, bool flagged) {
+    void split_after(std::size_t s, const std::string& word, std::string_view breaks,
+                     double penalty, bool flagged) {
         std::size_t start = 0;
         for (std::size_t i = 0; i + 1 < word.size(); ++i) {
             if (breaks.find(word[i]) == std::string_view::npos || i + 1 == start) continue;
@@ -152,7 +158,8 @@ class ItemBuilder {
             for (std::size_t pos = 0; pos < core.size();)
                 if (!is_letter(utf8::next(core, pos))) letters_only = false;
             if (letters_only)
-                for (std::size_t p : hyphenator_.points(language_, core)) points.push_back(first + p);
+                for (std::size_t p : hyphenator_.points(language_, core))
+                    points.push_back(first + p);
         }
         std::size_t start = 0;
         double hyphen = measure(s, "-");
@@ -192,7 +199,8 @@ std::vector<LineBreak> break_greedy(const std::vector<BreakItem>& items, double 
     bool have_break = false;
     for (std::size_t i = 0; i < items.size(); ++i) {
         const BreakItem& item = items[i];
-        bool legal = (item.type == BreakItem::Type::glue && i > 0 && items[i - 1].type == BreakItem::Type::box) ||
+        bool legal = (item.type == BreakItem::Type::glue && i > 0 &&
+                      items[i - 1].type == BreakItem::Type::box) ||
                      (item.type == BreakItem::Type::penalty && item.penalty < infinite_penalty);
         bool forced = item.type == BreakItem::Type::penalty && item.penalty <= -infinite_penalty;
         double extra = item.type == BreakItem::Type::penalty ? item.width : 0;
@@ -210,7 +218,8 @@ std::vector<LineBreak> break_greedy(const std::vector<BreakItem>& items, double 
             // Restart measuring after the break, skipping the discardable items that follow it.
             line = 0;
             std::size_t j = last_break + 1;
-            while (j <= i && items[j].type != BreakItem::Type::box) ++j;
+            while (j <= i && items[j].type != BreakItem::Type::box)
+                ++j;
             for (; j <= i; ++j)
                 if (items[j].type != BreakItem::Type::penalty) line += items[j].width;
             (void)at_last_break;
@@ -233,27 +242,40 @@ TextStyle text_style(const Style& style, const std::string& element) {
     t.colour = style.colour(element, "color");
     t.link_colour = style.colour("link", "color", t.colour);
     std::string align = style.text(element, "align", "left");
-    t.align = align == "justify" ? Align::justify : align == "center" ? Align::center : align == "right" ? Align::right : Align::left;
+    t.align = align == "justify"  ? Align::justify
+              : align == "center" ? Align::center
+              : align == "right"  ? Align::right
+                                  : Align::left;
     return t;
 }
 
 namespace {
 
-void flatten_into(const Inlines& runs, bool bold, bool italic, const std::string& link, const TextStyle& style,
-                  std::vector<Span>& spans) {
+void flatten_into(const Inlines& runs, bool bold, bool italic, const std::string& link,
+                  const TextStyle& style, std::vector<Span>& spans) {
     for (const auto& run : runs) {
         switch (run.kind) {
         case InlineKind::text: {
             std::string text = style.uppercase ? upper_case(run.text) : run.text;
-            if (!spans.empty() && spans.back().bold == bold && spans.back().italic == italic && spans.back().link == link)
+            if (!spans.empty() && spans.back().bold == bold && spans.back().italic == italic &&
+                spans.back().link == link)
                 spans.back().text += text;
-            else spans.push_back({text, bold, italic, link});
+            else
+                spans.push_back({text, bold, italic, link});
             break;
         }
-        case InlineKind::emphasis: flatten_into(run.children, bold, !italic, link, style, spans); break;
-        case InlineKind::strong: flatten_into(run.children, true, italic, link, style, spans); break;
-        case InlineKind::link: flatten_into(run.children, bold, italic, run.target, style, spans); break;
-        case InlineKind::abbr: flatten_into(run.children, bold, italic, link, style, spans); break;
+        case InlineKind::emphasis:
+            flatten_into(run.children, bold, !italic, link, style, spans);
+            break;
+        case InlineKind::strong:
+            flatten_into(run.children, true, italic, link, style, spans);
+            break;
+        case InlineKind::link:
+            flatten_into(run.children, bold, italic, run.target, style, spans);
+            break;
+        case InlineKind::abbr:
+            flatten_into(run.children, bold, italic, link, style, spans);
+            break;
         }
     }
 }
@@ -271,23 +293,27 @@ void Typesetter::report_uncovered(std::string_view text, Position where) {
         char32_t cp = utf8::next(text, pos);
         if (!reported_.insert(cp).second) continue;
         diagnostics_.push_back({Severity::warning, where,
-                                fmt::format("U+{:04X} not covered by any font of style {}", static_cast<unsigned>(cp), style_name_)});
+                                fmt::format("U+{:04X} not covered by any font of style {}",
+                                            static_cast<unsigned>(cp), style_name_)});
     }
 }
 
-std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyle& style, double width, Position where) {
+std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyle& style,
+                                  double width, Position where) {
     ItemList p = ItemBuilder(fonts_, hyphenator_, language_, spans, style, width).build();
     if (p.pieces.empty()) return {};
     BreakOptions options;
     options.line_width = width;
     options.tolerance = 1.0;
-    auto breaks = style.align == Align::justify ? break_lines_robust(p.items, options) : break_greedy(p.items, width);
+    auto breaks = style.align == Align::justify ? break_lines_robust(p.items, options)
+                                                : break_greedy(p.items, width);
     std::vector<Line> lines;
     std::size_t start = 0;
     for (std::size_t b = 0; b < breaks.size(); ++b) {
         std::size_t end = breaks[b].position;
         bool last = b + 1 == breaks.size();
-        while (start < end && p.items[start].type != BreakItem::Type::box) ++start;
+        while (start < end && p.items[start].type != BreakItem::Type::box)
+            ++start;
         double natural = 0, stretch = 0, shrink = 0;
         for (std::size_t i = start; i < end; ++i) {
             const auto& item = p.items[i];
@@ -300,8 +326,10 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
         double ratio = 0;
         bool justify = style.align == Align::justify && !last;
         if (justify && natural < width && stretch > 0) ratio = (width - natural) / stretch;
-        if (justify && natural > width && shrink > 0) ratio = std::max(-1.0, (width - natural) / shrink);
-        if (!justify && natural > width && shrink > 0) ratio = std::max(-1.0, (width - natural) / shrink);
+        if (justify && natural > width && shrink > 0)
+            ratio = std::max(-1.0, (width - natural) / shrink);
+        if (!justify && natural > width && shrink > 0)
+            ratio = std::max(-1.0, (width - natural) / shrink);
         Line line;
         double x = 0;
         for (std::size_t i = start; i < end; ++i) {
@@ -316,16 +344,19 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
             if (item.type != BreakItem::Type::box) continue;
             const Piece& piece = p.pieces[p.piece_of[i]];
             const Span& span = spans[piece.span];
-            bool joins = !line.runs.empty() && i > start && p.items[i - 1].type != BreakItem::Type::glue &&
+            bool joins = !line.runs.empty() && i > start &&
+                         p.items[i - 1].type != BreakItem::Type::glue &&
                          line.runs.back().link == span.link && line.runs.back().bold == span.bold &&
                          line.runs.back().italic == span.italic;
-            for (const auto& run : fonts_.runs(piece.text, make_variant(span.bold, span.italic), style.size, style.family)) {
+            for (const auto& run : fonts_.runs(piece.text, make_variant(span.bold, span.italic),
+                                               style.size, style.family)) {
                 if (run.face < 0) report_uncovered(run.text, where);
                 if (joins && line.runs.back().face == run.face) {
                     line.runs.back().text += run.text;
                     line.runs.back().width += run.width;
                 } else {
-                    line.runs.push_back({x, run.width, run.face, span.bold, span.italic, run.text, span.link});
+                    line.runs.push_back(
+                        {x, run.width, run.face, span.bold, span.italic, run.text, span.link});
                 }
                 joins = true;
                 x += run.width;
@@ -333,15 +364,21 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
         }
         if (hyphen) {
             const Span& span = spans[p.span_of_item[end]];
-            for (const auto& run : fonts_.runs("-", make_variant(span.bold, span.italic), style.size, style.family))
-                line.runs.push_back({x, run.width, run.face, span.bold, span.italic, run.text, span.link}), x += run.width;
+            for (const auto& run :
+                 fonts_.runs("-", make_variant(span.bold, span.italic), style.size, style.family))
+                line.runs.push_back(
+                    {x, run.width, run.face, span.bold, span.italic, run.text, span.link}),
+                    x += run.width;
         }
         line.width = x;
         line.justified = justify;
         line.hyphenated = hyphen;
-        double offset = style.align == Align::center ? (width - x) / 2 : style.align == Align::right ? width - x : 0;
+        double offset = style.align == Align::center  ? (width - x) / 2
+                        : style.align == Align::right ? width - x
+                                                      : 0;
         if (offset > 0)
-            for (auto& run : line.runs) run.x += offset;
+            for (auto& run : line.runs)
+                run.x += offset;
         lines.push_back(std::move(line));
         start = end + 1;
     }

@@ -49,21 +49,22 @@ struct LineRun {
 
 struct Line {
     std::vector<LineRun> runs;
-    double width = 0;        // as set
-    bool justified = false;  // stretched or shrunk to the full measure
-    bool hyphenated = false; // ends with an added hyphen
+    double width = 0;         // as set
+    bool justified = false;   // stretched or shrunk to the full measure
+    bool hyphenated = false;  // ends with an added hyphen
     std::vector<double> gaps; // the word spaces as set, for spacing statistics
     double natural_space = 0;
 };
 
 class Typesetter {
   public:
-    Typesetter(const FontSet& fonts, Hyphenator& hyphenator, std::string language, std::string style_name,
-               Diagnostics& diagnostics)
+    Typesetter(const FontSet& fonts, Hyphenator& hyphenator, std::string language,
+               std::string style_name, Diagnostics& diagnostics)
         : fonts_(fonts), hyphenator_(hyphenator), language_(std::move(language)),
           style_name_(std::move(style_name)), diagnostics_(diagnostics) {}
 
-    std::vector<Line> set(const std::vector<Span>& spans, const TextStyle& style, double width, Position where);
+    std::vector<Line> set(const std::vector<Span>& spans, const TextStyle& style, double width,
+                          Position where);
 
   private:
     void report_uncovered(std::string_view text, Position where);

@@ -15,15 +15,18 @@ namespace {
 std::string json_string(std::string_view text) {
     std::string out = "\"";
     for (unsigned char c : text) {
-        if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
-        else if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += static_cast<char>(c);
+        if (c == '"' || c == '\\')
+            out += '\\', out += static_cast<char>(c);
+        else if (c < 0x20)
+            out += fmt::format("\\u{:04x}", c);
+        else
+            out += static_cast<char>(c);
     }
     return out + "\"";
 }
 
-DocumentResult build_one(const InputDocument& input, SharedResources& shared, const BatchOptions& options,
-                         Manifest& manifest) {
+DocumentResult build_one(const InputDocument& input, SharedResources& shared,
+                         const BatchOptions& options, Manifest& manifest) {
     DocumentResult result{input, DocumentStatus::ok, {}, 0, {}, {}};
     fs::path pdf = options.out_dir / input.output_stem;
     pdf += ".pdf";
@@ -32,7 +35,8 @@ DocumentResult build_one(const InputDocument& input, SharedResources& shared, co
     std::string stem = input.output_stem.generic_string();
     std::uint64_t hash = hash_bytes(options.fingerprint, hash_document_inputs(input.source));
     std::error_code ec;
-    bool outputs_exist = (!options.render.pdf || fs::exists(pdf, ec)) && (!options.render.txt || fs::exists(txt, ec));
+    bool outputs_exist = (!options.render.pdf || fs::exists(pdf, ec)) &&
+                         (!options.render.txt || fs::exists(txt, ec));
     if (!options.force && outputs_exist && manifest.matches(stem, hash)) {
         result.status = DocumentStatus::up_to_date;
         return result;
@@ -47,8 +51,11 @@ DocumentResult build_one(const InputDocument& input, SharedResources& shared, co
     }
     auto write = [&](const fs::path& path, std::span<const char> bytes) {
         std::string error = write_atomically(path, bytes);
-        if (error.empty()) result.outputs.push_back(path.string());
-        else result.diagnostics.push_back({Severity::error, {}, error}), result.status = DocumentStatus::failed;
+        if (error.empty())
+            result.outputs.push_back(path.string());
+        else
+            result.diagnostics.push_back({Severity::error, {}, error}),
+                result.status = DocumentStatus::failed;
     };
     if (options.render.pdf)
         write(pdf, {reinterpret_cast<const char*>(rendered.pdf.data()), rendered.pdf.size()});
@@ -59,9 +66,10 @@ DocumentResult build_one(const InputDocument& input, SharedResources& shared, co
 
 } // namespace
 
-std::vector<DocumentResult> build_batch(const std::vector<InputDocument>& inputs, SharedResources& shared,
-                                        const BatchOptions& options,
-                                        const std::function<void(const DocumentResult&, const Progress&)>& report) {
+std::vector<DocumentResult>
+build_batch(const std::vector<InputDocument>& inputs, SharedResources& shared,
+            const BatchOptions& options,
+            const std::function<void(const DocumentResult&, const Progress&)>& report) {
     Manifest manifest(options.out_dir);
     std::vector<DocumentResult> results(inputs.size());
     std::atomic<std::size_t> next{0};
@@ -78,7 +86,8 @@ std::vector<DocumentResult> build_batch(const std::vector<InputDocument>& inputs
     };
     int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(inputs.size())));
     std::vector<std::jthread> threads;
-    for (int j = 1; j < jobs; ++j) threads.emplace_back(worker);
+    for (int j = 1; j < jobs; ++j)
+        threads.emplace_back(worker);
     worker();
     threads.clear();
     manifest.save();
@@ -90,25 +99,34 @@ std::string report_json(const std::vector<DocumentResult>& results, double secon
     std::size_t failed = 0, built = 0, skipped = 0;
     for (std::size_t i = 0; i < results.size(); ++i) {
         const DocumentResult& r = results[i];
-        const char* status = r.status == DocumentStatus::ok ? "ok" : r.status == DocumentStatus::failed ? "failed" : "up-to-date";
+        const char* status = r.status == DocumentStatus::ok       ? "ok"
+                             : r.status == DocumentStatus::failed ? "failed"
+                                                                  : "up-to-date";
         failed += r.status == DocumentStatus::failed;
         built += r.status == DocumentStatus::ok;
         skipped += r.status == DocumentStatus::up_to_date;
-        json += fmt::format("    {{\"source\": {}, \"status\": \"{}\", \"pages\": {}, \"outputs\": [", json_string(r.input.source.string()), status, r.pages);
-        for (std::size_t k = 0; k < r.outputs.size(); ++k) json += (k ? ", " : "") + json_string(r.outputs[k]);
+        json +=
+            fmt::format("    {{\"source\": {}, \"status\": \"{}\", \"pages\": {}, \"outputs\": [",
+                        json_string(r.input.source.string()), status, r.pages);
+        for (std::size_t k = 0; k < r.outputs.size(); ++k)
+            json += (k ? ", " : "") + json_string(r.outputs[k]);
         json += "], \"timings_ms\": {";
         for (std::size_t k = 0; k < r.timings.size(); ++k)
-            json += fmt::format("{}{}: {:.3f}", k ? ", " : "", json_string(r.timings[k].stage), r.timings[k].milliseconds);
+            json += fmt::format("{}{}: {:.3f}", k ? ", " : "", json_string(r.timings[k].stage),
+                                r.timings[k].milliseconds);
         json += "}, \"diagnostics\": [";
         for (std::size_t k = 0; k < r.diagnostics.size(); ++k) {
             const Diagnostic& d = r.diagnostics[k];
-            json += fmt::format("{}{{\"severity\": \"{}\", \"file\": {}, \"line\": {}, \"column\": {}, \"message\": {}}}", k ? ", " : "",
-                                d.severity == Severity::error ? "error" : "warning", json_string(r.input.source.string()),
-                                d.position.line, d.position.column, json_string(d.message));
+            json += fmt::format("{}{{\"severity\": \"{}\", \"file\": {}, \"line\": {}, \"column\": "
+                                "{}, \"message\": {}}}",
+                                k ? ", " : "", d.severity == Severity::error ? "error" : "warning",
+                                json_string(r.input.source.string()), d.position.line,
+                                d.position.column, json_string(d.message));
         }
         json += fmt::format("]}}{}\n", i + 1 < results.size() ? "," : "");
     }
-    json += fmt::format("  ],\n  \"totals\": {{\"documents\": {}, \"built\": {}, \"up_to_date\": {}, \"failed\": {}, \"seconds\": {:.3f}}}\n}}\n",
+    json += fmt::format("  ],\n  \"totals\": {{\"documents\": {}, \"built\": {}, \"up_to_date\": "
+                        "{}, \"failed\": {}, \"seconds\": {:.3f}}}\n}}\n",
                         results.size(), built, skipped, failed, seconds);
     return json;
 }

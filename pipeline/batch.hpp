@@ -36,9 +36,10 @@ struct Progress {
 };
 
 // Builds every input; `report` is called (from one thread at a time) as each document finishes.
-std::vector<DocumentResult> build_batch(const std::vector<InputDocument>& inputs, SharedResources& shared,
-                                        const BatchOptions& options,
-                                        const std::function<void(const DocumentResult&, const Progress&)>& report);
+std::vector<DocumentResult>
+build_batch(const std::vector<InputDocument>& inputs, SharedResources& shared,
+            const BatchOptions& options,
+            const std::function<void(const DocumentResult&, const Progress&)>& report);
 
 // The JSON report of a run.
 std::string report_json(const std::vector<DocumentResult>& results, double seconds);

@@ -5,7 +5,9 @@
 namespace factpress {
 namespace {
 
-std::string_view name_of(const pugi::xml_node& node) { return node.name(); }
+std::string_view name_of(const pugi::xml_node& node) {
+    return node.name();
+}
 
 class Builder {
   public:
@@ -18,11 +20,16 @@ class Builder {
         sheet.id = root.attribute("id").value();
         for (auto child : root.children()) {
             std::string_view name = name_of(child);
-            if (name == "meta") meta(child, sheet.meta);
-            else if (name == "summary") sheet.summary = paragraphs(child);
-            else if (name == "key-facts") sheet.key_facts = paragraphs(child);
-            else if (name == "body") blocks(child, sheet.body_blocks, sheet.sections, 0);
-            else if (name == "contact") contact(child, sheet.contact);
+            if (name == "meta")
+                meta(child, sheet.meta);
+            else if (name == "summary")
+                sheet.summary = paragraphs(child);
+            else if (name == "key-facts")
+                sheet.key_facts = paragraphs(child);
+            else if (name == "body")
+                blocks(child, sheet.body_blocks, sheet.sections, 0);
+            else if (name == "contact")
+                contact(child, sheet.contact);
         }
         return sheet;
     }
@@ -31,23 +38,33 @@ class Builder {
     static std::string text(const pugi::xml_node& node) {
         std::string value;
         for (auto child : node.children())
-            if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) value += child.value();
+            if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)
+                value += child.value();
         return value;
     }
 
     void meta(const pugi::xml_node& node, Meta& meta) {
         for (auto child : node.children()) {
             std::string_view name = name_of(child);
-            if (name == "series") meta.series = text(child);
-            else if (name == "title") meta.title = inlines(child);
-            else if (name == "subtitle") meta.subtitle = inlines(child);
-            else if (name == "short-title") meta.short_title = text(child);
-            else if (name == "date") meta.date = parse_date(text(child)).value_or(Date{});
-            else if (name == "updated") meta.updated = parse_date(text(child));
-            else if (name == "issuer") meta.issuer = text(child);
-            else if (name == "classification") meta.classification = text(child);
+            if (name == "series")
+                meta.series = text(child);
+            else if (name == "title")
+                meta.title = inlines(child);
+            else if (name == "subtitle")
+                meta.subtitle = inlines(child);
+            else if (name == "short-title")
+                meta.short_title = text(child);
+            else if (name == "date")
+                meta.date = parse_date(text(child)).value_or(Date{});
+            else if (name == "updated")
+                meta.updated = parse_date(text(child));
+            else if (name == "issuer")
+                meta.issuer = text(child);
+            else if (name == "classification")
+                meta.classification = text(child);
             else if (name == "keywords")
-                for (auto keyword : child.children("keyword")) meta.keywords.push_back(text(keyword));
+                for (auto keyword : child.children("keyword"))
+                    meta.keywords.push_back(text(keyword));
         }
     }
 
@@ -55,21 +72,26 @@ class Builder {
         Inlines runs;
         for (auto child : node.children()) {
             if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
-                runs.push_back({InlineKind::text, child.value(), {}, {}, document_.position_of(node)});
+                runs.push_back(
+                    {InlineKind::text, child.value(), {}, {}, document_.position_of(node)});
                 continue;
             }
             if (child.type() != pugi::node_element) continue;
             std::string_view name = name_of(child);
             Inline run{InlineKind::emphasis, {}, {}, inlines(child), document_.position_of(child)};
             if (name == "strong") run.kind = InlineKind::strong;
-            if (name == "link") run.kind = InlineKind::link, run.target = child.attribute("href").value();
-            if (name == "abbr") run.kind = InlineKind::abbr, run.target = child.attribute("title").value();
+            if (name == "link")
+                run.kind = InlineKind::link, run.target = child.attribute("href").value();
+            if (name == "abbr")
+                run.kind = InlineKind::abbr, run.target = child.attribute("title").value();
             runs.push_back(std::move(run));
         }
         return runs;
     }
 
-    Paragraph paragraph(const pugi::xml_node& node) { return {inlines(node), document_.position_of(node)}; }
+    Paragraph paragraph(const pugi::xml_node& node) {
+        return {inlines(node), document_.position_of(node)};
+    }
 
     Paragraphs paragraphs(const pugi::xml_node& node) {
         Paragraphs result;
@@ -78,16 +100,23 @@ class Builder {
         return result;
     }
 
-    void blocks(const pugi::xml_node& node, Blocks& blocks, std::vector<Section>& sections, int level) {
+    void blocks(const pugi::xml_node& node, Blocks& blocks, std::vector<Section>& sections,
+                int level) {
         for (auto child : node.children()) {
             std::string_view name = name_of(child);
-            if (name == "p") blocks.push_back(paragraph(child));
-            else if (name == "list") blocks.push_back(list(child));
-            else if (name == "figure") blocks.push_back(figure(child));
+            if (name == "p")
+                blocks.push_back(paragraph(child));
+            else if (name == "list")
+                blocks.push_back(list(child));
+            else if (name == "figure")
+                blocks.push_back(figure(child));
             else if (name == "quote")
-                blocks.push_back(Quote{paragraphs(child), child.attribute("source").value(), document_.position_of(child)});
-            else if (name == "note") blocks.push_back(Note{paragraphs(child), document_.position_of(child)});
-            else if (name == "section") sections.push_back(section(child, level + 1));
+                blocks.push_back(Quote{paragraphs(child), child.attribute("source").value(),
+                                       document_.position_of(child)});
+            else if (name == "note")
+                blocks.push_back(Note{paragraphs(child), document_.position_of(child)});
+            else if (name == "section")
+                sections.push_back(section(child, level + 1));
         }
     }
 
@@ -102,10 +131,14 @@ class Builder {
     }
 
     ListBlock list(const pugi::xml_node& node) {
-        ListBlock list{std::string_view(node.attribute("type").value()) == "number", {}, document_.position_of(node)};
+        ListBlock list{std::string_view(node.attribute("type").value()) == "number",
+                       {},
+                       document_.position_of(node)};
         for (auto item : node.children("item")) {
-            if (item.child("p")) list.items.push_back(paragraphs(item));
-            else list.items.push_back({paragraph(item)});
+            if (item.child("p"))
+                list.items.push_back(paragraphs(item));
+            else
+                list.items.push_back({paragraph(item)});
         }
         return list;
     }
@@ -124,13 +157,15 @@ class Builder {
 
     void contact(const pugi::xml_node& node, std::vector<ContactLine>& lines) {
         static constexpr std::pair<std::string_view, ContactKind> kinds[] = {
-            {"org", ContactKind::org},     {"unit", ContactKind::unit},   {"phone", ContactKind::phone},
-            {"email", ContactKind::email}, {"web", ContactKind::web},     {"social", ContactKind::social},
+            {"org", ContactKind::org},        {"unit", ContactKind::unit},
+            {"phone", ContactKind::phone},    {"email", ContactKind::email},
+            {"web", ContactKind::web},        {"social", ContactKind::social},
             {"address", ContactKind::address}};
         for (auto child : node.children()) {
             for (auto [name, kind] : kinds)
                 if (name == name_of(child))
-                    lines.push_back({kind, text(child), child.attribute("network").value(), document_.position_of(child)});
+                    lines.push_back({kind, text(child), child.attribute("network").value(),
+                                     document_.position_of(child)});
         }
     }
 
@@ -139,6 +174,8 @@ class Builder {
 
 } // namespace
 
-FactSheet build_model(const ParsedDocument& document) { return Builder(document).run(); }
+FactSheet build_model(const ParsedDocument& document) {
+    return Builder(document).run();
+}
 
 } // namespace factpress

@@ -12,13 +12,17 @@ namespace factpress {
 namespace {
 
 std::uint32_t big_endian32(const std::uint8_t* p) {
-    return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | p[3];
+    return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) |
+           p[3];
 }
 
 ImageHeader probe_png(std::span<const std::uint8_t> b) {
     // Signature, then IHDR as the first chunk: length 13, "IHDR", width, height.
-    if (b.size() < 24 || std::string_view(reinterpret_cast<const char*>(b.data() + 12), 4) != "IHDR") return {};
-    return {ImageFormat::png, static_cast<int>(std::min<std::uint32_t>(big_endian32(&b[16]), 1u << 30)),
+    if (b.size() < 24 ||
+        std::string_view(reinterpret_cast<const char*>(b.data() + 12), 4) != "IHDR")
+        return {};
+    return {ImageFormat::png,
+            static_cast<int>(std::min<std::uint32_t>(big_endian32(&b[16]), 1u << 30)),
             static_cast<int>(std::min<std::uint32_t>(big_endian32(&b[20]), 1u << 30))};
 }
 
@@ -33,9 +37,11 @@ ImageHeader probe_jpeg(std::span<const std::uint8_t> b) {
             continue;
         }
         std::size_t length = (std::size_t(b[pos + 2]) << 8) | b[pos + 3];
-        bool frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        bool frame =
+            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (frame && pos + 9 <= b.size())
-            return {ImageFormat::jpeg, (b[pos + 7] << 8) | b[pos + 8], (b[pos + 5] << 8) | b[pos + 6]};
+            return {ImageFormat::jpeg, (b[pos + 7] << 8) | b[pos + 8],
+                    (b[pos + 5] << 8) | b[pos + 6]};
         if (length < 2 || marker == 0xD9 || marker == 0xDA) return {};
         pos += 2 + length;
     }
@@ -98,8 +104,8 @@ void jpeg_message(j_common_ptr info, int level) {
 
 // Decodes at 1/8 scale: every scan's data is still read and checked, at a fraction of the cost.
 // Only C objects live in this frame, so the longjmp skips no destructor.
-bool check_jpeg(std::span<const std::uint8_t> bytes, JpegErrors& errors, int& components, std::uint8_t* row,
-                std::size_t row_size) {
+bool check_jpeg(std::span<const std::uint8_t> bytes, JpegErrors& errors, int& components,
+                std::uint8_t* row, std::size_t row_size) {
     jpeg_decompress_struct info;
     info.err = jpeg_std_error(&errors.manager);
     errors.manager.error_exit = jpeg_fail;
@@ -129,7 +135,8 @@ bool check_jpeg(std::span<const std::uint8_t> bytes, JpegErrors& errors, int& co
     return true;
 }
 
-std::string decode_jpeg(std::span<const std::uint8_t> bytes, const ImageHeader& header, Image& image) {
+std::string decode_jpeg(std::span<const std::uint8_t> bytes, const ImageHeader& header,
+                        Image& image) {
     JpegErrors errors{};
     int components = 0;
     std::vector<std::uint8_t> row((std::size_t(header.width) / 8 + 2) * 4);
@@ -149,9 +156,11 @@ std::string decode_jpeg(std::span<const std::uint8_t> bytes, const ImageHeader& 
 
 ImageHeader probe_image(std::span<const std::uint8_t> bytes) {
     static constexpr std::uint8_t png_signature[] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
-    if (bytes.size() >= 8 && std::equal(std::begin(png_signature), std::end(png_signature), bytes.begin()))
+    if (bytes.size() >= 8 &&
+        std::equal(std::begin(png_signature), std::end(png_signature), bytes.begin()))
         return probe_png(bytes);
-    if (bytes.size() >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF) return probe_jpeg(bytes);
+    if (bytes.size() >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF)
+        return probe_jpeg(bytes);
     return {};
 }
 

@@ -6,14 +6,16 @@
 namespace factpress {
 namespace fs = std::filesystem;
 
-std::optional<std::vector<InputDocument>> collect_inputs(const std::vector<std::string>& paths, std::string& missing) {
+std::optional<std::vector<InputDocument>> collect_inputs(const std::vector<std::string>& paths,
+                                                         std::string& missing) {
     std::vector<InputDocument> inputs;
     for (const auto& path : paths) {
         std::error_code ec;
         if (fs::is_directory(path, ec)) {
             std::vector<InputDocument> found;
             auto options = fs::directory_options::skip_permission_denied;
-            for (auto it = fs::recursive_directory_iterator(path, options, ec); !ec && it != fs::end(it); it.increment(ec)) {
+            for (auto it = fs::recursive_directory_iterator(path, options, ec);
+                 !ec && it != fs::end(it); it.increment(ec)) {
                 if (it->path().extension() != ".xml" || !it->is_regular_file(ec)) continue;
                 fs::path relative = it->path().lexically_relative(path);
                 found.push_back({it->path(), relative.replace_extension()});
@@ -35,7 +37,8 @@ std::vector<InputDocument> select_shard(std::vector<InputDocument> inputs, int k
     // FNV-1a over the output name: the same share on every machine and every run.
     auto share = [n](const InputDocument& input) {
         std::uint64_t hash = 1469598103934665603ull;
-        for (unsigned char c : input.output_stem.generic_string()) hash = (hash ^ c) * 1099511628211ull;
+        for (unsigned char c : input.output_stem.generic_string())
+            hash = (hash ^ c) * 1099511628211ull;
         return static_cast<int>(hash % static_cast<std::uint64_t>(n)) + 1;
     };
     std::erase_if(inputs, [&](const InputDocument& input) { return share(input) != k; });

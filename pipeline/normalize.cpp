@@ -8,7 +8,9 @@
 namespace factpress {
 namespace {
 
-bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_xml_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Collapses white space over a whole block, across the boundaries of inline elements.
 class InlineCollapser {
@@ -22,8 +24,10 @@ class InlineCollapser {
   private:
     void walk(Inlines& runs) {
         for (auto& run : runs) {
-            if (run.kind == InlineKind::text) collapse(run.text);
-            else walk(run.children);
+            if (run.kind == InlineKind::text)
+                collapse(run.text);
+            else
+                walk(run.children);
         }
     }
 
@@ -43,18 +47,24 @@ class InlineCollapser {
     }
 
     static void prune(Inlines& runs) {
-        std::erase_if(runs, [](const Inline& run) { return run.kind == InlineKind::text && run.text.empty(); });
-        for (auto& run : runs) prune(run.children);
+        std::erase_if(runs, [](const Inline& run) {
+            return run.kind == InlineKind::text && run.text.empty();
+        });
+        for (auto& run : runs)
+            prune(run.children);
     }
 
     bool space_ = true; // true at the start, so leading space is dropped
     std::string* last_ = nullptr;
 };
 
-void normalize(Inlines& runs) { InlineCollapser().run(runs); }
+void normalize(Inlines& runs) {
+    InlineCollapser().run(runs);
+}
 
 void normalize(Paragraphs& paragraphs) {
-    for (auto& paragraph : paragraphs) normalize(paragraph.content);
+    for (auto& paragraph : paragraphs)
+        normalize(paragraph.content);
 }
 
 void normalize(Blocks& blocks) {
@@ -62,9 +72,11 @@ void normalize(Blocks& blocks) {
         std::visit(
             [](auto& b) {
                 using T = std::decay_t<decltype(b)>;
-                if constexpr (std::is_same_v<T, Paragraph>) normalize(b.content);
+                if constexpr (std::is_same_v<T, Paragraph>)
+                    normalize(b.content);
                 else if constexpr (std::is_same_v<T, ListBlock>)
-                    for (auto& item : b.items) normalize(item);
+                    for (auto& item : b.items)
+                        normalize(item);
                 else if constexpr (std::is_same_v<T, Figure>) {
                     normalize(b.caption);
                     normalize(b.credit);
@@ -72,7 +84,8 @@ void normalize(Blocks& blocks) {
                 } else if constexpr (std::is_same_v<T, Quote>) {
                     normalize(b.paragraphs);
                     b.source = collapse_white_space(b.source);
-                } else normalize(b.paragraphs);
+                } else
+                    normalize(b.paragraphs);
             },
             block);
     }
@@ -106,20 +119,25 @@ std::string collapse_white_space(std::string_view text) {
 
 std::string compose(std::string_view text) {
     bool ascii = true;
-    for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    for (char c : text)
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
     if (ascii) return std::string(text);
     hb_unicode_funcs_t* funcs = hb_unicode_funcs_get_default();
     std::u32string cps;
     for (std::size_t pos = 0; pos < text.size();) {
         char32_t cp = utf8::next(text, pos);
         hb_codepoint_t composed = 0;
-        if (!cps.empty() && hb_unicode_general_category(funcs, cp) == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK &&
+        if (!cps.empty() &&
+            hb_unicode_general_category(funcs, cp) ==
+                HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK &&
             hb_unicode_compose(funcs, cps.back(), cp, &composed))
             cps.back() = composed;
-        else cps.push_back(cp);
+        else
+            cps.push_back(cp);
     }
     std::string out;
-    for (char32_t cp : cps) utf8::append(out, cp);
+    for (char32_t cp : cps)
+        utf8::append(out, cp);
     return out;
 }
 
@@ -129,12 +147,14 @@ FactSheet normalize(FactSheet sheet) {
     normalize(meta.subtitle);
     for (auto* field : {&meta.series, &meta.short_title, &meta.issuer, &meta.classification})
         *field = collapse_white_space(*field);
-    for (auto& keyword : meta.keywords) keyword = collapse_white_space(keyword);
+    for (auto& keyword : meta.keywords)
+        keyword = collapse_white_space(keyword);
     normalize(sheet.summary);
     normalize(sheet.key_facts);
     normalize(sheet.body_blocks);
     normalize(sheet.sections);
-    for (auto& line : sheet.contact) line.text = collapse_white_space(line.text);
+    for (auto& line : sheet.contact)
+        line.text = collapse_white_space(line.text);
     return sheet;
 }
 

@@ -15,8 +15,11 @@ std::string write_atomically(const fs::path& path, std::span<const char> bytes) 
     static std::atomic<unsigned> counter{0};
     std::error_code ec;
     fs::create_directories(path.parent_path().empty() ? "." : path.parent_path(), ec);
-    if (ec) return fmt::format("cannot create folder {}: {}", path.parent_path().string(), ec.message());
-    fs::path temporary = path.parent_path() / fmt::format(".{}.tmp-{}-{}", path.filename().string(), getpid(), counter++);
+    if (ec)
+        return fmt::format("cannot create folder {}: {}", path.parent_path().string(),
+                           ec.message());
+    fs::path temporary = path.parent_path() / fmt::format(".{}.tmp-{}-{}", path.filename().string(),
+                                                          getpid(), counter++);
     int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) return fmt::format("cannot write {}: {}", temporary.string(), std::strerror(errno));
     std::size_t written = 0;

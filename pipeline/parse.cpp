@@ -26,7 +26,8 @@ std::size_t count_nodes(const pugi::xml_node& root, std::size_t limit) {
             node = node.first_child();
             continue;
         }
-        while (node && !node.next_sibling() && node != root) node = node.parent();
+        while (node && !node.next_sibling() && node != root)
+            node = node.parent();
         if (!node || node == root) break;
         node = node.next_sibling();
     }
@@ -43,7 +44,8 @@ Position ParsedDocument::position_of(const pugi::xml_node& node, std::string_vie
     std::string_view text = source.bytes();
     std::size_t start = element_offset(node);
     std::size_t end = text.find('>', start);
-    for (std::size_t at = text.find(attribute, start); at < end; at = text.find(attribute, at + 1)) {
+    for (std::size_t at = text.find(attribute, start); at < end;
+         at = text.find(attribute, at + 1)) {
         bool starts_word = at > 0 && std::isspace(static_cast<unsigned char>(text[at - 1]));
         std::size_t after = text.find_first_not_of(" \t\r\n", at + attribute.size());
         if (starts_word && after < text.size() && text[after] == '=') return source.position_of(at);
@@ -58,15 +60,18 @@ ParsedDocument parse(SourceText source, const Limits& limits, Diagnostics& diagn
     const std::string& bytes = parsed.source.bytes();
     auto result = tree->load_buffer(bytes.data(), bytes.size(), parse_options, pugi::encoding_utf8);
     if (!result) {
-        diagnostics.push_back({Severity::error, parsed.source.position_of(static_cast<std::size_t>(result.offset)),
-                               fmt::format("the XML is not well-formed: {}", result.description())});
+        diagnostics.push_back(
+            {Severity::error, parsed.source.position_of(static_cast<std::size_t>(result.offset)),
+             fmt::format("the XML is not well-formed: {}", result.description())});
         return parsed;
     }
     if (count_nodes(*tree, limits.max_nodes) > limits.max_nodes) {
-        diagnostics.push_back({Severity::error, {1, 1},
-                               fmt::format("the document has more than {} XML nodes; the limit can be raised "
-                                           "with --max-nodes",
-                                           limits.max_nodes)});
+        diagnostics.push_back(
+            {Severity::error,
+             {1, 1},
+             fmt::format("the document has more than {} XML nodes; the limit can be raised "
+                         "with --max-nodes",
+                         limits.max_nodes)});
         return parsed;
     }
     parsed.tree = std::move(tree);

@@ -34,7 +34,8 @@ class Scanner {
 
     bool check_byte_order_mark() {
         auto starts = [&](std::string_view prefix) { return text_.starts_with(prefix); };
-        if (starts("\xFE\xFF") || starts("\xFF\xFE") || starts(std::string_view("\0\0\xFE\xFF", 4))) {
+        if (starts("\xFE\xFF") || starts("\xFF\xFE") ||
+            starts(std::string_view("\0\0\xFE\xFF", 4))) {
             error(0, "the file is UTF-16 or UTF-32; fact sheets must be saved as UTF-8");
             return false;
         }
@@ -56,11 +57,13 @@ class Scanner {
         std::size_t close = text_.find(text_[quote], quote + 1);
         if (close == std::string_view::npos || close > end) return true;
         std::string value(text_.substr(quote + 1, close - quote - 1));
-        for (auto& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (auto& c : value)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         if (value == "utf-8" || value == "utf8") return true;
-        error(quote + 1, fmt::format("the XML declaration names encoding \"{}\"; fact sheets must be "
-                                     "UTF-8 (save the file as UTF-8 and declare encoding=\"UTF-8\")",
-                                     text_.substr(quote + 1, close - quote - 1)));
+        error(quote + 1,
+              fmt::format("the XML declaration names encoding \"{}\"; fact sheets must be "
+                          "UTF-8 (save the file as UTF-8 and declare encoding=\"UTF-8\")",
+                          text_.substr(quote + 1, close - quote - 1)));
         return false;
     }
 
@@ -69,12 +72,15 @@ class Scanner {
             std::size_t start = pos;
             char32_t cp = utf8::next(text_, pos);
             if (cp == utf8::invalid) {
-                error(start, fmt::format("byte 0x{:02X} is not valid UTF-8; the file must be saved as UTF-8",
-                                         static_cast<unsigned char>(text_[start])));
+                error(
+                    start,
+                    fmt::format("byte 0x{:02X} is not valid UTF-8; the file must be saved as UTF-8",
+                                static_cast<unsigned char>(text_[start])));
                 return false;
             }
             if (!is_xml_char(cp) && !(start == 0 && cp == 0xFEFF)) {
-                error(start, fmt::format("character U+{:04X} is not allowed in XML", static_cast<unsigned>(cp)));
+                error(start, fmt::format("character U+{:04X} is not allowed in XML",
+                                         static_cast<unsigned>(cp)));
                 return false;
             }
         }
@@ -85,7 +91,8 @@ class Scanner {
     // and entity references other than the five predefined ones and character references.
     void check_markup() {
         for (std::size_t pos = 0; pos < text_.size();) {
-            if (skip(pos, "<!--", "-->") || skip(pos, "<![CDATA[", "]]>") || skip(pos, "<?", "?>")) continue;
+            if (skip(pos, "<!--", "-->") || skip(pos, "<![CDATA[", "]]>") || skip(pos, "<?", "?>"))
+                continue;
             if (text_.compare(pos, 9, "<!DOCTYPE") == 0) {
                 error(pos, "a DOCTYPE is not allowed: fact sheets use no DTD and no entity "
                            "declarations; remove the <!DOCTYPE ...> declaration");
@@ -108,7 +115,8 @@ class Scanner {
         std::string_view name = semicolon == std::string_view::npos || semicolon - pos > 12
                                     ? std::string_view{}
                                     : text_.substr(pos + 1, semicolon - pos - 1);
-        if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") return;
+        if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos")
+            return;
         if (name.starts_with('#')) {
             check_character_reference(pos, name);
             return;
@@ -132,11 +140,15 @@ class Scanner {
                         : hex && std::isxdigit(static_cast<unsigned char>(c))
                             ? std::tolower(static_cast<unsigned char>(c)) - 'a' + 10
                             : -1;
-            if (value < 0) ok = false;
-            else cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(value);
+            if (value < 0)
+                ok = false;
+            else
+                cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(value);
         }
         if (!ok || !is_xml_char(cp))
-            error(pos, fmt::format("character reference &{}; does not name a character allowed in XML", name));
+            error(pos,
+                  fmt::format("character reference &{}; does not name a character allowed in XML",
+                              name));
     }
 
     const SourceText& source_;

@@ -1,8 +1,8 @@
 #include "pipeline/render.hpp"
+#include "output/flow.hpp"
 #include "output/layout.hpp"
 #include "output/pdf_document.hpp"
 #include "output/pdf_renderer.hpp"
-#include "output/flow.hpp"
 
 #include <fmt/format.h>
 
@@ -19,7 +19,8 @@ std::time_t document_date(const fs::path& source, const RenderOptions& options) 
     return info.st_mtime;
 }
 
-void render_outputs(RenderedDocument& result, SharedResources& shared, const RenderOptions& options) {
+void render_outputs(RenderedDocument& result, SharedResources& shared,
+                    const RenderOptions& options) {
     LoadedDocument& loaded = result.loaded;
     if (!loaded.ok()) return;
     StageClock clock(loaded.timings);
@@ -27,30 +28,36 @@ void render_outputs(RenderedDocument& result, SharedResources& shared, const Ren
         if (options.pdf) {
             LayoutOptions layout_options{options.resolve.limits.max_pages};
             PageLayout pages = clock.time("layout", [&] {
-                return layout(loaded.sheet, shared.style, *shared.fonts, shared.hyphenator, layout_options, loaded.diagnostics);
+                return layout(loaded.sheet, shared.style, *shared.fonts, shared.hyphenator,
+                              layout_options, loaded.diagnostics);
             });
             result.pages = static_cast<int>(pages.pages.size());
             PdfOptions pdf_options{document_date(loaded.path, options)};
             result.pdf = clock.time("pdf", [&] { return render_pdf(pages, pdf_options); });
         }
-        if (options.txt) result.text = clock.time("text", [&] { return render_text(loaded.sheet, options.text); });
+        if (options.txt)
+            result.text =
+                clock.time("text", [&] { return render_text(loaded.sheet, options.text); });
     } catch (const PageLimitExceeded& error) {
         loaded.diagnostics.push_back({Severity::error, {}, error.what()});
     } catch (const PdfError& error) {
-        loaded.diagnostics.push_back({Severity::error, {}, fmt::format("PDF output failed: {}", error.what())});
+        loaded.diagnostics.push_back(
+            {Severity::error, {}, fmt::format("PDF output failed: {}", error.what())});
     }
 }
 
 } // namespace
 
-RenderedDocument render_document(const fs::path& source, SharedResources& shared, const RenderOptions& options) {
+RenderedDocument render_document(const fs::path& source, SharedResources& shared,
+                                 const RenderOptions& options) {
     RenderedDocument result;
     result.loaded = load_document(source, options.resolve);
     render_outputs(result, shared, options);
     return result;
 }
 
-RenderedDocument render_bytes(std::string bytes, SharedResources& shared, const RenderOptions& options) {
+RenderedDocument render_bytes(std::string bytes, SharedResources& shared,
+                              const RenderOptions& options) {
     RenderedDocument result;
     result.loaded = load_document_from_bytes(std::move(bytes), options.resolve);
     render_outputs(result, shared, options);

@@ -41,6 +41,7 @@ RenderedDocument render_document(const std::filesystem::path& source, SharedReso
                                  const RenderOptions& options);
 
 // The same, from bytes in memory (fuzzing); `options.resolve.document` names the file.
-RenderedDocument render_bytes(std::string bytes, SharedResources& shared, const RenderOptions& options);
+RenderedDocument render_bytes(std::string bytes, SharedResources& shared,
+                              const RenderOptions& options);
 
 } // namespace factpress

@@ -43,7 +43,8 @@ class Resolver {
         if (options_.draft) {
             figure.placeholder = true;
             figure.image = {};
-            diagnostics_.push_back({Severity::warning, figure.position, message + " (draft: drawn as a placeholder)"});
+            diagnostics_.push_back(
+                {Severity::warning, figure.position, message + " (draft: drawn as a placeholder)"});
         } else {
             diagnostics_.push_back({Severity::error, figure.position, message});
         }
@@ -51,7 +52,8 @@ class Resolver {
 
     std::string load(Figure& figure) {
         fs::path file;
-        if (auto problem = locate_inside(folder_, figure.source, file); !problem.empty()) return problem;
+        if (auto problem = locate_inside(folder_, figure.source, file); !problem.empty())
+            return problem;
         std::error_code ec;
         auto size = fs::file_size(file, ec);
         if (ec) return "the file cannot be read";
@@ -63,12 +65,14 @@ class Resolver {
         if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size)))
             return "the file cannot be read";
         ImageHeader header = probe_image(bytes);
-        if (header.format == ImageFormat::none) return "not a PNG or JPEG image (checked by its signature)";
+        if (header.format == ImageFormat::none)
+            return "not a PNG or JPEG image (checked by its signature)";
         std::uint64_t pixels = std::uint64_t(header.width) * std::uint64_t(header.height);
         if (header.width <= 0 || header.height <= 0) return "the image header gives no size";
         if (pixels > options_.limits.max_image_pixels)
-            return fmt::format("the image claims {}x{} pixels, over the limit of {} pixels (--max-image-pixels)",
-                               header.width, header.height, options_.limits.max_image_pixels);
+            return fmt::format(
+                "the image claims {}x{} pixels, over the limit of {} pixels (--max-image-pixels)",
+                header.width, header.height, options_.limits.max_image_pixels);
         return decode_image(bytes, figure.image);
     }
 
@@ -82,14 +86,16 @@ class Resolver {
 std::string locate_inside(const fs::path& folder, const std::string& source, fs::path& found) {
     if (source.find('\0') != std::string::npos || source.empty()) return "not a file name";
     fs::path relative(source);
-    if (relative.is_absolute()) return "absolute paths are not allowed; give a path relative to the XML file";
+    if (relative.is_absolute())
+        return "absolute paths are not allowed; give a path relative to the XML file";
     std::error_code ec;
     fs::path lexical = (folder / relative).lexically_normal();
     if (!is_inside(folder, lexical)) return "the path leads outside the XML file's folder";
     if (!fs::exists(lexical, ec)) return "no such file";
     found = fs::canonical(lexical, ec);
     if (ec) return "the file cannot be read";
-    if (!is_inside(folder, found)) return "the path leads outside the XML file's folder (through a symbolic link)";
+    if (!is_inside(folder, found))
+        return "the path leads outside the XML file's folder (through a symbolic link)";
     if (!fs::is_regular_file(found, ec)) return "not a regular file";
     return {};
 }

@@ -17,7 +17,8 @@ LoadedDocument load_document_from_bytes(std::string bytes, const ResolveOptions&
     StageClock clock(loaded.timings);
     auto& diagnostics = loaded.diagnostics;
     ParsedDocument parsed = clock.time("parse", [&] {
-        return parse(SourceText(options.document.string(), std::move(bytes)), options.limits, diagnostics);
+        return parse(SourceText(options.document.string(), std::move(bytes)), options.limits,
+                     diagnostics);
     });
     if (!parsed.tree) return loaded;
     Diagnostics problems = clock.time("validate", [&] { return validate(parsed); });
@@ -25,7 +26,8 @@ LoadedDocument load_document_from_bytes(std::string bytes, const ResolveOptions&
     if (has_errors(diagnostics)) return loaded;
     FactSheet sheet = clock.time("build", [&] { return build_model(parsed); });
     sheet = clock.time("normalize", [&] { return normalize(std::move(sheet)); });
-    loaded.sheet = clock.time("resolve", [&] { return resolve(std::move(sheet), options, diagnostics); });
+    loaded.sheet =
+        clock.time("resolve", [&] { return resolve(std::move(sheet), options, diagnostics); });
     return loaded;
 }
 
@@ -41,11 +43,12 @@ LoadedDocument load_document(const fs::path& path, const ResolveOptions& options
     auto size = fs::file_size(path, ec);
     if (ec) return fail(fmt::format("cannot read the file: {}", ec.message()));
     if (size > options.limits.max_file_bytes)
-        return fail(fmt::format("the file has {} bytes, over the limit of {} (--max-file-size)", size,
-                                options.limits.max_file_bytes));
+        return fail(fmt::format("the file has {} bytes, over the limit of {} (--max-file-size)",
+                                size, options.limits.max_file_bytes));
     std::string bytes(size, '\0');
     std::ifstream in(path, std::ios::binary);
-    if (!in.read(bytes.data(), static_cast<std::streamsize>(size))) return fail("cannot read the file");
+    if (!in.read(bytes.data(), static_cast<std::streamsize>(size)))
+        return fail("cannot read the file");
     ResolveOptions with_path = options;
     with_path.document = path;
     return load_document_from_bytes(std::move(bytes), with_path);
@@ -58,7 +61,8 @@ namespace factpress {
 std::string format_diagnostic(const std::string& file, const Diagnostic& d) {
     const char* severity = d.severity == Severity::error ? "error" : "warning";
     if (d.position.line == 0) return fmt::format("{}: {}: {}", file, severity, d.message);
-    return fmt::format("{}:{}:{}: {}: {}", file, d.position.line, d.position.column, severity, d.message);
+    return fmt::format("{}:{}:{}: {}: {}", file, d.position.line, d.position.column, severity,
+                       d.message);
 }
 
 } // namespace factpress

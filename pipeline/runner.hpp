@@ -27,7 +27,8 @@ class StageClock {
             std::string stage;
             std::chrono::steady_clock::time_point start;
             ~Record() {
-                std::chrono::duration<double, std::milli> spent = std::chrono::steady_clock::now() - start;
+                std::chrono::duration<double, std::milli> spent =
+                    std::chrono::steady_clock::now() - start;
                 clock.timings_.push_back({std::move(stage), spent.count()});
             }
         } record{*this, std::move(stage), start};

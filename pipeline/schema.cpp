@@ -5,8 +5,9 @@ namespace {
 
 constexpr int many = -1;
 
-const std::vector<Child> block_children = {
-    {"p", 0, many}, {"list", 0, many}, {"figure", 0, many}, {"quote", 0, many}, {"note", 0, many}, {"section", 0, many}};
+const std::vector<Child> block_children = {{"p", 0, many},      {"list", 0, many},
+                                           {"figure", 0, many}, {"quote", 0, many},
+                                           {"note", 0, many},   {"section", 0, many}};
 
 std::vector<Child> section_children() {
     auto children = block_children;
@@ -15,11 +16,22 @@ std::vector<Child> section_children() {
 }
 
 const std::vector<Element> elements = {
-    {"factsheet", Content::elements, {{"xml:lang", true}, {"id"}, {"xmlns"}},
+    {"factsheet",
+     Content::elements,
+     {{"xml:lang", true}, {"id"}, {"xmlns"}},
      {{"meta", 1, 1}, {"summary"}, {"key-facts"}, {"body", 1, 1}, {"contact"}}},
-    {"meta", Content::elements, {},
-     {{"series"}, {"title", 1, 1}, {"subtitle"}, {"short-title"}, {"date", 1, 1}, {"updated"},
-      {"issuer"}, {"classification"}, {"keywords"}}},
+    {"meta",
+     Content::elements,
+     {},
+     {{"series"},
+      {"title", 1, 1},
+      {"subtitle"},
+      {"short-title"},
+      {"date", 1, 1},
+      {"updated"},
+      {"issuer"},
+      {"classification"},
+      {"keywords"}}},
     {"series", Content::plain_text, {}, {}},
     {"title", Content::inline_content, {}, {}},
     {"subtitle", Content::inline_content, {}, {}},
@@ -39,7 +51,9 @@ const std::vector<Element> elements = {
     {"p", Content::inline_content, {}, {}},
     {"list", Content::elements, {{"type"}}, {{"item", 1, many}}},
     {"item", Content::item, {}, {}},
-    {"figure", Content::elements, {{"src", true}, {"alt", true}, {"width"}, {"id"}},
+    {"figure",
+     Content::elements,
+     {{"src", true}, {"alt", true}, {"width"}, {"id"}},
      {{"caption", 1, 1}, {"credit"}}},
     {"caption", Content::inline_content, {}, {}},
     {"credit", Content::inline_content, {}, {}},
@@ -49,9 +63,16 @@ const std::vector<Element> elements = {
     {"strong", Content::inline_content, {}, {}},
     {"link", Content::inline_content, {{"href", true}}, {}},
     {"abbr", Content::inline_content, {{"title", true}}, {}},
-    {"contact", Content::elements, {},
-     {{"org", 1, 1}, {"unit"}, {"phone", 0, many}, {"email", 0, many}, {"web", 0, many},
-      {"social", 0, many}, {"address"}}},
+    {"contact",
+     Content::elements,
+     {},
+     {{"org", 1, 1},
+      {"unit"},
+      {"phone", 0, many},
+      {"email", 0, many},
+      {"web", 0, many},
+      {"social", 0, many},
+      {"address"}}},
     {"org", Content::plain_text, {}, {}},
     {"unit", Content::plain_text, {}, {}},
     {"phone", Content::plain_text, {}, {}},

@@ -11,10 +11,10 @@ inline constexpr int max_depth = 256;
 inline constexpr int max_section_depth = 3;
 
 enum class Content {
-    elements,         // child elements only (white space between them is fine)
-    inline_content,   // text with em, strong, link, abbr
-    plain_text,       // text only
-    item,             // inline content, or p+
+    elements,       // child elements only (white space between them is fine)
+    inline_content, // text with em, strong, link, abbr
+    plain_text,     // text only
+    item,           // inline content, or p+
 };
 
 struct Child {

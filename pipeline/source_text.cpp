@@ -9,7 +9,8 @@ SourceText::SourceText(std::string path, std::string bytes)
     line_starts_.push_back(0);
     for (std::size_t i = 0; i < bytes_.size(); ++i) {
         // CRLF counts once; a lone CR ends a line too, as XML's end-of-line handling says.
-        if (bytes_[i] == '\n' || (bytes_[i] == '\r' && (i + 1 == bytes_.size() || bytes_[i + 1] != '\n')))
+        if (bytes_[i] == '\n' ||
+            (bytes_[i] == '\r' && (i + 1 == bytes_.size() || bytes_[i + 1] != '\n')))
             line_starts_.push_back(i + 1);
     }
 }

@@ -5,7 +5,11 @@ namespace factpress::utf8 {
 char32_t next(std::string_view text, std::size_t& pos) {
     auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
     unsigned char lead = byte(pos);
-    int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+    int length = lead < 0x80           ? 1
+                 : (lead >> 5) == 0x6  ? 2
+                 : (lead >> 4) == 0xE  ? 3
+                 : (lead >> 3) == 0x1E ? 4
+                                       : 0;
     if (length == 0 || pos + length > text.size()) {
         ++pos;
         return invalid;
@@ -56,7 +60,8 @@ std::size_t first_invalid(std::string_view text) {
 
 std::size_t count_code_points(std::string_view text) {
     std::size_t count = 0;
-    for (std::size_t pos = 0; pos < text.size(); ++count) next(text, pos);
+    for (std::size_t pos = 0; pos < text.size(); ++count)
+        next(text, pos);
     return count;
 }
 

@@ -20,8 +20,10 @@ bool is_blank(std::string_view text) {
 std::string all_text(const pugi::xml_node& node) {
     std::string text;
     for (auto child : node.children()) {
-        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) text += child.value();
-        else if (child.type() == pugi::node_element) text += all_text(child);
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)
+            text += child.value();
+        else if (child.type() == pugi::node_element)
+            text += all_text(child);
     }
     return text;
 }
@@ -34,11 +36,14 @@ class Validator {
         pugi::xml_node root;
         for (auto child : document_.tree->children()) {
             if (child.type() != pugi::node_element) continue;
-            if (root) error(child, "only one root element is allowed; this one follows <factsheet>");
-            else root = child;
+            if (root)
+                error(child, "only one root element is allowed; this one follows <factsheet>");
+            else
+                root = child;
         }
         if (!root) {
-            diagnostics_.push_back({Severity::error, {1, 1}, "no root element; expected <factsheet>"});
+            diagnostics_.push_back(
+                {Severity::error, {1, 1}, "no root element; expected <factsheet>"});
             return diagnostics_;
         }
         if (std::string_view(root.name()) != "factsheet") {
@@ -47,7 +52,9 @@ class Validator {
             return diagnostics_;
         }
         if (!root.attribute("xmlns"))
-            error(root, fmt::format("<factsheet> must declare the namespace xmlns=\"{}\"", schema::namespace_uri),
+            error(root,
+                  fmt::format("<factsheet> must declare the namespace xmlns=\"{}\"",
+                              schema::namespace_uri),
                   "xmlns");
         element(root, 1, 0, false);
         check_link_targets();
@@ -56,7 +63,8 @@ class Validator {
 
   private:
     void error(const pugi::xml_node& node, std::string message, std::string_view attribute = {}) {
-        Position at = attribute.empty() ? document_.position_of(node) : document_.position_of(node, attribute);
+        Position at = attribute.empty() ? document_.position_of(node)
+                                        : document_.position_of(node, attribute);
         diagnostics_.push_back({Severity::error, at, std::move(message)});
     }
 
@@ -68,9 +76,10 @@ class Validator {
             return;
         }
         if (depth > schema::max_depth) {
-            error(node, fmt::format("elements nest more than {} deep; the document is rejected as a "
-                                    "resource limit",
-                                    schema::max_depth));
+            error(node,
+                  fmt::format("elements nest more than {} deep; the document is rejected as a "
+                              "resource limit",
+                              schema::max_depth));
             return;
         }
         if (name == "section") ++section_depth;
@@ -81,10 +90,18 @@ class Validator {
         values(node);
         bool link = inside_link || name == "link";
         switch (rule->content) {
-        case Content::elements: element_content(node, *rule, depth, section_depth); break;
-        case Content::inline_content: inline_content(node, depth, link); break;
-        case Content::plain_text: plain_text(node); break;
-        case Content::item: item_content(node, depth); break;
+        case Content::elements:
+            element_content(node, *rule, depth, section_depth);
+            break;
+        case Content::inline_content:
+            inline_content(node, depth, link);
+            break;
+        case Content::plain_text:
+            plain_text(node);
+            break;
+        case Content::item:
+            item_content(node, depth);
+            break;
         }
     }
 
@@ -95,7 +112,8 @@ class Validator {
         if (!rule) return fmt::format(" in <{}>", parent.name());
         std::string expected;
         if (rule->content == Content::elements) {
-            for (const auto& child : rule->children) expected += fmt::format("{}<{}>", expected.empty() ? "" : ", ", child.name);
+            for (const auto& child : rule->children)
+                expected += fmt::format("{}<{}>", expected.empty() ? "" : ", ", child.name);
         } else if (rule->content == Content::plain_text) {
             expected = "plain text only";
         } else {
@@ -110,26 +128,31 @@ class Validator {
             std::string_view name = attribute.name();
             seen.insert(name);
             bool known = name == "xml:lang" || name.starts_with("xmlns:");
-            for (const auto& allowed : rule.attributes) known = known || allowed.name == name;
+            for (const auto& allowed : rule.attributes)
+                known = known || allowed.name == name;
             if (name == "xmlns" && std::string_view(attribute.value()) != schema::namespace_uri) {
-                error(node, fmt::format("<{}> declares namespace \"{}\"; every element must be in \"{}\"",
-                                        node.name(), attribute.value(), schema::namespace_uri),
+                error(node,
+                      fmt::format("<{}> declares namespace \"{}\"; every element must be in \"{}\"",
+                                  node.name(), attribute.value(), schema::namespace_uri),
                       name);
             } else if (!known) {
-                error(node, fmt::format("unknown attribute {}=\"...\" on <{}>{}", name, node.name(),
-                                        allowed_attributes(rule)),
+                error(node,
+                      fmt::format("unknown attribute {}=\"...\" on <{}>{}", name, node.name(),
+                                  allowed_attributes(rule)),
                       name);
             }
         }
         for (const auto& allowed : rule.attributes)
             if (allowed.required && !seen.contains(allowed.name))
-                error(node, fmt::format("<{}> needs the attribute {}=\"...\"", node.name(), allowed.name));
+                error(node, fmt::format("<{}> needs the attribute {}=\"...\"", node.name(),
+                                        allowed.name));
     }
 
     static std::string allowed_attributes(const schema::Element& rule) {
         std::string list;
         for (const auto& allowed : rule.attributes)
-            if (allowed.name != "xmlns") list += fmt::format("{}{}", list.empty() ? "" : ", ", allowed.name);
+            if (allowed.name != "xmlns")
+                list += fmt::format("{}{}", list.empty() ? "" : ", ", allowed.name);
         return list.empty() ? "; it takes no attributes" : fmt::format("; expected {}", list);
     }
 
@@ -139,58 +162,78 @@ class Validator {
             std::string_view key = attribute.name();
             std::string_view value = attribute.value();
             if (key == "xml:lang" && !is_language_tag(value))
-                error(node, fmt::format("xml:lang=\"{}\" is not a language tag such as en, fr or pt-BR", value), key);
-            else if (key == "id") identifier(node, value, name == "section" || name == "figure");
-            else if (key == "href") href(node, value);
+                error(node,
+                      fmt::format("xml:lang=\"{}\" is not a language tag such as en, fr or pt-BR",
+                                  value),
+                      key);
+            else if (key == "id")
+                identifier(node, value, name == "section" || name == "figure");
+            else if (key == "href")
+                href(node, value);
             else if (key == "width" && !parse_width_percent(value))
-                error(node, fmt::format("width=\"{}\" must be a percentage from 1% to 100%, such as 60%", value), key);
+                error(node,
+                      fmt::format("width=\"{}\" must be a percentage from 1% to 100%, such as 60%",
+                                  value),
+                      key);
             else if (key == "type" && value != "bullet" && value != "number")
-                error(node, fmt::format("type=\"{}\" must be \"bullet\" or \"number\"", value), key);
+                error(node, fmt::format("type=\"{}\" must be \"bullet\" or \"number\"", value),
+                      key);
             else if ((key == "src" || key == "title" || key == "network") && is_blank(value))
                 error(node, fmt::format("{}=\"\" is empty", key), key);
         }
         if (name == "date" || name == "updated") {
             std::string text = all_text(node);
             if (!parse_date(text))
-                error(node, fmt::format("<{}> holds \"{}\"; expected an ISO 8601 date YYYY, YYYY-MM or "
-                                        "YYYY-MM-DD (e.g. 2021-02)",
-                                        name, text));
+                error(node,
+                      fmt::format("<{}> holds \"{}\"; expected an ISO 8601 date YYYY, YYYY-MM or "
+                                  "YYYY-MM-DD (e.g. 2021-02)",
+                                  name, text));
         }
-        if ((name == "title" || name == "heading" || name == "org" || name == "caption") && is_blank(all_text(node)))
+        if ((name == "title" || name == "heading" || name == "org" || name == "caption") &&
+            is_blank(all_text(node)))
             error(node, fmt::format("<{}> is empty", name));
     }
 
     void identifier(const pugi::xml_node& node, std::string_view value, bool link_target) {
         if (!is_identifier(value)) {
-            error(node, fmt::format("id=\"{}\" must start with a letter and hold only letters, digits, "
-                                    "'-', '_' and '.'",
-                                    value),
+            error(node,
+                  fmt::format("id=\"{}\" must start with a letter and hold only letters, digits, "
+                              "'-', '_' and '.'",
+                              value),
                   "id");
             return;
         }
         auto [it, inserted] = ids_.emplace(std::string(value), link_target);
-        if (!inserted) error(node, fmt::format("id=\"{}\" is used twice; ids must be unique", value), "id");
+        if (!inserted)
+            error(node, fmt::format("id=\"{}\" is used twice; ids must be unique", value), "id");
     }
 
     void href(const pugi::xml_node& node, std::string_view value) {
         std::string problem = href_problem(value);
-        if (!problem.empty()) error(node, problem, "href");
-        else if (value.starts_with('#')) links_.push_back({node, std::string(value.substr(1))});
+        if (!problem.empty())
+            error(node, problem, "href");
+        else if (value.starts_with('#'))
+            links_.push_back({node, std::string(value.substr(1))});
     }
 
     void check_link_targets() {
         for (const auto& [node, target] : links_) {
             auto it = ids_.find(target);
             if (it == ids_.end())
-                error(node, fmt::format("link to \"#{}\", but no section or figure has id=\"{}\"", target, target),
+                error(node,
+                      fmt::format("link to \"#{}\", but no section or figure has id=\"{}\"", target,
+                                  target),
                       "href");
             else if (!it->second)
-                error(node, fmt::format("link to \"#{}\": only sections and figures can be link targets", target),
+                error(node,
+                      fmt::format("link to \"#{}\": only sections and figures can be link targets",
+                                  target),
                       "href");
         }
     }
 
-    void element_content(const pugi::xml_node& node, const schema::Element& rule, int depth, int section_depth) {
+    void element_content(const pugi::xml_node& node, const schema::Element& rule, int depth,
+                         int section_depth) {
         std::map<std::string_view, int> counts;
         bool seen_section = false;
         bool first = true;
@@ -198,7 +241,8 @@ class Validator {
             if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
                 if (!is_blank(child.value()))
                     error(node, fmt::format("text is not allowed directly in <{}>{}", node.name(),
-                                            schema::is_block(node.name()) || node.name() == std::string_view("body") ||
+                                            schema::is_block(node.name()) ||
+                                                    node.name() == std::string_view("body") ||
                                                     node.name() == std::string_view("section")
                                                 ? "; put it in a <p>"
                                                 : ""));
@@ -207,12 +251,14 @@ class Validator {
             if (child.type() != pugi::node_element) continue;
             std::string_view name = child.name();
             bool allowed = false;
-            for (const auto& c : rule.children) allowed = allowed || c.name == name;
+            for (const auto& c : rule.children)
+                allowed = allowed || c.name == name;
             if (allowed) {
                 ++counts[name];
                 order(node, child, first, seen_section);
             } else if (schema::find(name)) {
-                error(child, fmt::format("<{}> is not allowed in <{}>{}", name, node.name(), where(child)));
+                error(child, fmt::format("<{}> is not allowed in <{}>{}", name, node.name(),
+                                         where(child)));
                 first = false;
                 continue;
             }
@@ -221,31 +267,39 @@ class Validator {
         }
         for (const auto& c : rule.children) {
             int n = counts[c.name];
-            if (n < c.min) error(node, fmt::format("<{}> needs a <{}> element", node.name(), c.name));
+            if (n < c.min)
+                error(node, fmt::format("<{}> needs a <{}> element", node.name(), c.name));
             if (c.max >= 0 && n > c.max)
-                error(node, fmt::format("<{}> may hold only one <{}>, found {}", node.name(), c.name, n));
+                error(node,
+                      fmt::format("<{}> may hold only one <{}>, found {}", node.name(), c.name, n));
         }
     }
 
-    void order(const pugi::xml_node& parent, const pugi::xml_node& child, bool first, bool& seen_section) {
+    void order(const pugi::xml_node& parent, const pugi::xml_node& child, bool first,
+               bool& seen_section) {
         std::string_view name = child.name();
-        if (name == "heading" && !first) error(child, "<heading> must be the first element of its <section>");
-        if (name == "section") seen_section = true;
+        if (name == "heading" && !first)
+            error(child, "<heading> must be the first element of its <section>");
+        if (name == "section")
+            seen_section = true;
         else if (seen_section && schema::is_block(name))
-            error(child, fmt::format("<{}> follows a <section> in <{}>; blocks come before the first "
-                                     "section (move it into a section)",
-                                     name, parent.name()));
+            error(child,
+                  fmt::format("<{}> follows a <section> in <{}>; blocks come before the first "
+                              "section (move it into a section)",
+                              name, parent.name()));
     }
 
     void inline_content(const pugi::xml_node& node, int depth, bool inside_link) {
         for (auto child : node.children()) {
             if (child.type() != pugi::node_element) continue;
             if (!schema::is_inline(child.name())) {
-                error(child, schema::find(child.name())
-                                 ? fmt::format("<{}> is not allowed in <{}>; expected text, <em>, <strong>, "
-                                               "<link> or <abbr>",
-                                               child.name(), node.name())
-                                 : fmt::format("unknown element <{}>{}", child.name(), where(child)));
+                error(
+                    child,
+                    schema::find(child.name())
+                        ? fmt::format("<{}> is not allowed in <{}>; expected text, <em>, <strong>, "
+                                      "<link> or <abbr>",
+                                      child.name(), node.name())
+                        : fmt::format("unknown element <{}>{}", child.name(), where(child)));
                 continue;
             }
             element(child, depth + 1, 0, inside_link);
@@ -255,22 +309,26 @@ class Validator {
     void plain_text(const pugi::xml_node& node) {
         for (auto child : node.children())
             if (child.type() == pugi::node_element)
-                error(child, fmt::format("<{}> holds plain text only; found the element <{}>", node.name(), child.name()));
+                error(child, fmt::format("<{}> holds plain text only; found the element <{}>",
+                                         node.name(), child.name()));
     }
 
     void item_content(const pugi::xml_node& node, int depth) {
         bool paragraphs = false;
         for (auto child : node.children())
-            paragraphs = paragraphs || (child.type() == pugi::node_element && std::string_view(child.name()) == "p");
+            paragraphs = paragraphs || (child.type() == pugi::node_element &&
+                                        std::string_view(child.name()) == "p");
         if (!paragraphs) {
             inline_content(node, depth, false);
             return;
         }
         for (auto child : node.children()) {
-            if ((child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) && !is_blank(child.value()))
+            if ((child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) &&
+                !is_blank(child.value()))
                 error(node, "an <item> holds either inline content or paragraphs <p>, not both");
             else if (child.type() == pugi::node_element && std::string_view(child.name()) != "p")
-                error(child, fmt::format("<{}> is not allowed beside <p> in an <item>", child.name()));
+                error(child,
+                      fmt::format("<{}> is not allowed beside <p> in an <item>", child.name()));
             else if (child.type() == pugi::node_element)
                 element(child, depth + 1, 0, false);
         }

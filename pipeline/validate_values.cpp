@@ -15,7 +15,8 @@ bool all_digits(std::string_view text) {
 
 int to_int(std::string_view digits) {
     int value = 0;
-    for (char c : digits) value = value * 10 + (c - '0');
+    for (char c : digits)
+        value = value * 10 + (c - '0');
     return value;
 }
 
@@ -58,7 +59,8 @@ std::optional<double> parse_width_percent(std::string_view text) {
     std::size_t dot = number.find('.');
     std::string_view whole = number.substr(0, dot);
     std::string_view fraction = dot == std::string_view::npos ? "" : number.substr(dot + 1);
-    if (!all_digits(whole) || whole.size() > 3 || (dot != std::string_view::npos && !all_digits(fraction)))
+    if (!all_digits(whole) || whole.size() > 3 ||
+        (dot != std::string_view::npos && !all_digits(fraction)))
         return std::nullopt;
     double value = to_int(whole);
     double scale = 0.1;
@@ -71,7 +73,8 @@ std::optional<double> parse_width_percent(std::string_view text) {
 }
 
 bool is_language_tag(std::string_view text) {
-    // BCP 47 in its common shape: a 2-3 (or 4-8) letter language, then subtags of 1-8 letters or digits.
+    // BCP 47 in its common shape: a 2-3 (or 4-8) letter language, then subtags of 1-8 letters or
+    // digits.
     std::size_t start = 0;
     bool first = true;
     while (start <= text.size()) {
@@ -104,7 +107,8 @@ bool is_identifier(std::string_view text) {
 std::string href_problem(std::string_view href) {
     for (char c : href)
         if (static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '<' || c == '>' || c == '\\')
-            return "a link address may not contain spaces, control characters, quotes, '<', '>' or '\\'";
+            return "a link address may not contain spaces, control characters, quotes, '<', '>' or "
+                   "'\\'";
     if (href.starts_with('#'))
         return is_identifier(href.substr(1)) ? "" : fmt::format("\"{}\" does not name an id", href);
     for (std::string_view scheme : {"http://", "https://"}) {
@@ -116,9 +120,10 @@ std::string href_problem(std::string_view href) {
     }
     if (starts_with_nocase(href, "mailto:"))
         return href.size() > 7 ? "" : "\"mailto:\" needs an address after it";
-    return fmt::format("link address \"{}\" is not allowed: use an absolute http:// or https:// URL, "
-                       "mailto:, or #id of a section or figure",
-                       href);
+    return fmt::format(
+        "link address \"{}\" is not allowed: use an absolute http:// or https:// URL, "
+        "mailto:, or #id of a section or figure",
+        href);
 }
 
 } // namespace factpress

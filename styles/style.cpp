@@ -21,19 +21,22 @@ bool Style::has(const std::string& element, const std::string& property) const {
     return rule != rules_.end() && rule->second.contains(property);
 }
 
-std::string Style::text(const std::string& element, const std::string& property, const std::string& fallback) const {
+std::string Style::text(const std::string& element, const std::string& property,
+                        const std::string& fallback) const {
     const std::string* value = find(element, property);
     return value ? *value : fallback;
 }
 
-double Style::number(const std::string& element, const std::string& property, double fallback) const {
+double Style::number(const std::string& element, const std::string& property,
+                     double fallback) const {
     const std::string* value = find(element, property);
     double number = fallback;
     if (value) std::from_chars(value->data(), value->data() + value->size(), number);
     return number;
 }
 
-Colour Style::colour(const std::string& element, const std::string& property, Colour fallback) const {
+Colour Style::colour(const std::string& element, const std::string& property,
+                     Colour fallback) const {
     const std::string* value = find(element, property);
     return value ? parse_colour(*value).value_or(fallback) : fallback;
 }
@@ -47,7 +50,8 @@ std::optional<Colour> parse_colour(const std::string& text) {
     unsigned value = 0;
     auto [end, ec] = std::from_chars(text.data() + 1, text.data() + 7, value, 16);
     if (ec != std::errc() || end != text.data() + 7) return std::nullopt;
-    return Colour{((value >> 16) & 0xFF) / 255.0, ((value >> 8) & 0xFF) / 255.0, (value & 0xFF) / 255.0};
+    return Colour{((value >> 16) & 0xFF) / 255.0, ((value >> 8) & 0xFF) / 255.0,
+                  (value & 0xFF) / 255.0};
 }
 
 std::filesystem::path bundled_style_dir() {
@@ -55,6 +59,8 @@ std::filesystem::path bundled_style_dir() {
     return FACTPRESS_STYLE_DIR;
 }
 
-std::vector<std::string> bundled_style_names() { return {"nato", "letter", "plain"}; }
+std::vector<std::string> bundled_style_names() {
+    return {"nato", "letter", "plain"};
+}
 
 } // namespace factpress

@@ -28,12 +28,16 @@ class Style {
     std::vector<std::filesystem::path> font_path; // folders searched for font files, in order
     std::map<std::string, FontFamily> families;
     std::vector<std::string> font_chain; // family names tried in order for each character
-    std::vector<std::filesystem::path> files; // the style files read, base first (for rebuild checks)
+    std::vector<std::filesystem::path>
+        files; // the style files read, base first (for rebuild checks)
 
     // Property of an element; falls back to the element "text", then to `fallback`.
-    std::string text(const std::string& element, const std::string& property, const std::string& fallback = "") const;
-    double number(const std::string& element, const std::string& property, double fallback = 0) const;
-    Colour colour(const std::string& element, const std::string& property, Colour fallback = {}) const;
+    std::string text(const std::string& element, const std::string& property,
+                     const std::string& fallback = "") const;
+    double number(const std::string& element, const std::string& property,
+                  double fallback = 0) const;
+    Colour colour(const std::string& element, const std::string& property,
+                  Colour fallback = {}) const;
     bool has(const std::string& element, const std::string& property) const;
 
     void set(const std::string& element, const std::string& property, std::string value);
@@ -45,7 +49,7 @@ class Style {
 
 struct StyleLoadResult {
     std::optional<Style> style;
-    std::string file;         // the file the diagnostics are about
+    std::string file; // the file the diagnostics are about
     Diagnostics diagnostics;
 };
 

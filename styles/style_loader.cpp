@@ -14,21 +14,23 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::set<std::string> known_elements = {
-    "text", "page", "title-band", "series", "title", "subtitle", "date", "updated", "summary",
-    "summary-label", "key-facts", "key-facts-label", "heading1", "heading2", "heading3", "paragraph",
-    "list", "figure", "caption", "credit", "quote", "quote-source", "note", "contact", "contact-label",
-    "header", "footer", "classification", "link", "placeholder"};
+    "text",          "page",     "title-band", "series",         "title",     "subtitle",
+    "date",          "updated",  "summary",    "summary-label",  "key-facts", "key-facts-label",
+    "heading1",      "heading2", "heading3",   "paragraph",      "list",      "figure",
+    "caption",       "credit",   "quote",      "quote-source",   "note",      "contact",
+    "contact-label", "header",   "footer",     "classification", "link",      "placeholder"};
 
 const std::set<std::string> known_properties = {
-    "size", "width", "height", "margin-top", "margin-bottom", "margin-left", "margin-right", "columns",
-    "column-gap", "font", "weight", "slant", "leading", "color", "background", "border-color",
-    "border-width", "padding", "space-before", "space-after", "align", "indent", "transform",
-    "rule-color", "rule-width", "max-height"};
+    "size",         "width",       "height",     "margin-top",   "margin-bottom", "margin-left",
+    "margin-right", "columns",     "column-gap", "font",         "weight",        "slant",
+    "leading",      "color",       "background", "border-color", "border-width",  "padding",
+    "space-before", "space-after", "align",      "indent",       "transform",     "rule-color",
+    "rule-width",   "max-height"};
 
 const std::set<std::string> number_properties = {
-    "width", "height", "margin-top", "margin-bottom", "margin-left", "margin-right", "columns",
-    "column-gap", "leading", "border-width", "padding", "space-before", "space-after", "indent",
-    "rule-width", "max-height"};
+    "width",       "height",     "margin-top", "margin-bottom", "margin-left", "margin-right",
+    "columns",     "column-gap", "leading",    "border-width",  "padding",     "space-before",
+    "space-after", "indent",     "rule-width", "max-height"};
 
 class Loader {
   public:
@@ -40,9 +42,14 @@ class Loader {
         if (!read(file, style, result, 0)) return result;
         for (const auto& family : style.font_chain)
             if (!style.families.contains(family))
-                result.diagnostics.push_back({Severity::error, {}, fmt::format("font-chain names family \"{}\", which no <family> defines", family)});
+                result.diagnostics.push_back(
+                    {Severity::error,
+                     {},
+                     fmt::format("font-chain names family \"{}\", which no <family> defines",
+                                 family)});
         if (style.font_chain.empty())
-            result.diagnostics.push_back({Severity::error, {}, "the style defines no <font-chain>"});
+            result.diagnostics.push_back(
+                {Severity::error, {}, "the style defines no <font-chain>"});
         if (!has_errors(result.diagnostics)) result.style = std::move(style);
         return result;
     }
@@ -55,17 +62,22 @@ class Loader {
     }
 
     bool read(const fs::path& file, Style& style, StyleLoadResult& result, int depth) {
-        if (depth > 8) return fail(result, file, {}, "extends goes more than 8 styles deep (a cycle?)");
+        if (depth > 8)
+            return fail(result, file, {}, "extends goes more than 8 styles deep (a cycle?)");
         std::error_code ec;
         if (!fs::is_regular_file(file, ec)) return fail(result, file, {}, "no such style sheet");
         pugi::xml_document document;
         auto parsed = document.load_file(file.c_str(), pugi::parse_default, pugi::encoding_utf8);
-        if (!parsed) return fail(result, file, position(file, parsed.offset), fmt::format("not well-formed: {}", parsed.description()));
+        if (!parsed)
+            return fail(result, file, position(file, parsed.offset),
+                        fmt::format("not well-formed: {}", parsed.description()));
         auto root = document.document_element();
-        if (std::string_view(root.name()) != "style") return fail(result, file, at(file, root), "the root element must be <style>");
+        if (std::string_view(root.name()) != "style")
+            return fail(result, file, at(file, root), "the root element must be <style>");
         if (auto base = root.attribute("extends")) {
             fs::path base_file = locate(base.value());
-            if (base_file.is_relative() && std::string_view(base.value()).find('/') != std::string_view::npos)
+            if (base_file.is_relative() &&
+                std::string_view(base.value()).find('/') != std::string_view::npos)
                 base_file = file.parent_path() / base_file;
             if (!read(base_file, style, result, depth + 1)) return false;
         }
@@ -78,17 +90,20 @@ class Loader {
         return !has_errors(result.diagnostics);
     }
 
-    void element(const fs::path& file, const pugi::xml_node& node, Style& style, StyleLoadResult& result) {
+    void element(const fs::path& file, const pugi::xml_node& node, Style& style,
+                 StyleLoadResult& result) {
         std::string_view name = node.name();
         if (name == "font-path") {
             fs::path folder = node.text().as_string();
-            style.font_path.insert(style.font_path.begin(), folder.is_relative() ? file.parent_path() / folder : folder);
+            style.font_path.insert(style.font_path.begin(),
+                                   folder.is_relative() ? file.parent_path() / folder : folder);
         } else if (name == "family") {
             FontFamily family{node.attribute("name").value(), node.attribute("regular").value(),
                               node.attribute("bold").value(), node.attribute("italic").value(),
                               node.attribute("bold-italic").value()};
             if (family.name.empty() || family.regular.empty())
-                fail(result, file, at(file, node), "<family> needs name=\"...\" and regular=\"...\"");
+                fail(result, file, at(file, node),
+                     "<family> needs name=\"...\" and regular=\"...\"");
             style.families[family.name] = family;
         } else if (name == "font-chain") {
             style.font_chain.clear();
@@ -101,24 +116,32 @@ class Loader {
         } else if (name == "set") {
             set(file, node, style, result);
         } else {
-            fail(result, file, at(file, node), fmt::format("unknown element <{}>; expected <font-path>, <family>, <font-chain> or <set>", name));
+            fail(result, file, at(file, node),
+                 fmt::format(
+                     "unknown element <{}>; expected <font-path>, <family>, <font-chain> or <set>",
+                     name));
         }
     }
 
-    void set(const fs::path& file, const pugi::xml_node& node, Style& style, StyleLoadResult& result) {
+    void set(const fs::path& file, const pugi::xml_node& node, Style& style,
+             StyleLoadResult& result) {
         std::string element = node.attribute("element").value();
         if (!known_elements.contains(element)) {
-            fail(result, file, at(file, node), fmt::format("<set element=\"{}\">: unknown element name", element));
+            fail(result, file, at(file, node),
+                 fmt::format("<set element=\"{}\">: unknown element name", element));
             return;
         }
         for (auto attribute : node.attributes()) {
             std::string property = attribute.name(), value = attribute.value();
             if (property == "element") continue;
             if (!known_properties.contains(property))
-                fail(result, file, at(file, node), fmt::format("unknown property {} on <set element=\"{}\">", property, element));
+                fail(result, file, at(file, node),
+                     fmt::format("unknown property {} on <set element=\"{}\">", property, element));
             else if (!valid(property, value))
-                fail(result, file, at(file, node), fmt::format("{}=\"{}\" is not a valid value", property, value));
-            else style.set(element, property, value);
+                fail(result, file, at(file, node),
+                     fmt::format("{}=\"{}\" is not a valid value", property, value));
+            else
+                style.set(element, property, value);
         }
     }
 
@@ -129,7 +152,8 @@ class Loader {
         if (number_properties.contains(property)) {
             double number = 0;
             auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
-            return ec == std::errc() && end == value.data() + value.size() && number >= 0 && number < 10000;
+            return ec == std::errc() && end == value.data() + value.size() && number >= 0 &&
+                   number < 10000;
         }
         return true;
     }
@@ -140,8 +164,10 @@ class Loader {
         for (std::ptrdiff_t i = 0; f && i < offset; ++i) {
             int c = std::fgetc(f);
             if (c == EOF) break;
-            if (c == '\n') ++p.line, p.column = 1;
-            else if ((c & 0xC0) != 0x80) ++p.column;
+            if (c == '\n')
+                ++p.line, p.column = 1;
+            else if ((c & 0xC0) != 0x80)
+                ++p.column;
         }
         if (f) std::fclose(f);
         return p;
@@ -160,6 +186,8 @@ class Loader {
 
 } // namespace
 
-StyleLoadResult load_style(const std::string& name_or_file) { return Loader().load(name_or_file); }
+StyleLoadResult load_style(const std::string& name_or_file) {
+    return Loader().load(name_or_file);
+}
 
 } // namespace factpress

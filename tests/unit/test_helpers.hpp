@@ -8,9 +8,15 @@
 
 namespace factpress::test {
 
-inline std::filesystem::path test_dir() { return FACTPRESS_TEST_DIR; }
-inline std::filesystem::path shared_dir() { return FACTPRESS_SHARED_DIR; }
-inline std::filesystem::path corpus_dir() { return shared_dir() / "corpus"; }
+inline std::filesystem::path test_dir() {
+    return FACTPRESS_TEST_DIR;
+}
+inline std::filesystem::path shared_dir() {
+    return FACTPRESS_SHARED_DIR;
+}
+inline std::filesystem::path corpus_dir() {
+    return shared_dir() / "corpus";
+}
 
 // Loads a document given as text, as if it were tests/documents/inline.xml.
 inline LoadedDocument load_xml(std::string xml) {
@@ -24,7 +30,8 @@ inline std::string with_body(const std::string& body) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
            "<factsheet xmlns=\"urn:factpress:factsheet:1\" xml:lang=\"en\">\n"
            "<meta><title>T</title><date>2021-02</date></meta>\n"
-           "<body>" + body + "</body>\n</factsheet>\n";
+           "<body>" +
+           body + "</body>\n</factsheet>\n";
 }
 
 } // namespace factpress::test

@@ -11,7 +11,8 @@ using namespace factpress;
 
 namespace {
 
-// Words of given widths separated by glue of width 1 (stretch 0.5, shrink 0.25), ending the paragraph.
+// Words of given widths separated by glue of width 1 (stretch 0.5, shrink 0.25), ending the
+// paragraph.
 std::vector<BreakItem> paragraph(const std::vector<double>& words) {
     std::vector<BreakItem> items;
     for (std::size_t i = 0; i < words.size(); ++i) {
@@ -25,7 +26,8 @@ std::vector<BreakItem> paragraph(const std::vector<double>& words) {
 
 double line_width(const std::vector<BreakItem>& items, std::size_t from, std::size_t to) {
     double w = 0;
-    while (from < to && items[from].type != BreakItem::Type::box) ++from;
+    while (from < to && items[from].type != BreakItem::Type::box)
+        ++from;
     for (std::size_t i = from; i < to; ++i)
         if (items[i].type != BreakItem::Type::penalty) w += items[i].width;
     return w;
@@ -65,7 +67,8 @@ TEST_CASE("no line is set wider than the measure, whatever the words") {
         for (const auto& b : breaks) {
             double natural = line_width(items, start, b.position);
             double shrink = 0;
-            for (std::size_t i = start; i < b.position; ++i) shrink += items[i].shrink;
+            for (std::size_t i = start; i < b.position; ++i)
+                shrink += items[i].shrink;
             CHECK(natural - shrink <= measure + 1e-9);
             CHECK(b.ratio >= -1);
             start = b.position + 1;
@@ -106,12 +109,13 @@ TEST_CASE("at most two hyphenated lines in a row") {
 
 TEST_CASE("briefing wrap: display columns, hanging indents, long words alone") {
     CHECK(display_width("abc") == 3);
-    CHECK(display_width("\u65E5\u672C") == 4);       // wide characters count 2
-    CHECK(display_width("e\u0301") == 1);             // a combining mark counts 0
+    CHECK(display_width("\u65E5\u672C") == 4); // wide characters count 2
+    CHECK(display_width("e\u0301") == 1);      // a combining mark counts 0
     auto lines = wrap("one two three four five six", 10, "* ", "  ");
     CHECK(lines == std::vector<std::string>{"* one two", "  three", "  four", "  five six"});
     auto url = wrap("see https://www.example.org/a/very/long/path now", 20, "", "");
-    CHECK(url == std::vector<std::string>{"see", "https://www.example.org/a/very/long/path", "now"});
+    CHECK(url ==
+          std::vector<std::string>{"see", "https://www.example.org/a/very/long/path", "now"});
     auto marker = wrap("https://www.example.org/a/very/long/path", 20, "[1] ", "    ");
     CHECK(marker == std::vector<std::string>{"[1]", "https://www.example.org/a/very/long/path"});
 }

@@ -10,7 +10,8 @@ namespace {
 
 std::string plain(const Inlines& runs) {
     std::string text;
-    for (const auto& run : runs) text += run.kind == InlineKind::text ? run.text : "[" + plain(run.children) + "]";
+    for (const auto& run : runs)
+        text += run.kind == InlineKind::text ? run.text : "[" + plain(run.children) + "]";
     return text;
 }
 
@@ -19,13 +20,15 @@ std::string plain(const Inlines& runs) {
 TEST_CASE("the builder keeps structure, attributes and positions") {
     auto loaded = test::load_xml(
         "<factsheet xmlns='urn:factpress:factsheet:1' xml:lang='en' id='x'>\n"
-        "<meta><series>S</series><title>The <em>T</em></title><date>2021-02-03</date><updated>2021-04</updated>"
+        "<meta><series>S</series><title>The "
+        "<em>T</em></title><date>2021-02-03</date><updated>2021-04</updated>"
         "<keywords><keyword> a  b </keyword></keywords></meta>\n"
         "<key-facts><fact>F1</fact><fact>F2</fact></key-facts>\n"
         "<body><p>P</p>\n"
         "<section id='s'><heading>H</heading><list type='number'><item>i</item></list>"
         "<section><heading>H2</heading><note><p>n</p></note></section></section></body>\n"
-        "<contact><org>O</org><email>e@x.org</email><social network='twitter'>@x</social></contact>\n"
+        "<contact><org>O</org><email>e@x.org</email><social "
+        "network='twitter'>@x</social></contact>\n"
         "</factsheet>");
     REQUIRE(loaded.ok());
     const FactSheet& sheet = loaded.sheet;
@@ -47,7 +50,8 @@ TEST_CASE("the builder keeps structure, attributes and positions") {
 }
 
 TEST_CASE("white space collapses across inline elements and blocks are trimmed") {
-    auto loaded = test::load_xml(test::with_body("<p>\n   Allied   leaders <em> launched </em>\n\t<strong>NMI</strong> . </p>"));
+    auto loaded = test::load_xml(test::with_body(
+        "<p>\n   Allied   leaders <em> launched </em>\n\t<strong>NMI</strong> . </p>"));
     REQUIRE(loaded.ok());
     const auto& p = std::get<Paragraph>(loaded.sheet.body_blocks[0]);
     CHECK(plain(p.content) == "Allied leaders [launched ][NMI] .");

@@ -1,4 +1,5 @@
-// The typesetter and layout on real fonts: widths, hyphenation, emergency breaks, coverage warnings.
+// The typesetter and layout on real fonts: widths, hyphenation, emergency breaks, coverage
+// warnings.
 #include "output/layout.hpp"
 #include "output/typesetter.hpp"
 #include "test_helpers.hpp"
@@ -24,7 +25,9 @@ struct Fixture {
     }
 };
 
-Inlines text(std::string s) { return {Inline{InlineKind::text, std::move(s), {}, {}, {}}}; }
+Inlines text(std::string s) {
+    return {Inline{InlineKind::text, std::move(s), {}, {}, {}}};
+}
 
 } // namespace
 
@@ -34,7 +37,8 @@ TEST_CASE("justified lines never exceed the measure, and fill it") {
     Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", diagnostics);
     TextStyle ts = text_style(f.style, "paragraph");
     std::string words;
-    for (int i = 0; i < 60; ++i) words += "NATO Mission Iraq assists Iraq in building institutions. ";
+    for (int i = 0; i < 60; ++i)
+        words += "NATO Mission Iraq assists Iraq in building institutions. ";
     auto lines = typesetter.set(flatten(text(words), ts), ts, 240, {});
     REQUIRE(lines.size() > 10);
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -70,7 +74,8 @@ TEST_CASE("a character no font covers is reported once with its position") {
     Diagnostics diagnostics;
     Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", diagnostics);
     TextStyle ts = text_style(f.style, "paragraph");
-    auto lines = typesetter.set(flatten(text("Linear B \U00010000 and \U00010000 again"), ts), ts, 300, {4, 7});
+    auto lines = typesetter.set(flatten(text("Linear B \U00010000 and \U00010000 again"), ts), ts,
+                                300, {4, 7});
     REQUIRE(diagnostics.size() == 1);
     CHECK(diagnostics[0].severity == Severity::warning);
     CHECK(diagnostics[0].message == "U+10000 not covered by any font of style nato");
@@ -85,7 +90,8 @@ TEST_CASE("widths agree with libharu's integer advances") {
 
 TEST_CASE("layout: every text item stays inside the page, seed example on two pages") {
     Fixture f;
-    LoadedDocument loaded = load_document(test::test_dir() / ".." / "examples" / "nato-mission-iraq.xml", {});
+    LoadedDocument loaded =
+        load_document(test::test_dir() / ".." / "examples" / "nato-mission-iraq.xml", {});
     REQUIRE(loaded.ok());
     Diagnostics diagnostics;
     PageLayout pages = layout(loaded.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics);

@@ -42,7 +42,8 @@ TEST_CASE("every corpus document validates") {
         if (entry.path().extension() != ".xml") continue;
         CAPTURE(entry.path().string());
         LoadedDocument loaded = load_document(entry.path(), {});
-        for (const auto& d : loaded.diagnostics) MESSAGE(format_diagnostic(entry.path().string(), d));
+        for (const auto& d : loaded.diagnostics)
+            MESSAGE(format_diagnostic(entry.path().string(), d));
         CHECK(loaded.ok());
         ++documents;
     }
@@ -50,30 +51,38 @@ TEST_CASE("every corpus document validates") {
 }
 
 TEST_CASE("all problems of a document are reported together") {
-    auto loaded = test::load_xml(test::with_body("<p class='a'>x</p><para/><p><link href='ftp://x'>y</link></p>"));
+    auto loaded = test::load_xml(
+        test::with_body("<p class='a'>x</p><para/><p><link href='ftp://x'>y</link></p>"));
     CHECK(loaded.diagnostics.size() == 3);
 }
 
 TEST_CASE("edge cases an author may write are accepted") {
     SUBCASE("BOM, CRLF, comments, CDATA and processing instructions") {
-        std::string xml = "\xEF\xBB\xBF" + test::with_body("<!-- c --><p><![CDATA[a < b]]><?pi x?></p>");
-        for (std::size_t at = xml.find('\n'); at != std::string::npos; at = xml.find('\n', at + 2)) xml.insert(at, "\r");
+        std::string xml =
+            "\xEF\xBB\xBF" + test::with_body("<!-- c --><p><![CDATA[a < b]]><?pi x?></p>");
+        for (std::size_t at = xml.find('\n'); at != std::string::npos; at = xml.find('\n', at + 2))
+            xml.insert(at, "\r");
         auto loaded = test::load_xml(xml);
         CHECK(loaded.ok());
     }
     SUBCASE("empty body and empty optional blocks") {
-        auto loaded = test::load_xml("<factsheet xmlns='urn:factpress:factsheet:1' xml:lang='fr-CA'><meta><title>T</title>"
-                                     "<date>2020</date><keywords/></meta><summary/><key-facts/><body/></factsheet>");
+        auto loaded = test::load_xml(
+            "<factsheet xmlns='urn:factpress:factsheet:1' xml:lang='fr-CA'><meta><title>T</title>"
+            "<date>2020</date><keywords/></meta><summary/><key-facts/><body/></factsheet>");
         CHECK(loaded.ok());
     }
     SUBCASE("every element") {
         auto loaded = test::load_xml(test::with_body(
-            "<p>a <em>b <strong>c</strong></em> <abbr title='d'>D</abbr> <link href='mailto:a@b.c'>e</link></p>"
+            "<p>a <em>b <strong>c</strong></em> <abbr title='d'>D</abbr> <link "
+            "href='mailto:a@b.c'>e</link></p>"
             "<list type='number'><item><p>x</p><p>y</p></item><item>z</item></list>"
             "<quote source='S'><p>q</p></quote><note><p>n</p></note>"
             "<section id='s1'><heading>H</heading><p><link href='#s2'>to s2</link></p>"
-            "<section id='s2'><heading>H2</heading><section><heading>H3</heading></section></section></section>"));
-        for (const auto& d : loaded.diagnostics) MESSAGE(d.message);
+            "<section "
+            "id='s2'><heading>H2</heading><section><heading>H3</heading></section></section></"
+            "section>"));
+        for (const auto& d : loaded.diagnostics)
+            MESSAGE(d.message);
         CHECK(loaded.ok());
     }
 }
