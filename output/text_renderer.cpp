@@ -126,7 +126,11 @@ class Writer {
             out_ += line + "\n";
     }
 
-    void heading(const std::string& text) { out_ += "\n" + upper_case(text) + "\n\n"; }
+    void heading(const std::string& text) {
+        out_ += '\n';
+        out_ += upper_case(text);
+        out_ += "\n\n";
+    }
 
     void title_block() {
         const Meta& meta = sheet_.meta;
