@@ -134,6 +134,13 @@ std::string format_date(const Date& date, const Labels& labels) {
     return fmt::format("{} {} {}", date.day, labels.months_with_day[date.month - 1], date.year);
 }
 
+std::string social_line(const ContactLine& line) {
+    std::string network = line.network;
+    if (!network.empty())
+        network[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(network[0])));
+    return fmt::format("{}: {}", network, line.text);
+}
+
 std::string page_label(const Labels& labels, int page, int pages) {
     return fmt::format(fmt::runtime(labels.page_of), page, pages);
 }

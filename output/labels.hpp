@@ -29,4 +29,7 @@ std::string format_date(const Date& date, const Labels& labels);
 // "Page 2 of 3" in the document's language.
 std::string page_label(const Labels& labels, int page, int pages);
 
+// "Twitter: @NATOPress" from <social network="twitter">@NATOPress</social>.
+std::string social_line(const ContactLine& line);
+
 } // namespace factpress

@@ -417,14 +417,9 @@ class Builder {
                 content = {Inline{InlineKind::link, {}, href, text_inlines(line.text), {}}};
                 break;
             }
-            case ContactKind::social: {
-                std::string network = line.network;
-                if (!network.empty())
-                    network[0] =
-                        static_cast<char>(std::toupper(static_cast<unsigned char>(network[0])));
-                content = text_inlines(network + ": " + line.text);
+            case ContactKind::social:
+                content = text_inlines(social_line(line));
                 break;
-            }
             default:
                 content = text_inlines(line.text);
             }

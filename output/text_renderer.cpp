@@ -25,6 +25,20 @@ std::string plain(const Inlines& runs) {
     return text;
 }
 
+int word_count(const std::string& text) {
+    int n = 0;
+    bool in_word = false;
+    for (char c : text) {
+        bool space = c == ' ' || c == '\n';
+        n += !space && !in_word;
+        in_word = !space;
+    }
+    return n;
+}
+
+// The brief profile's budget: about 150 words before the contact block.
+constexpr int brief_words = 150;
+
 class Writer {
   public:
     Writer(const FactSheet& sheet, const TextOptions& options)
@@ -157,11 +171,20 @@ class Writer {
         }
     }
 
+    // In the brief profile, facts are kept while the briefing stays within its word budget.
     void key_facts() {
-        if (sheet_.key_facts.empty()) return;
+        std::vector<std::string> facts;
+        int words = word_count(out_) + word_count(labels_.key_facts);
+        for (const auto& fact : sheet_.key_facts) {
+            std::string text = inline_text(fact.content);
+            if (options_.brief && words + word_count(text) > brief_words) break;
+            words += word_count(text);
+            facts.push_back(std::move(text));
+        }
+        if (facts.empty()) return;
         heading(labels_.key_facts);
-        for (const auto& fact : sheet_.key_facts)
-            paragraph(inline_text(fact.content), "  * ", "    ");
+        for (const auto& fact : facts)
+            paragraph(fact, "  * ", "    ");
     }
 
     void blocks(const Blocks& list, int indent) {
@@ -280,8 +303,8 @@ class Writer {
         out_ += "\n";
         for (const auto& [title, sentence] : items) {
             std::string text = title.empty() ? sentence : title + ": " + sentence;
-            if (words + count(text) > 150 && words > 0) break;
-            words += count(text);
+            if (words + word_count(text) > brief_words) break;
+            words += word_count(text);
             paragraph(text, "- ", "  ");
         }
     }
