@@ -135,4 +135,7 @@ struct FactSheet {
     bool operator==(const FactSheet&) const = default;
 };
 
+// The characters of inline content with the markup dropped (titles, bookmarks, metadata).
+std::string plain_text(const Inlines& runs);
+
 } // namespace factpress

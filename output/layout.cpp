@@ -12,13 +12,6 @@
 namespace factpress {
 namespace {
 
-std::string plain_text(const Inlines& runs) {
-    std::string text;
-    for (const auto& run : runs)
-        text += run.kind == InlineKind::text ? run.text : plain_text(run.children);
-    return text;
-}
-
 Inlines text_inlines(std::string text) {
     return {Inline{InlineKind::text, std::move(text), {}, {}, {}}};
 }

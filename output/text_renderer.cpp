@@ -18,13 +18,6 @@ struct Targets {
     std::map<std::string, std::string> names; // id -> "section 2 Background" / "Photo 3"
 };
 
-std::string plain(const Inlines& runs) {
-    std::string text;
-    for (const auto& run : runs)
-        text += run.kind == InlineKind::text ? run.text : plain(run.children);
-    return text;
-}
-
 int word_count(const std::string& text) {
     int n = 0;
     bool in_word = false;
@@ -82,7 +75,7 @@ class Writer {
                     section_numbers_[&section] = number;
                     if (!section.id.empty())
                         targets_[section.id] = fmt::format("{} {} {}", labels_.see_section, number,
-                                                           plain(section.heading));
+                                                           plain_text(section.heading));
                     blocks(section.blocks);
                     sections(section.sections, number + ".");
                 }

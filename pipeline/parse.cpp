@@ -36,8 +36,12 @@ std::size_t count_nodes(const pugi::xml_node& root, std::size_t limit) {
 
 } // namespace
 
-Position ParsedDocument::position_of(const pugi::xml_node& node) const {
+Position element_position(const SourceText& source, const pugi::xml_node& node) {
     return source.position_of(element_offset(node));
+}
+
+Position ParsedDocument::position_of(const pugi::xml_node& node) const {
+    return element_position(source, node);
 }
 
 Position ParsedDocument::position_of(const pugi::xml_node& node, std::string_view attribute) const {

@@ -23,6 +23,9 @@ struct ParsedDocument {
     Position position_of(const pugi::xml_node& node, std::string_view attribute) const;
 };
 
+// Position of an element's '<' in the source it was parsed from (pugixml keeps byte offsets).
+Position element_position(const SourceText& source, const pugi::xml_node& node);
+
 ParsedDocument parse(SourceText source, const Limits& limits, Diagnostics& diagnostics);
 
 // The checks made on the raw bytes before pugixml sees them; returns false when the bytes

@@ -1,4 +1,5 @@
 // Reads style sheets: validates names and values, follows `extends`, reports file:line:column.
+#include "pipeline/parse.hpp"
 #include "styles/style.hpp"
 
 #include <fmt/format.h>
@@ -6,7 +7,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 namespace factpress {
@@ -66,14 +68,19 @@ class Loader {
             return fail(result, file, {}, "extends goes more than 8 styles deep (a cycle?)");
         std::error_code ec;
         if (!fs::is_regular_file(file, ec)) return fail(result, file, {}, "no such style sheet");
+        std::ifstream in(file, std::ios::binary);
+        SourceText source(file.string(),
+                          {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()});
         pugi::xml_document document;
-        auto parsed = document.load_file(file.c_str(), pugi::parse_default, pugi::encoding_utf8);
+        auto parsed = document.load_buffer(source.bytes().data(), source.bytes().size(),
+                                           pugi::parse_default, pugi::encoding_utf8);
         if (!parsed)
-            return fail(result, file, position(file, parsed.offset),
+            return fail(result, file, source.position_of(static_cast<std::size_t>(parsed.offset)),
                         fmt::format("not well-formed: {}", parsed.description()));
         auto root = document.document_element();
         if (std::string_view(root.name()) != "style")
-            return fail(result, file, at(file, root), "the root element must be <style>");
+            return fail(result, file, element_position(source, root),
+                        "the root element must be <style>");
         if (auto base = root.attribute("extends")) {
             fs::path base_file = locate(base.value());
             if (base_file.is_relative() &&
@@ -85,13 +92,14 @@ class Loader {
         style.files.push_back(file);
         for (auto child : root.children()) {
             if (child.type() != pugi::node_element) continue;
-            element(file, child, style, result);
+            element(source, child, style, result);
         }
         return !has_errors(result.diagnostics);
     }
 
-    void element(const fs::path& file, const pugi::xml_node& node, Style& style,
+    void element(const SourceText& source, const pugi::xml_node& node, Style& style,
                  StyleLoadResult& result) {
+        fs::path file = source.path();
         std::string_view name = node.name();
         if (name == "font-path") {
             fs::path folder = node.text().as_string();
@@ -102,7 +110,7 @@ class Loader {
                               node.attribute("bold").value(), node.attribute("italic").value(),
                               node.attribute("bold-italic").value()};
             if (family.name.empty() || family.regular.empty())
-                fail(result, file, at(file, node),
+                fail(result, file, element_position(source, node),
                      "<family> needs name=\"...\" and regular=\"...\"");
             style.families[family.name] = family;
         } else if (name == "font-chain") {
@@ -114,20 +122,21 @@ class Loader {
                 start = end + 1;
             }
         } else if (name == "set") {
-            set(file, node, style, result);
+            set(source, node, style, result);
         } else {
-            fail(result, file, at(file, node),
+            fail(result, file, element_position(source, node),
                  fmt::format(
                      "unknown element <{}>; expected <font-path>, <family>, <font-chain> or <set>",
                      name));
         }
     }
 
-    void set(const fs::path& file, const pugi::xml_node& node, Style& style,
+    void set(const SourceText& source, const pugi::xml_node& node, Style& style,
              StyleLoadResult& result) {
+        fs::path file = source.path();
         std::string element = node.attribute("element").value();
         if (!known_elements.contains(element)) {
-            fail(result, file, at(file, node),
+            fail(result, file, element_position(source, node),
                  fmt::format("<set element=\"{}\">: unknown element name", element));
             return;
         }
@@ -135,10 +144,10 @@ class Loader {
             std::string property = attribute.name(), value = attribute.value();
             if (property == "element") continue;
             if (!known_properties.contains(property))
-                fail(result, file, at(file, node),
+                fail(result, file, element_position(source, node),
                      fmt::format("unknown property {} on <set element=\"{}\">", property, element));
             else if (!valid(property, value))
-                fail(result, file, at(file, node),
+                fail(result, file, element_position(source, node),
                      fmt::format("{}=\"{}\" is not a valid value", property, value));
             else
                 style.set(element, property, value);
@@ -156,25 +165,6 @@ class Loader {
                    number < 10000;
         }
         return true;
-    }
-
-    static Position position(const fs::path& file, std::ptrdiff_t offset) {
-        FILE* f = std::fopen(file.c_str(), "rb");
-        Position p{1, 1};
-        for (std::ptrdiff_t i = 0; f && i < offset; ++i) {
-            int c = std::fgetc(f);
-            if (c == EOF) break;
-            if (c == '\n')
-                ++p.line, p.column = 1;
-            else if ((c & 0xC0) != 0x80)
-                ++p.column;
-        }
-        if (f) std::fclose(f);
-        return p;
-    }
-
-    static Position at(const fs::path& file, const pugi::xml_node& node) {
-        return position(file, std::max<std::ptrdiff_t>(node.offset_debug() - 1, 0));
     }
 
     bool fail(StyleLoadResult& result, const fs::path& file, Position where, std::string message) {
