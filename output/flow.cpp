@@ -82,16 +82,16 @@ void Flow::open_decoration(const FlowBlock& block) {
 void Flow::close_decoration(const FlowBlock& block) {
     const Decoration& d = block.decoration;
     y_ += d.padding;
-    double x = frame_x() + block.indent - d.padding;
-    double width = geometry_.column_width() - block.indent + d.padding;
-    if (block.decoration.left_rule) x = frame_x() + block.indent - 8, width = 0;
+    double top = decoration_top_, height = y_ - decoration_top_;
     Page& page = layout_.pages[static_cast<std::size_t>(page_)];
+    // A frame or background spans the column; a quote's rule stands left of its indented text.
     if (d.background || d.border)
-        page.rects.push_back({x, decoration_top_, width, y_ - decoration_top_, d.background,
-                              d.border, d.border_width});
+        page.rects.push_back({frame_x() + block.indent - d.padding, top,
+                              geometry_.column_width() - block.indent + d.padding, height,
+                              d.background, d.border, d.border_width});
     if (d.left_rule)
-        page.rects.push_back(
-            {x, decoration_top_, d.rule_width, y_ - decoration_top_, d.left_rule, std::nullopt, 0});
+        page.rects.push_back({frame_x() + block.indent - 8, top, d.rule_width, height, d.left_rule,
+                              std::nullopt, 0});
 }
 
 void Flow::place_block(const FlowBlock& block, const FlowBlock* next) {

@@ -16,6 +16,36 @@ Inlines text_inlines(std::string text) {
     return {Inline{InlineKind::text, std::move(text), {}, {}, {}}};
 }
 
+// One slice holding `slices` one under the other: content that must not be split.
+Slice stack(std::vector<Slice>::const_iterator first, std::vector<Slice>::const_iterator last) {
+    Slice whole = *first;
+    for (auto it = first + 1; it != last; ++it) {
+        append_shifted(whole.content, it->content, 0, whole.height);
+        whole.height += it->height;
+    }
+    return whole;
+}
+
+Slice stack(const std::vector<Slice>& slices) {
+    return stack(slices.begin(), slices.end());
+}
+
+// The first two and the last two lines of a paragraph stay together: no orphans, no widows.
+std::vector<Slice> keep_ends_together(const std::vector<Slice>& lines) {
+    std::size_t n = lines.size();
+    if (n < 2) return lines;
+    if (n <= 3) return {stack(lines)};
+    std::vector<Slice> grouped{stack(lines.begin(), lines.begin() + 2)};
+    grouped.insert(grouped.end(), lines.begin() + 2, lines.end() - 2);
+    grouped.push_back(stack(lines.end() - 2, lines.end()));
+    return grouped;
+}
+
+// Where the baseline of a line of this style sits below the line's top.
+double baseline(const TextStyle& ts) {
+    return ts.leading / 2 + ts.size * 0.33;
+}
+
 class Builder {
   public:
     Builder(const FactSheet& sheet, const Style& style, const FontSet& fonts,
@@ -66,38 +96,16 @@ class Builder {
         std::vector<Slice> slices;
         for (const auto& line : set)
             slices.push_back(line_slice(line, ts));
-        if (group && slices.size() >= 2) {
-            auto merge = [](Slice& a, const Slice& b) {
-                append_shifted(a.content, b.content, 0, a.height);
-                a.height += b.height;
-            };
-            std::size_t n = slices.size();
-            std::vector<Slice> grouped;
-            if (n <= 3) {
-                grouped.push_back(slices[0]);
-                for (std::size_t i = 1; i < n; ++i)
-                    merge(grouped.back(), slices[i]);
-            } else {
-                grouped.push_back(slices[0]);
-                merge(grouped.back(), slices[1]);
-                for (std::size_t i = 2; i + 2 < n; ++i)
-                    grouped.push_back(slices[i]);
-                grouped.push_back(slices[n - 2]);
-                merge(grouped.back(), slices[n - 1]);
-            }
-            slices = std::move(grouped);
-        }
-        return slices;
+        return group ? keep_ends_together(slices) : slices;
     }
 
     Slice line_slice(const Line& line, const TextStyle& ts) const {
         Slice slice;
         slice.height = ts.leading;
-        double baseline = ts.leading / 2 + ts.size * 0.33;
         for (const auto& run : line.runs) {
             Colour colour = run.link.empty() ? ts.colour : ts.link_colour;
             slice.content.texts.push_back(
-                {run.x, baseline, run.face, ts.size, colour, run.text, run.width});
+                {run.x, baseline(ts), run.face, ts.size, colour, run.text, run.width});
             if (run.link.empty()) continue;
             auto& links = slice.content.links;
             bool anchor = run.link.starts_with('#');
@@ -170,10 +178,6 @@ class Builder {
                                       style_.colour("summary", "rule-color"), std::nullopt, 0});
             y += style_.number("summary", "space-after", 10);
         }
-        PageLayout* unused = nullptr;
-        (void)unused;
-        bookmark_title_ = plain_text(meta.title);
-        title_top_ = g.top;
         return y;
     }
 
@@ -181,7 +185,7 @@ class Builder {
         // The title bookmark points at the top of page 1.
         FlowBlock mark;
         Slice anchor;
-        anchor.bookmark = bookmark_title_;
+        anchor.bookmark = plain_text(sheet_.meta.title);
         anchor.bookmark_level = 0;
         mark.slices.push_back(anchor);
         blocks.push_back(mark);
@@ -201,13 +205,7 @@ class Builder {
             heading.slices.front().anchor = section.id;
             heading.slices.front().bookmark = plain_text(section.heading);
             heading.slices.front().bookmark_level = section.level;
-            // A heading's lines stay together.
-            std::vector<Slice> one{heading.slices.front()};
-            for (std::size_t i = 1; i < heading.slices.size(); ++i) {
-                append_shifted(one[0].content, heading.slices[i].content, 0, one[0].height);
-                one[0].height += heading.slices[i].height;
-            }
-            heading.slices = one;
+            heading.slices = {stack(heading.slices)}; // a heading's lines stay together
         }
         blocks.push_back(std::move(heading));
         for (const auto& block : section.blocks)
@@ -238,15 +236,7 @@ class Builder {
                 if (i == 0 && !block.slices.empty()) {
                     double w =
                         fonts_.width(marker, make_variant(ts.bold, ts.italic), ts.size, ts.family);
-                    auto runs =
-                        fonts_.runs(marker, make_variant(ts.bold, ts.italic), ts.size, ts.family);
-                    double baseline = ts.leading / 2 + ts.size * 0.33;
-                    double x = -w - 4;
-                    for (const auto& run : runs) {
-                        block.slices.front().content.texts.push_back(
-                            {x, baseline, run.face, ts.size, ts.colour, run.text, run.width});
-                        x += run.width;
-                    }
+                    draw_marker(block.slices.front(), marker, -w - 4, ts, ts.size, ts.colour);
                 }
                 blocks.push_back(std::move(block));
             }
@@ -263,7 +253,6 @@ class Builder {
         if (style_.has("quote", "rule-color"))
             block.decoration.left_rule = style_.colour("quote", "rule-color"),
             block.decoration.rule_width = style_.number("quote", "rule-width", 1);
-        Inlines open_close;
         for (std::size_t i = 0; i < quote.paragraphs.size(); ++i) {
             Inlines content = quote.paragraphs[i].content;
             if (i == 0) content.insert(content.begin(), text_inlines(labels_.open_quote).front());
@@ -318,18 +307,12 @@ class Builder {
             auto slices = lines(fact.content, "key-facts", column_width_ - 2 * padding - indent,
                                 fact.position);
             if (slices.empty()) continue;
-            double baseline = ts.leading / 2 + ts.size * 0.33;
-            for (const auto& run :
-                 fonts_.runs("\u25A0", Variant::regular, ts.size * 0.6, ts.family))
-                slices.front().content.texts.push_back({-indent, baseline, run.face, ts.size * 0.6,
-                                                        style_.colour("key-facts", "border-color"),
-                                                        run.text, run.width});
-            for (auto& s : slices) {
-                append_shifted(s.content, {}, 0, 0);
-                Slice shifted;
-                shifted.height = s.height + 0;
-                append_shifted(shifted.content, s.content, indent, 0);
-                block.slices.push_back(shifted);
+            draw_marker(slices.front(), "\u25A0", -indent, ts, ts.size * 0.6,
+                        style_.colour("key-facts", "border-color"));
+            for (const auto& line : slices) {
+                Slice shifted{line.height, {}, {}, {}, 0};
+                append_shifted(shifted.content, line.content, indent, 0);
+                block.slices.push_back(std::move(shifted));
             }
             block.slices.back().height += 2;
         }
@@ -359,8 +342,7 @@ class Builder {
         auto caption = lines(figure.caption, "caption", column_width_, figure.position, false);
         auto credit = lines(figure.credit, "credit", column_width_, figure.position, false);
         caption.insert(caption.end(), credit.begin(), credit.end());
-        if (!caption.empty())
-            caption.front().height += 0, slices.push_back(Slice{caption_space, {}, {}, {}, 0});
+        if (!caption.empty()) slices.push_back(Slice{caption_space, {}, {}, {}, 0});
         slices.insert(slices.end(), caption.begin(), caption.end());
         FlowBlock block;
         block.space_before = style_.number("figure", "space-before", 4);
@@ -370,12 +352,7 @@ class Builder {
             total += s.height;
         if (total <= frame_height_) {
             // Figure and caption stay together and may float to the next frame.
-            Slice whole = slices.front();
-            for (std::size_t i = 1; i < slices.size(); ++i) {
-                append_shifted(whole.content, slices[i].content, 0, whole.height);
-                whole.height += slices[i].height;
-            }
-            block.slices = {whole};
+            block.slices = {stack(slices)};
             block.floats = true;
         } else {
             block.slices = slices;
@@ -419,12 +396,8 @@ class Builder {
             for (auto& s : lines(content, "contact", column_width_, line.position, false))
                 block.slices.push_back(s);
         }
-        // The contact block is not split.
-        Slice whole;
-        for (const auto& s : block.slices) {
-            append_shifted(whole.content, s.content, 0, whole.height);
-            whole.height += s.height;
-        }
+        // The contact block is not split when it fits a frame.
+        Slice whole = stack(block.slices);
         if (whole.height <= frame_height_) block.slices = {whole};
         return block;
     }
@@ -438,7 +411,8 @@ class Builder {
             Page& page = layout.pages[static_cast<std::size_t>(i)];
             double header_y = g.top - 12, footer_y = g.bottom + 24;
             if (i > 0) {
-                single_line(page, short_title, "header", g.left, header_y, g.width, Align::left);
+                single_line(page, short_title, "header", g.left, header_y, g.width * 0.7,
+                            Align::left);
                 single_line(page, date, "header", g.left, header_y, g.width, Align::right);
             }
             single_line(page, page_label(labels_, i + 1, pages), "footer", g.left, footer_y,
@@ -455,15 +429,34 @@ class Builder {
         }
     }
 
+    // Running headers and footers: one line in its room; text too long for it is set smaller
+    // rather than cut.
     void single_line(Page& page, const std::string& text, const std::string& element, double x,
-                     double baseline, double width, Align align) {
+                     double y, double width, Align align) {
         TextStyle ts = text_style(style_, element);
         ts.align = align;
-        auto set = typesetter_.set(flatten(text_inlines(text), ts), ts, width, {});
-        if (set.empty()) return;
-        for (const auto& run : set.front().runs)
-            page.texts.push_back(
-                {x + run.x, baseline, run.face, ts.size, ts.colour, run.text, run.width});
+        auto spans = flatten(text_inlines(text), ts);
+        double natural = 0;
+        for (const auto& span : spans)
+            natural +=
+                fonts_.width(span.text, make_variant(span.bold, span.italic), ts.size, ts.family);
+        if (natural > width) ts.size *= width / natural * 0.999, ts.leading *= width / natural;
+        for (const auto& line : typesetter_.set(spans, ts, width, {})) {
+            for (const auto& run : line.runs)
+                page.texts.push_back(
+                    {x + run.x, y, run.face, ts.size, ts.colour, run.text, run.width});
+            y += ts.leading;
+        }
+    }
+
+    void draw_marker(Slice& slice, const std::string& marker, double x, const TextStyle& ts,
+                     double size, Colour colour) const {
+        for (const auto& run :
+             fonts_.runs(marker, make_variant(ts.bold, ts.italic), size, ts.family)) {
+            slice.content.texts.push_back(
+                {x, baseline(ts), run.face, size, colour, run.text, run.width});
+            x += run.width;
+        }
     }
 
     const FactSheet& sheet_;
@@ -473,8 +466,6 @@ class Builder {
     Typesetter typesetter_;
     double column_width_ = 0;
     double frame_height_ = 0;
-    std::string bookmark_title_;
-    double title_top_ = 0;
 };
 
 } // namespace

@@ -105,3 +105,23 @@ TEST_CASE("layout: every text item stays inside the page, seed example on two pa
     CHECK(pages.bookmarks.size() == 1);
     CHECK(diagnostics.empty());
 }
+
+TEST_CASE("a header or footer longer than its room is set smaller, never cut") {
+    Fixture f;
+    std::string issuer = "Directorate of Communications and Public Diplomacy of the Supreme "
+                         "Headquarters Allied Powers Europe, Strategic Communications Branch";
+    auto loaded = test::load_xml(
+        "<factsheet xmlns='urn:factpress:factsheet:1' xml:lang='en'><meta><title>T</title>"
+        "<short-title>" + issuer + "</short-title><date>2021</date><issuer>" + issuer +
+        "</issuer></meta><body><p>x</p></body></factsheet>");
+    REQUIRE(loaded.ok());
+    Diagnostics diagnostics;
+    PageLayout pages = layout(loaded.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics);
+    std::string drawn;
+    for (const auto& t : pages.pages[0].texts) {
+        drawn += t.text + " ";
+        CHECK(t.x + t.width <= pages.width - 40);
+    }
+    for (std::string word : {"Directorate", "Europe,", "Strategic", "Branch"})
+        CHECK(drawn.find(word) != std::string::npos);
+}
