@@ -56,9 +56,8 @@ class Breaker {
             const Node& a = nodes_[active_[k]];
             double ratio = adjustment_ratio(a, b);
             if (ratio < -1 || forced) {
-                // This node can never start a feasible line reaching further.
-                if (ratio >= -1 || active_.size() == 1)
-                    try_candidate(a, active_[k], b, ratio, best, have);
+                // Past here no line from this node fits; a forced break still ends one.
+                try_candidate(a, active_[k], b, ratio, best, have);
                 active_.erase(active_.begin() + static_cast<long>(k));
                 continue;
             }
@@ -168,6 +167,41 @@ std::vector<LineBreak> break_lines_robust(const std::vector<BreakItem>& items,
         if (!breaks.empty()) return breaks;
     }
     return {};
+}
+
+std::vector<LineBreak> break_lines_first_fit(const std::vector<BreakItem>& items, double width) {
+    std::vector<LineBreak> breaks;
+    double line = 0;
+    std::size_t last_break = 0;
+    bool have_break = false;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const BreakItem& item = items[i];
+        bool legal = (item.type == BreakItem::Type::glue && i > 0 &&
+                      items[i - 1].type == BreakItem::Type::box) ||
+                     (item.type == BreakItem::Type::penalty && item.penalty < infinite_penalty);
+        bool forced = item.type == BreakItem::Type::penalty && item.penalty <= -infinite_penalty;
+        double extra = item.type == BreakItem::Type::penalty ? item.width : 0;
+        if (legal && line + extra <= width + 1e-9) {
+            last_break = i, have_break = true;
+        }
+        if (forced) {
+            breaks.push_back({i, 0});
+            break;
+        }
+        if (item.type != BreakItem::Type::penalty) line += item.width;
+        if (line > width + 1e-9 && have_break) {
+            breaks.push_back({last_break, 0});
+            have_break = false;
+            // Restart measuring after the break, skipping the discardable items that follow it.
+            line = 0;
+            std::size_t j = last_break + 1;
+            while (j <= i && items[j].type != BreakItem::Type::box)
+                ++j;
+            for (; j <= i; ++j)
+                if (items[j].type != BreakItem::Type::penalty) line += items[j].width;
+        }
+    }
+    return breaks;
 }
 
 } // namespace factpress

@@ -51,4 +51,8 @@ std::vector<LineBreak> break_lines(const std::vector<BreakItem>& items,
 std::vector<LineBreak> break_lines_robust(const std::vector<BreakItem>& items,
                                           BreakOptions options);
 
+// First fit, for ragged text: each line as long as fits, broken at its last legal break.
+std::vector<LineBreak> break_lines_first_fit(const std::vector<BreakItem>& items,
+                                             double line_width);
+
 } // namespace factpress

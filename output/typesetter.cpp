@@ -16,6 +16,7 @@ struct Piece {
     std::size_t span = 0;
     std::string text;
     double width = 0;
+    std::vector<FaceRun> runs; // measured once, placed as they are
 };
 
 struct ItemList {
@@ -83,12 +84,15 @@ class ItemBuilder {
     }
 
     void box(std::size_t s, std::string text) {
-        double w = measure(s, text);
-        if (w > width_) {
+        auto runs = fonts_.runs(text, variant(s), style_.size, style_.family);
+        double w = 0;
+        for (const auto& run : runs)
+            w += run.width;
+        if (w > width_ && utf8::count_code_points(text) > 1) {
             emergency(s, text);
             return;
         }
-        paragraph_.pieces.push_back({s, std::move(text), w});
+        paragraph_.pieces.push_back({s, std::move(text), w, std::move(runs)});
         push(BreakItem::box(w), s);
     }
 
@@ -107,11 +111,7 @@ class ItemBuilder {
                 chunk = std::move(candidate);
             }
         }
-        if (!chunk.empty()) {
-            double w = measure(s, chunk);
-            paragraph_.pieces.push_back({s, chunk, w});
-            push(BreakItem::box(w), s);
-        }
+        if (!chunk.empty()) box(s, chunk);
     }
 
     // Part of a word lying in one span: split at hyphenation points, explicit hyphens and, in
@@ -191,43 +191,6 @@ class ItemBuilder {
     ItemList paragraph_;
 };
 
-// First-fit breaking for ragged text: the longest line that fits, at the last legal break.
-std::vector<LineBreak> break_greedy(const std::vector<BreakItem>& items, double width) {
-    std::vector<LineBreak> breaks;
-    double line = 0, at_last_break = 0;
-    std::size_t last_break = 0;
-    bool have_break = false;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        const BreakItem& item = items[i];
-        bool legal = (item.type == BreakItem::Type::glue && i > 0 &&
-                      items[i - 1].type == BreakItem::Type::box) ||
-                     (item.type == BreakItem::Type::penalty && item.penalty < infinite_penalty);
-        bool forced = item.type == BreakItem::Type::penalty && item.penalty <= -infinite_penalty;
-        double extra = item.type == BreakItem::Type::penalty ? item.width : 0;
-        if (legal && line + extra <= width + 1e-9) {
-            last_break = i, at_last_break = line, have_break = true;
-        }
-        if (forced) {
-            breaks.push_back({i, 0});
-            break;
-        }
-        if (item.type != BreakItem::Type::penalty) line += item.width;
-        if (line > width + 1e-9 && have_break) {
-            breaks.push_back({last_break, 0});
-            have_break = false;
-            // Restart measuring after the break, skipping the discardable items that follow it.
-            line = 0;
-            std::size_t j = last_break + 1;
-            while (j <= i && items[j].type != BreakItem::Type::box)
-                ++j;
-            for (; j <= i; ++j)
-                if (items[j].type != BreakItem::Type::penalty) line += items[j].width;
-            (void)at_last_break;
-        }
-    }
-    return breaks;
-}
-
 } // namespace
 
 TextStyle text_style(const Style& style, const std::string& element) {
@@ -306,7 +269,7 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
     options.line_width = width;
     options.tolerance = 1.0;
     auto breaks = style.align == Align::justify ? break_lines_robust(p.items, options)
-                                                : break_greedy(p.items, width);
+                                                : break_lines_first_fit(p.items, width);
     std::vector<Line> lines;
     std::size_t start = 0;
     for (std::size_t b = 0; b < breaks.size(); ++b) {
@@ -348,8 +311,7 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
                          p.items[i - 1].type != BreakItem::Type::glue &&
                          line.runs.back().link == span.link && line.runs.back().bold == span.bold &&
                          line.runs.back().italic == span.italic;
-            for (const auto& run : fonts_.runs(piece.text, make_variant(span.bold, span.italic),
-                                               style.size, style.family)) {
+            for (const auto& run : piece.runs) {
                 if (run.face < 0) report_uncovered(run.text, where);
                 if (joins && line.runs.back().face == run.face) {
                     line.runs.back().text += run.text;

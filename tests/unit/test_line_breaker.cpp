@@ -119,3 +119,11 @@ TEST_CASE("briefing wrap: display columns, hanging indents, long words alone") {
     auto marker = wrap("https://www.example.org/a/very/long/path", 20, "[1] ", "    ");
     CHECK(marker == std::vector<std::string>{"[1]", "https://www.example.org/a/very/long/path"});
 }
+
+TEST_CASE("first fit fills each ragged line as far as it can") {
+    auto items = paragraph({4, 4, 1, 3, 3});
+    auto breaks = break_lines_first_fit(items, 10);
+    REQUIRE(breaks.size() == 2);
+    CHECK(breaks[0].position == 3); // "4 4" (9); adding " 1" would make 11
+    CHECK(breaks[1].position == items.size() - 1);
+}
