@@ -9,14 +9,13 @@
 namespace factpress {
 namespace {
 
-// Non-ASCII and unsafe bytes of a URI percent-encoded, as PDF URI actions hold 7-bit ASCII.
+// Non-ASCII bytes and spaces of a URI percent-encoded, as PDF URI actions hold 7-bit ASCII.
+// An existing escape such as %20 is kept as written, not encoded twice.
 std::string encode_uri(const std::string& uri) {
     std::string out;
     for (unsigned char c : uri) {
-        if (c > 0x20 && c < 0x7F && c != '%')
-            out += static_cast<char>(c);
-        else
-            out += fmt::format("%{:02X}", c);
+        if (c > 0x20 && c < 0x7F) out += static_cast<char>(c);
+        else out += fmt::format("%{:02X}", c);
     }
     return out;
 }
