@@ -4,6 +4,7 @@
 
 #include <hyphen.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -18,18 +19,16 @@ fs::path hyphen_dir() {
     return "/usr/share/hyphen";
 }
 
+// hyph_fr_CA.dic for "fr-CA", then hyph_fr.dic, then hyph_ru_RU.dic for "ru" (Debian's names).
 fs::path dictionary_file(std::string_view language) {
     std::string tag(language);
-    for (auto& c : tag)
-        c = c == '-' ? '_' : c;
+    std::replace(tag.begin(), tag.end(), '-', '_');
     std::string primary = tag.substr(0, tag.find('_'));
+    std::string region = primary;
+    for (auto& c : region)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     std::error_code ec;
-    for (const std::string& name : {tag, primary, primary + "_" + [&] {
-                                        std::string region = primary;
-                                        for (auto& c : region)
-                                            c = static_cast<char>(std::toupper(c));
-                                        return region;
-                                    }()}) {
+    for (const std::string& name : {tag, primary, primary + "_" + region}) {
         fs::path file = hyphen_dir() / ("hyph_" + name + ".dic");
         if (fs::exists(file, ec)) return file;
     }

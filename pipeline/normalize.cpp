@@ -12,6 +12,20 @@ bool is_xml_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+// Runs of XML white space in `text` become one space. `after_space` carries over from the text
+// before (true drops leading space) and tells the text after whether this one ended in a space.
+std::string collapse_runs(std::string_view text, bool& after_space) {
+    std::string out;
+    for (char c : text) {
+        if (!is_xml_space(c))
+            out += c;
+        else if (!after_space)
+            out += ' ';
+        after_space = is_xml_space(c);
+    }
+    return out;
+}
+
 // Collapses white space over a whole block, across the boundaries of inline elements.
 class InlineCollapser {
   public:
@@ -32,17 +46,7 @@ class InlineCollapser {
     }
 
     void collapse(std::string& text) {
-        std::string out;
-        for (char c : text) {
-            if (is_xml_space(c)) {
-                if (!space_) out += ' ';
-                space_ = true;
-            } else {
-                out += c;
-                space_ = false;
-            }
-        }
-        text = compose(out);
+        text = compose(collapse_runs(text, space_));
         if (!text.empty()) last_ = &text;
     }
 
@@ -102,17 +106,8 @@ void normalize(std::vector<Section>& sections) {
 } // namespace
 
 std::string collapse_white_space(std::string_view text) {
-    std::string out;
     bool space = true;
-    for (char c : text) {
-        if (is_xml_space(c)) {
-            if (!space) out += ' ';
-            space = true;
-        } else {
-            out += c;
-            space = false;
-        }
-    }
+    std::string out = collapse_runs(text, space);
     if (!out.empty() && out.back() == ' ') out.pop_back();
     return compose(out);
 }
