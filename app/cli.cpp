@@ -105,11 +105,12 @@ class Parser {
             inline_value = arg.substr(eq + 1);
             arg = arg.substr(0, eq);
         }
-        if (auto flag = flags().find(arg); flag != flags().end()) {
+        std::string name = long_name(arg);
+        if (auto flag = flags().find(name); flag != flags().end()) {
             flag->second(line_);
             return true;
         }
-        auto option = options().find(arg);
+        auto option = options().find(name);
         if (option == options().end()) return usage_error(fmt::format("unknown option '{}'", arg));
         if (!inline_value && next_ >= args_.size())
             return usage_error(fmt::format("option '{}' needs a value", arg));
@@ -125,38 +126,32 @@ class Parser {
         static const std::map<std::string, Flag> table = {
             {"--draft", [](CommandLine& c) { c.draft = true; }},
             {"--force", [](CommandLine& c) { c.force = true; }},
-            {"-q", [](CommandLine& c) { c.verbosity = 0; }},
             {"--quiet", [](CommandLine& c) { c.verbosity = 0; }},
-            {"-v", [](CommandLine& c) { c.verbosity = 2; }},
             {"--verbose", [](CommandLine& c) { c.verbosity = 2; }},
         };
         return table;
     }
 
+    // Options that store a non-empty text as it is.
+    static Option text_into(std::string CommandLine::*field) {
+        return [field](CommandLine& c, const std::string& v) {
+            c.*field = v;
+            return !v.empty();
+        };
+    }
+
+    // Resource limits: a number, at least `minimum`.
+    template <typename T> static Option limit_into(T Limits::*field, T minimum) {
+        return [field, minimum](CommandLine& c, const std::string& v) {
+            return to_number(v, c.limits.*field) && c.limits.*field >= minimum;
+        };
+    }
+
     static const std::map<std::string, Option>& options() {
         static const std::map<std::string, Option> table = {
-            {"-o",
-             [](CommandLine& c, const std::string& v) {
-                 c.out_dir = v;
-                 return !v.empty();
-             }},
-            {"--out-dir",
-             [](CommandLine& c, const std::string& v) {
-                 c.out_dir = v;
-                 return !v.empty();
-             }},
-            {"-f", format_option},
+            {"--out-dir", text_into(&CommandLine::out_dir)},
             {"--format", format_option},
-            {"-s",
-             [](CommandLine& c, const std::string& v) {
-                 c.style = v;
-                 return !v.empty();
-             }},
-            {"--style",
-             [](CommandLine& c, const std::string& v) {
-                 c.style = v;
-                 return !v.empty();
-             }},
+            {"--style", text_into(&CommandLine::style)},
             {"--briefing",
              [](CommandLine& c, const std::string& v) {
                  c.brief = v == "brief";
@@ -166,38 +161,26 @@ class Parser {
              [](CommandLine& c, const std::string& v) {
                  return to_number(v, c.width) && c.width >= 40 && c.width <= 1000;
              }},
-            {"-j", jobs_option},
             {"--jobs", jobs_option},
-            {"--report",
-             [](CommandLine& c, const std::string& v) {
-                 c.report = v;
-                 return !v.empty();
-             }},
+            {"--report", text_into(&CommandLine::report)},
             {"--shard", shard_option},
-            {"--max-file-size",
-             [](CommandLine& c, const std::string& v) {
-                 return to_number(v, c.limits.max_file_bytes);
-             }},
-            {"--max-nodes",
-             [](CommandLine& c, const std::string& v) { return to_number(v, c.limits.max_nodes); }},
-            {"--max-image-size",
-             [](CommandLine& c, const std::string& v) {
-                 return to_number(v, c.limits.max_image_bytes);
-             }},
-            {"--max-image-pixels",
-             [](CommandLine& c, const std::string& v) {
-                 return to_number(v, c.limits.max_image_pixels);
-             }},
-            {"--max-pages",
-             [](CommandLine& c, const std::string& v) {
-                 return to_number(v, c.limits.max_pages) && c.limits.max_pages > 0;
-             }},
-            {"--timeout",
-             [](CommandLine& c, const std::string& v) {
-                 return to_number(v, c.limits.max_seconds) && c.limits.max_seconds > 0;
-             }},
+            {"--max-file-size", limit_into(&Limits::max_file_bytes, std::size_t{1})},
+            {"--max-nodes", limit_into(&Limits::max_nodes, std::size_t{1})},
+            {"--max-image-size", limit_into(&Limits::max_image_bytes, std::size_t{1})},
+            {"--max-image-pixels", limit_into(&Limits::max_image_pixels, std::uint64_t{1})},
+            {"--max-pages", limit_into(&Limits::max_pages, 1)},
+            {"--timeout", limit_into(&Limits::max_seconds, 0.001)},
         };
         return table;
+    }
+
+    // Short spellings of long options and flags.
+    static std::string long_name(const std::string& name) {
+        static const std::map<std::string, std::string> aliases = {
+            {"-o", "--out-dir"}, {"-f", "--format"}, {"-s", "--style"},
+            {"-j", "--jobs"},    {"-q", "--quiet"},  {"-v", "--verbose"}};
+        auto it = aliases.find(name);
+        return it == aliases.end() ? name : it->second;
     }
 
     static bool format_option(CommandLine& c, const std::string& value) {
