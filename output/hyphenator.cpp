@@ -50,10 +50,9 @@ HyphenDict* Hyphenator::dictionary(std::string_view language) {
     return dictionaries_.emplace(std::string(language), std::move(dict)).first->second.get();
 }
 
-std::vector<std::size_t> Hyphenator::points(std::string_view language, std::string_view word) {
-    if (utf8::count_code_points(word) < min_word || word.size() > 200) return {};
-    HyphenDict* dict = dictionary(language);
-    if (!dict) return {};
+std::vector<std::size_t> HyphenationPatterns::points(std::string_view word) const {
+    HyphenDict* dict = dict_;
+    if (!dict || utf8::count_code_points(word) < min_word || word.size() > 200) return {};
     std::string lowered = lower_case(word);
     if (lowered.size() != word.size())
         return {}; // case mapping changed byte lengths: offsets would not match

@@ -12,11 +12,27 @@ typedef struct _HyphenDict HyphenDict;
 
 namespace factpress {
 
+// One language's patterns: a cheap handle, usable from several threads at once.
+class HyphenationPatterns {
+  public:
+    explicit HyphenationPatterns(HyphenDict* dict = nullptr) : dict_(dict) {}
+    // Byte offsets inside `word` after which a hyphen may be inserted; empty when there are no
+    // patterns or the word is too short. `word` holds letters only.
+    std::vector<std::size_t> points(std::string_view word) const;
+
+  private:
+    HyphenDict* dict_;
+};
+
+// The pattern files of every language met so far, loaded once per run.
 class Hyphenator {
   public:
-    // Byte offsets inside `word` after which a hyphen may be inserted; empty when the language
-    // has no patterns or the word is too short. `word` holds letters only.
-    std::vector<std::size_t> points(std::string_view language, std::string_view word);
+    HyphenationPatterns patterns(std::string_view language) {
+        return HyphenationPatterns(dictionary(language));
+    }
+    std::vector<std::size_t> points(std::string_view language, std::string_view word) {
+        return patterns(language).points(word);
+    }
 
   private:
     struct DictionaryDeleter {

@@ -39,10 +39,9 @@ bool looks_like_url(std::string_view word) {
 
 class ItemBuilder {
   public:
-    ItemBuilder(const FontSet& fonts, Hyphenator& hyphenator, const std::string& language,
+    ItemBuilder(const FontSet& fonts, const HyphenationPatterns& patterns,
                 const std::vector<Span>& spans, const TextStyle& style, double width)
-        : fonts_(fonts), hyphenator_(hyphenator), language_(language), spans_(spans), style_(style),
-          width_(width) {}
+        : fonts_(fonts), patterns_(patterns), spans_(spans), style_(style), width_(width) {}
 
     ItemList build() {
         for (std::size_t s = 0; s < spans_.size(); ++s) {
@@ -158,7 +157,7 @@ class ItemBuilder {
             for (std::size_t pos = 0; pos < core.size();)
                 if (!is_letter(utf8::next(core, pos))) letters_only = false;
             if (letters_only)
-                for (std::size_t p : hyphenator_.points(language_, core))
+                for (std::size_t p : patterns_.points(core))
                     points.push_back(first + p);
         }
         std::size_t start = 0;
@@ -183,8 +182,7 @@ class ItemBuilder {
     }
 
     const FontSet& fonts_;
-    Hyphenator& hyphenator_;
-    const std::string& language_;
+    const HyphenationPatterns& patterns_;
     const std::vector<Span>& spans_;
     const TextStyle& style_;
     double width_;
@@ -263,7 +261,7 @@ void Typesetter::report_uncovered(std::string_view text, Position where) {
 
 std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyle& style,
                                   double width, Position where) {
-    ItemList p = ItemBuilder(fonts_, hyphenator_, language_, spans, style, width).build();
+    ItemList p = ItemBuilder(fonts_, patterns_, spans, style, width).build();
     if (p.pieces.empty()) return {};
     BreakOptions options;
     options.line_width = width;

@@ -60,7 +60,7 @@ class Typesetter {
   public:
     Typesetter(const FontSet& fonts, Hyphenator& hyphenator, std::string language,
                std::string style_name, Diagnostics& diagnostics)
-        : fonts_(fonts), hyphenator_(hyphenator), language_(std::move(language)),
+        : fonts_(fonts), patterns_(hyphenator.patterns(language)),
           style_name_(std::move(style_name)), diagnostics_(diagnostics) {}
 
     std::vector<Line> set(const std::vector<Span>& spans, const TextStyle& style, double width,
@@ -70,8 +70,7 @@ class Typesetter {
     void report_uncovered(std::string_view text, Position where);
 
     const FontSet& fonts_;
-    Hyphenator& hyphenator_;
-    std::string language_;
+    HyphenationPatterns patterns_; // looked up once per document, not once per word
     std::string style_name_;
     Diagnostics& diagnostics_;
     std::set<char32_t> reported_;
