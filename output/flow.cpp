@@ -107,12 +107,6 @@ void Flow::place_block(const FlowBlock& block, const FlowBlock* next) {
         need += block.space_after + next->space_before + next->slices.front().height +
                 next->decoration.padding;
     if (!fits(need) && !at_top()) next_frame();
-    if (block.decoration.top_rule) {
-        Page& page = layout_.pages[static_cast<std::size_t>(page_)];
-        page.rects.push_back({frame_x(), y_, geometry_.column_width(), block.decoration.rule_width,
-                              block.decoration.top_rule, std::nullopt, 0});
-        y_ += block.decoration.rule_width + 6;
-    }
     open_decoration(block);
     for (const Slice& slice : block.slices) {
         if (!fits(slice.height + block.decoration.padding) &&

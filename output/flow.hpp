@@ -28,7 +28,6 @@ struct Decoration {
     double border_width = 0;
     double padding = 0;
     std::optional<Colour> left_rule; // quotes: a bar at the left edge
-    std::optional<Colour> top_rule;  // contact block: a rule above
     double rule_width = 0;
 };
 
@@ -49,6 +48,8 @@ struct FrameGeometry {
     int columns = 1;
     double gap = 0;
     double first_page_top = 0; // where the columns of page 1 start, below the title area
+    int balanced_page = -1;    // a page whose columns end higher, at balanced_bottom
+    double balanced_bottom = 0;
     double column_width() const { return (width - gap * (columns - 1)) / columns; }
 };
 
@@ -67,7 +68,9 @@ class Flow {
     void place_float(const FlowBlock& block);
     bool fits(double height) const { return y_ + height <= bottom() + 0.01; }
     bool at_top() const { return y_ <= frame_top_ + 0.01; }
-    double bottom() const { return geometry_.bottom; }
+    double bottom() const {
+        return page_ == geometry_.balanced_page ? geometry_.balanced_bottom : geometry_.bottom;
+    }
     double frame_x() const;
     void next_frame();
     void open_decoration(const FlowBlock& block);

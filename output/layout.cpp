@@ -73,9 +73,36 @@ class Builder {
         g.first_page_top = title_area(layout.pages[0], g);
         std::vector<FlowBlock> blocks;
         body(blocks);
-        Flow(layout, g, options.max_pages).place(blocks);
-        running_elements(layout, g);
-        return layout;
+        PageLayout flowed = layout;
+        Flow(flowed, g, options.max_pages).place(blocks);
+        if (g.columns > 1)
+            flowed = balance_last_page(layout, g, blocks, options.max_pages, std::move(flowed));
+        running_elements(flowed, g);
+        return flowed;
+    }
+
+    // Columns of the last page end at the same height instead of leaving the right one empty:
+    // the lowest bottom for that page at which the flow still needs no more pages (a bisection).
+    static PageLayout balance_last_page(const PageLayout& start, FrameGeometry g,
+                                        const std::vector<FlowBlock>& blocks, int max_pages,
+                                        PageLayout flowed) {
+        std::size_t pages = flowed.pages.size();
+        g.balanced_page = static_cast<int>(pages) - 1;
+        double low = pages == 1 ? g.first_page_top : g.top, high = g.bottom;
+        for (int step = 0; step < 10; ++step) {
+            g.balanced_bottom = (low + high) / 2;
+            PageLayout trial = start;
+            try {
+                Flow(trial, g, max_pages).place(blocks);
+            } catch (const PageLimitExceeded&) {
+                trial.pages.resize(pages + 1);
+            }
+            if (trial.pages.size() == pages)
+                high = g.balanced_bottom, flowed = std::move(trial);
+            else
+                low = g.balanced_bottom;
+        }
+        return flowed;
     }
 
   private:
@@ -363,9 +390,14 @@ class Builder {
     FlowBlock contact() {
         FlowBlock block;
         block.space_before = style_.number("contact", "space-before", 12);
-        if (style_.has("contact", "rule-color"))
-            block.decoration.top_rule = style_.colour("contact", "rule-color"),
-            block.decoration.rule_width = style_.number("contact", "rule-width", 1);
+        if (style_.has("contact", "rule-color")) {
+            // The rule above belongs to the block, so it moves with it to another column.
+            double rule = style_.number("contact", "rule-width", 1);
+            Slice top{rule + 6, {}, {}, {}, 0};
+            top.content.rects.push_back({0, 0, column_width_, rule,
+                                         style_.colour("contact", "rule-color"), std::nullopt, 0});
+            block.slices.push_back(std::move(top));
+        }
         for (auto& s :
              lines(text_inlines(labels_.contact), "contact-label", column_width_, {}, false)) {
             s.height += style_.number("contact-label", "space-after", 2);

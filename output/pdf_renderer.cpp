@@ -14,8 +14,10 @@ namespace {
 std::string encode_uri(const std::string& uri) {
     std::string out;
     for (unsigned char c : uri) {
-        if (c > 0x20 && c < 0x7F) out += static_cast<char>(c);
-        else out += fmt::format("%{:02X}", c);
+        if (c > 0x20 && c < 0x7F)
+            out += static_cast<char>(c);
+        else
+            out += fmt::format("%{:02X}", c);
     }
     return out;
 }

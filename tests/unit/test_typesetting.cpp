@@ -125,3 +125,30 @@ TEST_CASE("a header or footer longer than its room is set smaller, never cut") {
     for (std::string word : {"Directorate", "Europe,", "Strategic", "Branch"})
         CHECK(drawn.find(word) != std::string::npos);
 }
+
+TEST_CASE("the last page's columns are balanced and the contact rule travels with its block") {
+    Fixture f;
+    for (const char* name : {"every-element.xml", "../../examples/nato-mission-iraq.xml"}) {
+        CAPTURE(name);
+        LoadedDocument loaded = load_document(test::test_dir() / "documents" / name, {});
+        REQUIRE(loaded.ok());
+        Diagnostics diagnostics;
+        PageLayout pages = layout(loaded.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics);
+        const Page& last = pages.pages.back();
+        double body_bottom = pages.height - f.style.number("page", "margin-bottom");
+        double left = 0, right = 0;
+        const TextItem* contact = nullptr;
+        for (const auto& t : last.texts) {
+            if (t.y > body_bottom) continue; // footer
+            (t.x < pages.width / 2 ? left : right) = std::max(t.x < pages.width / 2 ? left : right, t.y);
+            if (t.text == "CONTACT") contact = &t;
+        }
+        CHECK(right > 0);
+        CHECK(std::abs(left - right) < 0.25 * (body_bottom - 100));
+        REQUIRE(contact);
+        bool rule_above = false;
+        for (const auto& r : last.rects)
+            rule_above = rule_above || (std::abs(r.x - contact->x) < 1 && r.y < contact->y && contact->y - r.y < 25);
+        CHECK(rule_above);
+    }
+}
