@@ -250,7 +250,6 @@ class Writer {
     }
 
     void body() {
-        if (!sheet_.body_blocks.empty()) out_ += "\n";
         blocks(sheet_.body_blocks, 0);
         for (const auto& s : sheet_.sections)
             section(s);

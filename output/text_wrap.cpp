@@ -28,6 +28,10 @@ int columns(char32_t cp) {
 
 } // namespace
 
+bool is_spaced_dash(std::string_view word) {
+    return word == "-" || word == "\u2013" || word == "\u2014";
+}
+
 int display_width(std::string_view text) {
     int width = 0;
     for (std::size_t pos = 0; pos < text.size();)
@@ -44,6 +48,12 @@ std::vector<std::string> wrap(std::string_view text, int width, std::string_view
     for (std::size_t start = 0; start <= text.size();) {
         std::size_t end = text.find(' ', start);
         if (end == std::string_view::npos) end = text.size();
+        // A spaced dash joins the word before it, so that no line starts with one.
+        std::size_t after = text.find(' ', end + 1);
+        if (end < text.size() && is_spaced_dash(text.substr(end + 1, after == std::string_view::npos
+                                                                         ? std::string_view::npos
+                                                                         : after - end - 1)))
+            end = after == std::string_view::npos ? text.size() : after;
         std::string_view word = text.substr(start, end - start);
         start = end + 1;
         if (word.empty()) continue;

@@ -8,6 +8,9 @@
 
 namespace factpress {
 
+// "–", "—" or "-" standing alone between spaces: it stays on the line of the word before it.
+bool is_spaced_dash(std::string_view word);
+
 // Columns a terminal gives `text`: wide East Asian characters count 2, combining marks 0.
 int display_width(std::string_view text);
 

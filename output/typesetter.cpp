@@ -1,6 +1,7 @@
 #include "output/typesetter.hpp"
 #include "output/case_mapping.hpp"
 #include "output/line_breaker.hpp"
+#include "output/text_wrap.hpp"
 #include "pipeline/utf8.hpp"
 
 #include <fmt/format.h>
@@ -52,6 +53,12 @@ class ItemBuilder {
                 std::size_t end = space == std::string::npos ? text.size() : space;
                 if (end > start) word_part(s, text.substr(start, end - start));
                 if (space == std::string::npos) break;
+                // A spaced dash never opens a line: the space before it does not break.
+                std::size_t next = text.find(' ', space + 1);
+                if (is_spaced_dash(text.substr(space + 1, next == std::string::npos
+                                                              ? std::string::npos
+                                                              : next - space - 1)))
+                    push(BreakItem::make_penalty(0, infinite_penalty), s);
                 glue(s);
                 start = space + 1;
             }

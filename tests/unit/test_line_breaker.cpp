@@ -127,3 +127,12 @@ TEST_CASE("first fit fills each ragged line as far as it can") {
     CHECK(breaks[0].position == 3); // "4 4" (9); adding " 1" would make 11
     CHECK(breaks[1].position == items.size() - 1);
 }
+
+TEST_CASE("briefing wrap: a spaced dash never opens a line") {
+    auto lines = wrap("one two three \u2013 four", 13, "", "");
+    CHECK(lines == std::vector<std::string>{"one two", "three \u2013 four"});
+    for (int width = 8; width < 30; ++width)
+        for (const auto& line :
+             wrap("twenty-four hours a day \u2013 365 days a year \u2014 so that", width, "", ""))
+            CHECK_FALSE(line.starts_with("\u2013"));
+}

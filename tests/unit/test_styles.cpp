@@ -22,8 +22,9 @@ TEST_CASE("letter extends nato and changes only the page") {
 
 TEST_CASE("a bad style sheet is reported with line and column") {
     auto file = std::filesystem::temp_directory_path() / "factpress-bad-style.xml";
-    std::ofstream(file) << "<style extends=\"nato\">\n  <set element=\"heading1\" colour=\"#000\"/>\n"
-                           "  <set element=\"title\" size=\"12\" color=\"blue\"/>\n  <bogus/>\n</style>\n";
+    std::ofstream(file)
+        << "<style extends=\"nato\">\n  <set element=\"heading1\" colour=\"#000\"/>\n"
+           "  <set element=\"title\" size=\"12\" color=\"blue\"/>\n  <bogus/>\n</style>\n";
     auto loaded = load_style(file.string());
     CHECK_FALSE(loaded.style);
     REQUIRE(loaded.diagnostics.size() == 3);

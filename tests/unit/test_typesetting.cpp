@@ -112,7 +112,8 @@ TEST_CASE("a header or footer longer than its room is set smaller, never cut") {
                          "Headquarters Allied Powers Europe, Strategic Communications Branch";
     auto loaded = test::load_xml(
         "<factsheet xmlns='urn:factpress:factsheet:1' xml:lang='en'><meta><title>T</title>"
-        "<short-title>" + issuer + "</short-title><date>2021</date><issuer>" + issuer +
+        "<short-title>" +
+        issuer + "</short-title><date>2021</date><issuer>" + issuer +
         "</issuer></meta><body><p>x</p></body></factsheet>");
     REQUIRE(loaded.ok());
     Diagnostics diagnostics;
@@ -140,7 +141,8 @@ TEST_CASE("the last page's columns are balanced and the contact rule travels wit
         const TextItem* contact = nullptr;
         for (const auto& t : last.texts) {
             if (t.y > body_bottom) continue; // footer
-            (t.x < pages.width / 2 ? left : right) = std::max(t.x < pages.width / 2 ? left : right, t.y);
+            (t.x < pages.width / 2 ? left : right) =
+                std::max(t.x < pages.width / 2 ? left : right, t.y);
             if (t.text == "CONTACT") contact = &t;
         }
         CHECK(right > 0);
@@ -148,7 +150,21 @@ TEST_CASE("the last page's columns are balanced and the contact rule travels wit
         REQUIRE(contact);
         bool rule_above = false;
         for (const auto& r : last.rects)
-            rule_above = rule_above || (std::abs(r.x - contact->x) < 1 && r.y < contact->y && contact->y - r.y < 25);
+            rule_above = rule_above || (std::abs(r.x - contact->x) < 1 && r.y < contact->y &&
+                                        contact->y - r.y < 25);
         CHECK(rule_above);
+    }
+}
+
+TEST_CASE("a spaced dash never opens a justified line") {
+    Fixture f;
+    Diagnostics diagnostics;
+    Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", diagnostics);
+    TextStyle ts = text_style(f.style, "paragraph");
+    std::string words;
+    for (int i = 0; i < 40; ++i) words += "NATO is \u2013 via its centre \u2013 also supporting them. ";
+    for (double width : {150.0, 200.0, 240.0}) {
+        auto lines = typesetter.set(flatten(text(words), ts), ts, width, {});
+        for (const auto& line : lines) CHECK_FALSE(line.runs.front().text.starts_with("\u2013"));
     }
 }
