@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace factpress {
@@ -17,21 +18,29 @@ std::size_t element_offset(const pugi::xml_node& node) {
     return offset > 0 ? static_cast<std::size_t>(offset - 1) : 0;
 }
 
-// Counts nodes without recursion, stopping once past the limit.
-std::size_t count_nodes(const pugi::xml_node& root, std::size_t limit) {
-    std::size_t count = 0;
-    for (pugi::xml_node node = root.first_child(); node && count <= limit;) {
-        ++count;
+struct TreeSize {
+    std::size_t nodes = 0;
+    int depth = 0; // of the deepest node, the root element being 1
+};
+
+// Measures the tree without recursion, stopping once past the node limit.
+TreeSize measure_tree(const pugi::xml_node& root, std::size_t limit) {
+    TreeSize size;
+    int depth = 1;
+    for (pugi::xml_node node = root.first_child(); node && size.nodes <= limit;) {
+        ++size.nodes;
+        size.depth = std::max(size.depth, depth);
         if (node.first_child()) {
             node = node.first_child();
+            ++depth;
             continue;
         }
         while (node && !node.next_sibling() && node != root)
-            node = node.parent();
+            node = node.parent(), --depth;
         if (!node || node == root) break;
         node = node.next_sibling();
     }
-    return count;
+    return size;
 }
 
 } // namespace
@@ -69,7 +78,8 @@ ParsedDocument parse(SourceText source, const Limits& limits, Diagnostics& diagn
              fmt::format("the XML is not well-formed: {}", result.description())});
         return parsed;
     }
-    if (count_nodes(*tree, limits.max_nodes) > limits.max_nodes) {
+    TreeSize size = measure_tree(*tree, limits.max_nodes);
+    if (size.nodes > limits.max_nodes) {
         diagnostics.push_back(
             {Severity::error,
              {1, 1},
@@ -79,6 +89,7 @@ ParsedDocument parse(SourceText source, const Limits& limits, Diagnostics& diagn
         return parsed;
     }
     parsed.tree = std::move(tree);
+    parsed.depth = size.depth;
     return parsed;
 }
 

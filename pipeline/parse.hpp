@@ -16,6 +16,7 @@ namespace factpress {
 struct ParsedDocument {
     SourceText source;
     std::unique_ptr<pugi::xml_document> tree; // null when parsing failed
+    int depth = 0;                            // nesting of the deepest node
 
     // Position of an element's '<'.
     Position position_of(const pugi::xml_node& node) const;

@@ -37,6 +37,7 @@ class Resolver {
 
   private:
     void resolve(Figure& figure) {
+        if (figure.source.empty()) return; // reported by validation
         std::string problem = load(figure);
         if (problem.empty()) return;
         std::string message = fmt::format("figure src=\"{}\": {}", figure.source, problem);

@@ -2,10 +2,12 @@
 #include "pipeline/build_model.hpp"
 #include "pipeline/normalize.hpp"
 #include "pipeline/parse.hpp"
+#include "pipeline/schema.hpp"
 #include "pipeline/validate.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 
 namespace factpress {
@@ -23,11 +25,19 @@ LoadedDocument load_document_from_bytes(std::string bytes, const ResolveOptions&
     if (!parsed.tree) return loaded;
     Diagnostics problems = clock.time("validate", [&] { return validate(parsed); });
     diagnostics.insert(diagnostics.end(), problems.begin(), problems.end());
-    if (has_errors(diagnostics)) return loaded;
-    FactSheet sheet = clock.time("build", [&] { return build_model(parsed); });
-    sheet = clock.time("normalize", [&] { return normalize(std::move(sheet)); });
-    loaded.sheet =
-        clock.time("resolve", [&] { return resolve(std::move(sheet), options, diagnostics); });
+    // An invalid tree is still built (the builder reads it through pugixml's null-safe calls) so
+    // that figure problems are reported together with the others; not when it nests too deep
+    // for the builder's recursion.
+    if (parsed.depth <= schema::max_depth) {
+        FactSheet sheet = clock.time("build", [&] { return build_model(parsed); });
+        sheet = clock.time("normalize", [&] { return normalize(std::move(sheet)); });
+        loaded.sheet =
+            clock.time("resolve", [&] { return resolve(std::move(sheet), options, diagnostics); });
+    }
+    // Reported in the order of the source, as a compiler does.
+    std::stable_sort(
+        diagnostics.begin(), diagnostics.end(),
+        [](const Diagnostic& a, const Diagnostic& b) { return a.position < b.position; });
     return loaded;
 }
 

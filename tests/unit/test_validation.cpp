@@ -50,10 +50,14 @@ TEST_CASE("every corpus document validates") {
     CHECK(documents > 0);
 }
 
-TEST_CASE("all problems of a document are reported together") {
-    auto loaded = test::load_xml(
-        test::with_body("<p class='a'>x</p><para/><p><link href='ftp://x'>y</link></p>"));
-    CHECK(loaded.diagnostics.size() == 3);
+TEST_CASE("all problems of a document are reported together, in source order") {
+    auto loaded = test::load_xml(test::with_body(
+        "<p><link href='#nowhere'>z</link></p>\n<figure src='img/missing.png' alt='a'><caption>c</caption>"
+        "</figure>\n<p class='a'>x</p><para/><p><link href='ftp://x'>y</link></p>"));
+    REQUIRE(loaded.diagnostics.size() == 5);
+    CHECK(loaded.diagnostics[1].message.find("no such file") != std::string::npos);
+    for (std::size_t i = 1; i < loaded.diagnostics.size(); ++i)
+        CHECK(loaded.diagnostics[i - 1].position <= loaded.diagnostics[i].position);
 }
 
 TEST_CASE("edge cases an author may write are accepted") {
