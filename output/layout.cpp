@@ -132,7 +132,7 @@ class Builder {
         for (const auto& run : line.runs) {
             Colour colour = run.link.empty() ? ts.colour : ts.link_colour;
             slice.content.texts.push_back(
-                {run.x, baseline(ts), run.face, ts.size, colour, run.text, run.width});
+                {run.x, baseline(ts), run.face, ts.size, colour, run.text, run.width, run.scale});
             if (run.link.empty()) continue;
             auto& links = slice.content.links;
             bool anchor = run.link.starts_with('#');

@@ -20,7 +20,8 @@ struct TextItem {
     double size = 10;
     Colour colour;
     std::string text;
-    double width = 0;
+    double width = 0; // as drawn, scaling included
+    double scale = 1; // horizontal glyph scaling (font expansion on justified lines)
     bool operator==(const TextItem&) const = default;
 };
 

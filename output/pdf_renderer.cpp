@@ -117,7 +117,7 @@ class Renderer {
         std::vector<const TextItem*> placeholders;
         HPDF_Page_BeginText(page);
         HPDF_Font current = nullptr;
-        double current_size = 0;
+        double current_size = 0, current_scale = 1;
         for (const auto& t : content.texts) {
             if (t.face < 0) {
                 placeholders.push_back(&t);
@@ -127,6 +127,8 @@ class Renderer {
             if (wanted != current || t.size != current_size)
                 HPDF_Page_SetFontAndSize(page, wanted, f(t.size)), current = wanted,
                                                                    current_size = t.size;
+            if (t.scale != current_scale)
+                HPDF_Page_SetHorizontalScalling(page, f(t.scale * 100)), current_scale = t.scale;
             fill(page, t.colour);
             HPDF_Page_TextOut(page, f(t.x), y(t.y), t.text.c_str());
         }

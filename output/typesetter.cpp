@@ -74,12 +74,17 @@ class ItemBuilder {
     }
 
     void glue(std::size_t s) {
-        if (paragraph_.items.empty() || paragraph_.items.back().type != BreakItem::Type::box)
-            return;
+        // Spaces between words only: none at the start, none doubled. A no-break penalty may
+        // stand between a word and its space.
+        auto last = std::find_if(
+            paragraph_.items.rbegin(), paragraph_.items.rend(),
+            [](const BreakItem& item) { return item.type != BreakItem::Type::penalty; });
+        if (last == paragraph_.items.rend() || last->type != BreakItem::Type::box) return;
         double w = measure(s, " ");
         bool justify = style_.align == Align::justify;
-        // Spaces may grow to 1.5 and shrink to 0.75 of their width when justified.
-        push(justify ? BreakItem::glue(w, w * 0.5, w * 0.25) : BreakItem::glue(w, 0, 0), s);
+        // Justified spaces may grow to 1.3 and shrink to 0.75 of their width; the glyphs'
+        // expansion (see box) takes the rest, as pdfTeX's font expansion does.
+        push(justify ? BreakItem::glue(w, w * 0.3, w * 0.25) : BreakItem::glue(w, 0, 0), s);
     }
 
     void push(BreakItem item, std::size_t span) {
@@ -99,7 +104,9 @@ class ItemBuilder {
             return;
         }
         paragraph_.pieces.push_back({s, std::move(text), w, std::move(runs)});
-        push(BreakItem::box(w), s);
+        BreakItem box = BreakItem::box(w);
+        if (style_.align == Align::justify) box.stretch = box.shrink = w * style_.expansion;
+        push(box, s);
     }
 
     // A word that fits no line is cut between characters, with no hyphen added.
@@ -196,6 +203,38 @@ class ItemBuilder {
     ItemList paragraph_;
 };
 
+// How one line is adjusted to its measure: glyphs scaled within their expansion limit, the
+// rest taken up by the spaces.
+struct LineFit {
+    double glue_ratio = 0;
+    double scale = 1; // horizontal glyph scaling
+};
+
+struct LineSums {
+    double glue = 0, glue_stretch = 0, glue_shrink = 0;
+    double boxes = 0, box_stretch = 0, box_shrink = 0;
+};
+
+LineFit fit_line(const LineSums& sum, double width, bool justify) {
+    double natural = sum.glue + sum.boxes;
+    LineFit fit;
+    if (natural > width) { // shrink: never wider than the measure
+        double ratio =
+            std::max(-1.0, (width - natural) / std::max(1e-9, sum.glue_shrink + sum.box_shrink));
+        fit.glue_ratio = ratio;
+        if (sum.boxes > 0) fit.scale = 1 + ratio * sum.box_shrink / sum.boxes;
+        return fit;
+    }
+    if (!justify || sum.glue_stretch + sum.box_stretch <= 0) return fit;
+    double ratio = (width - natural) / (sum.glue_stretch + sum.box_stretch);
+    double box_ratio =
+        std::min(ratio, 1.5); // glyphs widen by 1.5 times the style's expansion at most
+    if (sum.boxes > 0) fit.scale = 1 + box_ratio * sum.box_stretch / sum.boxes;
+    double rest = width - natural - box_ratio * sum.box_stretch;
+    fit.glue_ratio = sum.glue_stretch > 0 ? rest / sum.glue_stretch : 0;
+    return fit;
+}
+
 } // namespace
 
 TextStyle text_style(const Style& style, const std::string& element) {
@@ -214,6 +253,7 @@ TextStyle text_style(const Style& style, const std::string& element) {
               : align == "center" ? Align::center
               : align == "right"  ? Align::right
                                   : Align::left;
+    t.expansion = t.align == Align::justify ? style.number(element, "expansion", 0) : 0;
     return t;
 }
 
@@ -282,22 +322,22 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
         bool last = b + 1 == breaks.size();
         while (start < end && p.items[start].type != BreakItem::Type::box)
             ++start;
-        double natural = 0, stretch = 0, shrink = 0;
+        LineSums sum;
         for (std::size_t i = start; i < end; ++i) {
             const auto& item = p.items[i];
-            if (item.type == BreakItem::Type::penalty) continue;
-            natural += item.width, stretch += item.stretch, shrink += item.shrink;
+            if (item.type == BreakItem::Type::glue)
+                sum.glue += item.width, sum.glue_stretch += item.stretch,
+                    sum.glue_shrink += item.shrink;
+            if (item.type == BreakItem::Type::box)
+                sum.boxes += item.width, sum.box_stretch += item.stretch,
+                    sum.box_shrink += item.shrink;
         }
         const BreakItem& at = p.items[end];
         bool hyphen = at.type == BreakItem::Type::penalty && at.flagged && at.width > 0;
-        if (hyphen) natural += at.width;
-        double ratio = 0;
+        if (hyphen) sum.boxes += at.width;
         bool justify = style.align == Align::justify && !last;
-        if (justify && natural < width && stretch > 0) ratio = (width - natural) / stretch;
-        if (justify && natural > width && shrink > 0)
-            ratio = std::max(-1.0, (width - natural) / shrink);
-        if (!justify && natural > width && shrink > 0)
-            ratio = std::max(-1.0, (width - natural) / shrink);
+        LineFit fit = fit_line(sum, width, justify);
+        double ratio = fit.glue_ratio;
         Line line;
         double x = 0;
         for (std::size_t i = start; i < end; ++i) {
@@ -320,22 +360,22 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
                 if (run.face < 0) report_uncovered(run.text, where);
                 if (joins && line.runs.back().face == run.face) {
                     line.runs.back().text += run.text;
-                    line.runs.back().width += run.width;
+                    line.runs.back().width += run.width * fit.scale;
                 } else {
-                    line.runs.push_back(
-                        {x, run.width, run.face, span.bold, span.italic, run.text, span.link});
+                    line.runs.push_back({x, run.width * fit.scale, run.face, span.bold, span.italic,
+                                         run.text, span.link, fit.scale});
                 }
                 joins = true;
-                x += run.width;
+                x += run.width * fit.scale;
             }
         }
         if (hyphen) {
             const Span& span = spans[p.span_of_item[end]];
             for (const auto& run :
                  fonts_.runs("-", make_variant(span.bold, span.italic), style.size, style.family))
-                line.runs.push_back(
-                    {x, run.width, run.face, span.bold, span.italic, run.text, span.link}),
-                    x += run.width;
+                line.runs.push_back({x, run.width * fit.scale, run.face, span.bold, span.italic,
+                                     run.text, span.link, fit.scale}),
+                    x += run.width * fit.scale;
         }
         line.width = x;
         line.justified = justify;

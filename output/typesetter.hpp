@@ -25,6 +25,7 @@ struct TextStyle {
     Colour colour;
     Colour link_colour;
     Align align = Align::left;
+    double expansion = 0; // how far glyphs may widen or narrow on justified lines (0.02: 2%)
 };
 
 TextStyle text_style(const Style& style, const std::string& element);
@@ -45,6 +46,7 @@ struct LineRun {
     bool bold = false, italic = false;
     std::string text;
     std::string link;
+    double scale = 1; // horizontal glyph scaling of a justified line
 };
 
 struct Line {

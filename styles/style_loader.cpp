@@ -27,12 +27,12 @@ const std::set<std::string> known_properties = {
     "margin-right", "columns",     "column-gap", "font",         "weight",        "slant",
     "leading",      "color",       "background", "border-color", "border-width",  "padding",
     "space-before", "space-after", "align",      "indent",       "transform",     "rule-color",
-    "rule-width",   "max-height"};
+    "rule-width",   "max-height",  "expansion"};
 
 const std::set<std::string> number_properties = {
     "width",       "height",     "margin-top", "margin-bottom", "margin-left", "margin-right",
     "columns",     "column-gap", "leading",    "border-width",  "padding",     "space-before",
-    "space-after", "indent",     "rule-width", "max-height"};
+    "space-after", "indent",     "rule-width", "max-height",    "expansion"};
 
 class Loader {
   public:

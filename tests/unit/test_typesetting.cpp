@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace factpress;
 
 namespace {
@@ -66,6 +68,10 @@ TEST_CASE("English hyphenation patterns give break points") {
     CHECK_FALSE(h.points("en", "interoperability").empty());
     CHECK_FALSE(h.points("fr", "renforcement").empty());
     CHECK(h.points("en", "cat").empty());
+    // Debian's Russian (KOI8-R) and Greek (ISO 8859-7) pattern files are not UTF-8.
+    CHECK(h.points("ru", "миссия") == std::vector<std::size_t>{6});   // мис-сия
+    CHECK(h.points("el", "αποστολή") == std::vector<std::size_t>{6}); // απο-στολή
+    CHECK(h.points("uk", "консультативна") == std::vector<std::size_t>{18, 22});
     CHECK(h.points("xx", "interoperability").empty());
 }
 
@@ -162,9 +168,45 @@ TEST_CASE("a spaced dash never opens a justified line") {
     Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", diagnostics);
     TextStyle ts = text_style(f.style, "paragraph");
     std::string words;
-    for (int i = 0; i < 40; ++i) words += "NATO is \u2013 via its centre \u2013 also supporting them. ";
+    for (int i = 0; i < 40; ++i)
+        words += "NATO is \u2013 via its centre \u2013 also supporting them. ";
     for (double width : {150.0, 200.0, 240.0}) {
         auto lines = typesetter.set(flatten(text(words), ts), ts, width, {});
-        for (const auto& line : lines) CHECK_FALSE(line.runs.front().text.starts_with("\u2013"));
+        for (const auto& line : lines) {
+            CHECK_FALSE(line.runs.front().text.starts_with("\u2013"));
+            // ... and keeps the space before it.
+            for (std::size_t i = 1; i < line.runs.size(); ++i)
+                if (line.runs[i].text == "\u2013")
+                    CHECK(line.runs[i].x > line.runs[i - 1].x + line.runs[i - 1].width + 1);
+        }
     }
+}
+
+TEST_CASE("justified word spaces stay within 0.75 to 1.30 of a space (5th to 95th percentile)") {
+    Fixture f;
+    std::vector<double> ratios;
+    for (const char* name : {"../../examples/nato-mission-iraq.xml", "every-element.xml"}) {
+        LoadedDocument loaded = load_document(test::test_dir() / "documents" / name, {});
+        REQUIRE(loaded.ok());
+        Diagnostics diagnostics;
+        Typesetter typesetter(*f.fonts, f.hyphenator, loaded.sheet.language, "nato", diagnostics);
+        TextStyle ts = text_style(f.style, "paragraph");
+        std::vector<const Inlines*> paragraphs;
+        for (const auto& block : loaded.sheet.body_blocks)
+            if (auto* p = std::get_if<Paragraph>(&block)) paragraphs.push_back(&p->content);
+        for (const auto& section : loaded.sheet.sections)
+            for (const auto& block : section.blocks)
+                if (auto* p = std::get_if<Paragraph>(&block)) paragraphs.push_back(&p->content);
+        for (const Inlines* content : paragraphs) {
+            auto lines = typesetter.set(flatten(*content, ts), ts, 239.638, {});
+            for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+                CHECK(lines[i].width == doctest::Approx(239.638).epsilon(0.0001));
+                for (double gap : lines[i].gaps) ratios.push_back(gap / lines[i].natural_space);
+            }
+        }
+    }
+    REQUIRE(ratios.size() > 200);
+    std::sort(ratios.begin(), ratios.end());
+    CHECK(ratios[ratios.size() * 5 / 100] >= 0.75);
+    CHECK(ratios[ratios.size() * 95 / 100] <= 1.30);
 }
