@@ -49,8 +49,9 @@ double baseline(const TextStyle& ts) {
 class Builder {
   public:
     Builder(const FactSheet& sheet, const Style& style, const FontSet& fonts,
-            Hyphenator& hyphenator, Diagnostics& diagnostics)
+            Hyphenator& hyphenator, const Deadline& deadline, Diagnostics& diagnostics)
         : sheet_(sheet), style_(style), fonts_(fonts), labels_(labels_for(sheet.language)),
+          deadline_(deadline),
           typesetter_(fonts, hyphenator, sheet.language, style.name, diagnostics) {}
 
     PageLayout run(const LayoutOptions& options) {
@@ -76,7 +77,7 @@ class Builder {
         PageLayout flowed = layout;
         Flow(flowed, g, options.max_pages).place(blocks);
         if (g.columns > 1)
-            flowed = balance_last_page(layout, g, blocks, options.max_pages, std::move(flowed));
+            flowed = balance_last_page(layout, g, blocks, options, std::move(flowed));
         running_elements(flowed, g);
         return flowed;
     }
@@ -84,16 +85,17 @@ class Builder {
     // Columns of the last page end at the same height instead of leaving the right one empty:
     // the lowest bottom for that page at which the flow still needs no more pages (a bisection).
     static PageLayout balance_last_page(const PageLayout& start, FrameGeometry g,
-                                        const std::vector<FlowBlock>& blocks, int max_pages,
-                                        PageLayout flowed) {
+                                        const std::vector<FlowBlock>& blocks,
+                                        const LayoutOptions& options, PageLayout flowed) {
         std::size_t pages = flowed.pages.size();
         g.balanced_page = static_cast<int>(pages) - 1;
         double low = pages == 1 ? g.first_page_top : g.top, high = g.bottom;
         for (int step = 0; step < 10; ++step) {
             g.balanced_bottom = (low + high) / 2;
+            options.deadline.check();
             PageLayout trial = start;
             try {
-                Flow(trial, g, max_pages).place(blocks);
+                Flow(trial, g, options.max_pages).place(blocks);
             } catch (const PageLimitExceeded&) {
                 trial.pages.resize(pages + 1);
             }
@@ -242,6 +244,7 @@ class Builder {
     }
 
     void add_block(const Block& block, std::vector<FlowBlock>& blocks) {
+        deadline_.check();
         std::visit([&](const auto& b) { add(b, blocks); }, block);
     }
 
@@ -495,6 +498,7 @@ class Builder {
     const Style& style_;
     const FontSet& fonts_;
     const Labels& labels_;
+    const Deadline& deadline_;
     Typesetter typesetter_;
     double column_width_ = 0;
     double frame_height_ = 0;
@@ -520,7 +524,7 @@ std::pair<double, double> page_size(const Style& style) {
 
 PageLayout layout(const FactSheet& sheet, const Style& style, const FontSet& fonts,
                   Hyphenator& hyphenator, const LayoutOptions& options, Diagnostics& diagnostics) {
-    return Builder(sheet, style, fonts, hyphenator, diagnostics).run(options);
+    return Builder(sheet, style, fonts, hyphenator, options.deadline, diagnostics).run(options);
 }
 
 } // namespace factpress

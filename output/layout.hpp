@@ -5,12 +5,14 @@
 #include "output/font_set.hpp"
 #include "output/hyphenator.hpp"
 #include "output/page_layout.hpp"
+#include "pipeline/deadline.hpp"
 #include "styles/style.hpp"
 
 namespace factpress {
 
 struct LayoutOptions {
     int max_pages = 500;
+    Deadline deadline; // checked between blocks and flow passes
 };
 
 // Warnings (uncovered characters) and errors (page limit) go to `diagnostics`.

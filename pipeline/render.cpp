@@ -19,14 +19,14 @@ std::time_t document_date(const fs::path& source, const RenderOptions& options) 
     return info.st_mtime;
 }
 
-void render_outputs(RenderedDocument& result, SharedResources& shared,
-                    const RenderOptions& options) {
+void render_outputs(RenderedDocument& result, SharedResources& shared, const RenderOptions& options,
+                    const Deadline& deadline) {
     LoadedDocument& loaded = result.loaded;
     if (!loaded.ok()) return;
     StageClock clock(loaded.timings);
     try {
         if (options.pdf) {
-            LayoutOptions layout_options{options.resolve.limits.max_pages};
+            LayoutOptions layout_options{options.resolve.limits.max_pages, deadline};
             PageLayout pages = clock.time("layout", [&] {
                 return layout(loaded.sheet, shared.style, *shared.fonts, shared.hyphenator,
                               layout_options, loaded.diagnostics);
@@ -34,10 +34,13 @@ void render_outputs(RenderedDocument& result, SharedResources& shared,
             result.pages = static_cast<int>(pages.pages.size());
             PdfOptions pdf_options{document_date(loaded.path, options)};
             result.pdf = clock.time("pdf", [&] { return render_pdf(pages, pdf_options); });
+            deadline.check();
         }
         if (options.txt)
             result.text =
                 clock.time("text", [&] { return render_text(loaded.sheet, options.text); });
+    } catch (const TimeLimitExceeded& error) {
+        loaded.diagnostics.push_back({Severity::error, {}, error.what()});
     } catch (const PageLimitExceeded& error) {
         loaded.diagnostics.push_back({Severity::error, {}, error.what()});
     } catch (const PdfError& error) {
@@ -51,16 +54,18 @@ void render_outputs(RenderedDocument& result, SharedResources& shared,
 RenderedDocument render_document(const fs::path& source, SharedResources& shared,
                                  const RenderOptions& options) {
     RenderedDocument result;
+    Deadline deadline(options.resolve.limits.max_seconds);
     result.loaded = load_document(source, options.resolve);
-    render_outputs(result, shared, options);
+    render_outputs(result, shared, options, deadline);
     return result;
 }
 
 RenderedDocument render_bytes(std::string bytes, SharedResources& shared,
                               const RenderOptions& options) {
     RenderedDocument result;
+    Deadline deadline(options.resolve.limits.max_seconds);
     result.loaded = load_document_from_bytes(std::move(bytes), options.resolve);
-    render_outputs(result, shared, options);
+    render_outputs(result, shared, options, deadline);
     return result;
 }
 

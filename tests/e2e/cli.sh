@@ -42,6 +42,11 @@ cp "$tests/hostile/bad-date-day.xml" "$work/in/good.xml"
 $factpress build -o "$work/out" "$work/in/good.xml" 2>/dev/null
 check "failed rebuild keeps the earlier output" "[ -s $work/out/good.pdf ] && [ \$(stat -c %Y $work/out/good.pdf) -eq $before ]"
 
+# A document over its time limit fails cleanly: a message, no output.
+python3 -c "print('<factsheet xmlns=\"urn:factpress:factsheet:1\" xml:lang=\"en\"><meta><title>T</title><date>2021</date></meta><body><p>' + 'the mission assists institutions ' * 5000 + '</p></body></factsheet>')" > "$work/slow.xml"
+$factpress build --timeout 0.01 -o "$work/slow" "$work/slow.xml" 2>"$work/slow.err"; code=$?
+check "--timeout stops a slow document with exit 1 and no output" "[ $code -eq 1 ] && grep -q 'timeout' $work/slow.err && [ ! -e $work/slow/slow.pdf ]"
+
 # Letter paper with -s letter.
 $factpress build -q -s letter -f pdf -o "$work/letter" "$tests/documents/edge-cases.xml"
 check "-s letter gives US Letter pages" "pdfinfo $work/letter/edge-cases.pdf | grep -q '612 x 792'"
