@@ -33,7 +33,8 @@ DocumentResult build_one(const InputDocument& input, SharedResources& shared,
     fs::path txt = options.out_dir / input.output_stem;
     txt += ".txt";
     std::string stem = input.output_stem.generic_string();
-    std::uint64_t hash = hash_bytes(options.fingerprint, hash_document_inputs(input.source));
+    std::uint64_t hash = hash_bytes(
+        options.fingerprint, hash_document_inputs(input.source, options.render.resolve.limits));
     std::error_code ec;
     bool outputs_exist = (!options.render.pdf || fs::exists(pdf, ec)) &&
                          (!options.render.txt || fs::exists(txt, ec));

@@ -1,20 +1,26 @@
 #include "pipeline/manifest.hpp"
 #include "pipeline/output_file.hpp"
+#include "pipeline/resolve.hpp"
 
 #include <fmt/format.h>
 
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 
 namespace factpress {
 namespace fs = std::filesystem;
 namespace {
 
-std::string read_file(const fs::path& path, bool& ok) {
+// The bytes of a regular file of at most `max_bytes`; nothing for devices, folders, FIFOs.
+std::optional<std::string> read_regular_file(const fs::path& path, std::size_t max_bytes) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) > max_bytes || ec)
+        return std::nullopt;
     std::ifstream in(path, std::ios::binary);
-    ok = static_cast<bool>(in);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (!in) return std::nullopt;
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 } // namespace
@@ -26,20 +32,22 @@ std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed) {
     return hash;
 }
 
-std::uint64_t hash_document_inputs(const fs::path& source) {
-    bool ok = false;
-    std::string text = read_file(source, ok);
-    if (!ok) return 0;
-    std::uint64_t hash = hash_bytes(text);
-    for (std::size_t at = text.find("src="); at != std::string::npos;
-         at = text.find("src=", at + 4)) {
+std::uint64_t hash_document_inputs(const fs::path& source, const Limits& limits) {
+    auto text = read_regular_file(source, limits.max_file_bytes);
+    if (!text) return 0;
+    std::uint64_t hash = hash_bytes(*text);
+    fs::path folder = document_folder(source);
+    for (std::size_t at = text->find("src="); at != std::string::npos;
+         at = text->find("src=", at + 4)) {
         std::size_t open = at + 4;
-        if (open >= text.size() || (text[open] != '"' && text[open] != '\'')) continue;
-        std::size_t close = text.find(text[open], open + 1);
+        if (open >= text->size() || ((*text)[open] != '"' && (*text)[open] != '\'')) continue;
+        std::size_t close = text->find((*text)[open], open + 1);
         if (close == std::string::npos) break;
-        std::string image =
-            read_file(source.parent_path() / text.substr(open + 1, close - open - 1), ok);
-        hash = hash_bytes(image, hash_bytes(ok ? "+" : "-", hash));
+        fs::path image;
+        std::optional<std::string> bytes;
+        if (locate_inside(folder, text->substr(open + 1, close - open - 1), image).empty())
+            bytes = read_regular_file(image, limits.max_image_bytes);
+        hash = hash_bytes(bytes.value_or(""), hash_bytes(bytes ? "+" : "-", hash));
     }
     return hash;
 }

@@ -39,7 +39,8 @@ class Scanner {
             error(0, "the file is UTF-16 or UTF-32; fact sheets must be saved as UTF-8");
             return false;
         }
-        if (text_.empty() || text_.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        std::string_view content = text_.starts_with("\xEF\xBB\xBF") ? text_.substr(3) : text_;
+        if (content.find_first_not_of(" \t\r\n") == std::string_view::npos) {
             error(0, "the file is empty; expected a <factsheet> document");
             return false;
         }
@@ -112,7 +113,7 @@ class Scanner {
 
     void check_reference(std::size_t pos) {
         std::size_t semicolon = text_.find(';', pos);
-        std::string_view name = semicolon == std::string_view::npos || semicolon - pos > 12
+        std::string_view name = semicolon == std::string_view::npos || semicolon - pos > 40
                                     ? std::string_view{}
                                     : text_.substr(pos + 1, semicolon - pos - 1);
         if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos")

@@ -19,8 +19,7 @@ class Resolver {
   public:
     Resolver(const ResolveOptions& options, Diagnostics& diagnostics)
         : options_(options), diagnostics_(diagnostics) {
-        std::error_code ec;
-        folder_ = fs::weakly_canonical(fs::absolute(options.document, ec).parent_path(), ec);
+        folder_ = document_folder(options.document);
     }
 
     void blocks(Blocks& blocks) {
@@ -84,6 +83,11 @@ class Resolver {
 
 } // namespace
 
+fs::path document_folder(const fs::path& document) {
+    std::error_code ec;
+    return fs::weakly_canonical(fs::absolute(document, ec).parent_path(), ec);
+}
+
 std::string locate_inside(const fs::path& folder, const std::string& source, fs::path& found) {
     if (source.find('\0') != std::string::npos || source.empty()) return "not a file name";
     fs::path relative(source);
@@ -92,9 +96,9 @@ std::string locate_inside(const fs::path& folder, const std::string& source, fs:
     std::error_code ec;
     fs::path lexical = (folder / relative).lexically_normal();
     if (!is_inside(folder, lexical)) return "the path leads outside the XML file's folder";
-    if (!fs::exists(lexical, ec)) return "no such file";
     found = fs::canonical(lexical, ec);
-    if (ec) return "the file cannot be read";
+    if (ec == std::errc::no_such_file_or_directory) return "no such file";
+    if (ec) return fmt::format("the file cannot be read: {}", ec.message());
     if (!is_inside(folder, found))
         return "the path leads outside the XML file's folder (through a symbolic link)";
     if (!fs::is_regular_file(found, ec)) return "not a regular file";

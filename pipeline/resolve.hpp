@@ -17,6 +17,9 @@ struct ResolveOptions {
 
 FactSheet resolve(FactSheet sheet, const ResolveOptions& options, Diagnostics& diagnostics);
 
+// The folder figures of `document` are resolved in: its own, symbolic links resolved.
+std::filesystem::path document_folder(const std::filesystem::path& document);
+
 // The file `source` names, or an error message when it may not or cannot be read.
 std::string locate_inside(const std::filesystem::path& folder, const std::string& source,
                           std::filesystem::path& found);
