@@ -76,6 +76,8 @@ std::string fingerprint(const CommandLine& line, const SharedResources& shared) 
     std::string print =
         fmt::format("factpress {}|{}|{}|{}|{}|{}|{}", FACTPRESS_VERSION, line.pdf, line.txt,
                     line.brief, line.width, line.draft, line.limits.max_pages);
+    // The program itself, so that a rebuilt factpress of the same version redoes its outputs.
+    print += fmt::format("|{:x}", hash_bytes(read_all("/proc/self/exe")));
     for (const auto& file : shared.style.files)
         print += fmt::format("|{:x}", hash_bytes(read_all(file)));
     for (const FontFace* face : shared.fonts->faces()) {

@@ -41,6 +41,18 @@ std::vector<Slice> keep_ends_together(const std::vector<Slice>& lines) {
     return grouped;
 }
 
+// A right-to-left document is laid out left to right and mirrored: columns, indents, markers,
+// boxes and page numbers change sides; each item keeps its own drawing (see the typesetter).
+void mirror(PageLayout& layout) {
+    auto flip = [&](auto& item) { item.x = layout.width - item.x - item.width; };
+    for (auto& page : layout.pages) {
+        for (auto& item : page.texts) flip(item);
+        for (auto& item : page.rects) flip(item);
+        for (auto& item : page.images) flip(item);
+        for (auto& item : page.links) flip(item);
+    }
+}
+
 // Where the baseline of a line of this style sits below the line's top.
 double baseline(const TextStyle& ts) {
     return ts.leading / 2 + ts.size * 0.33;
@@ -79,6 +91,7 @@ class Builder {
         if (g.columns > 1)
             flowed = balance_last_page(layout, g, blocks, options, std::move(flowed));
         running_elements(flowed, g);
+        if (labels_.right_to_left) mirror(flowed);
         return flowed;
     }
 

@@ -1,4 +1,5 @@
 #include "output/typesetter.hpp"
+#include "output/bidi.hpp"
 #include "output/case_mapping.hpp"
 #include "output/line_breaker.hpp"
 #include "output/text_wrap.hpp"
@@ -40,9 +41,10 @@ bool looks_like_url(std::string_view word) {
 
 class ItemBuilder {
   public:
-    ItemBuilder(const FontSet& fonts, const HyphenationPatterns& patterns,
+    ItemBuilder(const FontSet& fonts, const HyphenationPatterns& patterns, bool right_to_left,
                 const std::vector<Span>& spans, const TextStyle& style, double width)
-        : fonts_(fonts), patterns_(patterns), spans_(spans), style_(style), width_(width) {}
+        : fonts_(fonts), patterns_(patterns), right_to_left_(right_to_left), spans_(spans),
+          style_(style), width_(width) {}
 
     ItemList build() {
         for (std::size_t s = 0; s < spans_.size(); ++s) {
@@ -130,6 +132,13 @@ class ItemBuilder {
     // Part of a word lying in one span: split at hyphenation points, explicit hyphens and, in
     // addresses, after / . - _ (no hyphen added there).
     void word_part(std::size_t s, const std::string& word) {
+        // Right-to-left words are shaped (joining forms, ligatures) and never hyphenated; in a
+        // right-to-left document every word goes through the bidi algorithm ("2018." ends in
+        // its period on the left).
+        if (right_to_left_ || has_right_to_left(word)) {
+            box(s, shape_word(word, right_to_left_));
+            return;
+        }
         if (looks_like_url(word)) {
             split_after(s, word, "/.-_?&=", 100, false);
             return;
@@ -197,11 +206,65 @@ class ItemBuilder {
 
     const FontSet& fonts_;
     const HyphenationPatterns& patterns_;
+    bool right_to_left_;
     const std::vector<Span>& spans_;
     const TextStyle& style_;
     double width_;
     ItemList paragraph_;
 };
+
+// Runs are placed in logical order and each word is already in visual order. A right-to-left
+// document's pages are mirrored at the end, which reverses every group of runs; so here each
+// right-to-left word, and each stretch of left-to-right words, is reflected within its own span
+// beforehand to come out readable. In a left-to-right document, stretches of right-to-left words
+// are reordered, each word keeping its own visual order.
+void reflect(std::vector<LineRun>& runs, std::size_t first, std::size_t last) {
+    double left = runs[first].x, right = runs[first].x + runs[first].width;
+    for (std::size_t i = first; i < last; ++i)
+        left = std::min(left, runs[i].x), right = std::max(right, runs[i].x + runs[i].width);
+    for (std::size_t i = first; i < last; ++i)
+        runs[i].x = left + right - runs[i].x - runs[i].width;
+}
+
+void order_by_direction(std::vector<LineRun>& runs, bool right_to_left) {
+    if (runs.empty()) return;
+    // Each word's direction; neutral words (digits, punctuation) between two words of the
+    // other direction join them.
+    std::vector<std::pair<std::size_t, std::size_t>> words; // [first, last) run of each word
+    std::vector<Direction> directions;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        if (i == 0 || runs[i].word != runs[i - 1].word)
+            words.push_back({i, i}), directions.push_back(Direction::neutral);
+        words.back().second = i + 1;
+        if (directions.back() == Direction::neutral)
+            directions.back() = word_direction(runs[i].text);
+    }
+    Direction other = right_to_left ? Direction::left_to_right : Direction::right_to_left;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        if (directions[w] != Direction::neutral) continue;
+        bool before = w > 0 && directions[w - 1] == other;
+        std::size_t next = w + 1;
+        while (next < words.size() && directions[next] == Direction::neutral)
+            ++next;
+        directions[w] =
+            before && next < words.size() && directions[next] == other ? other : Direction::neutral;
+    }
+    for (std::size_t w = 0; w < words.size();) {
+        std::size_t end = w + 1;
+        if (directions[w] == other)
+            while (end < words.size() && directions[end] == other)
+                ++end;
+        bool stretch = directions[w] == other;
+        if (right_to_left) {
+            reflect(runs, words[w].first, words[end - 1].second);
+        } else if (stretch) {
+            reflect(runs, words[w].first, words[end - 1].second);
+            for (std::size_t k = w; k < end; ++k)
+                reflect(runs, words[k].first, words[k].second);
+        }
+        w = end;
+    }
+}
 
 // How one line is adjusted to its measure: glyphs scaled within their expansion limit, the
 // rest taken up by the spaces.
@@ -308,7 +371,7 @@ void Typesetter::report_uncovered(std::string_view text, Position where) {
 
 std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyle& style,
                                   double width, Position where) {
-    ItemList p = ItemBuilder(fonts_, patterns_, spans, style, width).build();
+    ItemList p = ItemBuilder(fonts_, patterns_, right_to_left_, spans, style, width).build();
     if (p.pieces.empty()) return {};
     BreakOptions options;
     options.line_width = width;
@@ -340,9 +403,11 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
         double ratio = fit.glue_ratio;
         Line line;
         double x = 0;
+        int word = 0;
         for (std::size_t i = start; i < end; ++i) {
             const auto& item = p.items[i];
             if (item.type == BreakItem::Type::glue) {
+                ++word;
                 double w = item.width + (ratio > 0 ? ratio * item.stretch : ratio * item.shrink);
                 line.gaps.push_back(w);
                 line.natural_space = item.width;
@@ -363,7 +428,7 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
                     line.runs.back().width += run.width * fit.scale;
                 } else {
                     line.runs.push_back({x, run.width * fit.scale, run.face, span.bold, span.italic,
-                                         run.text, span.link, fit.scale});
+                                         run.text, span.link, fit.scale, word});
                 }
                 joins = true;
                 x += run.width * fit.scale;
@@ -374,9 +439,10 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
             for (const auto& run :
                  fonts_.runs("-", make_variant(span.bold, span.italic), style.size, style.family))
                 line.runs.push_back({x, run.width * fit.scale, run.face, span.bold, span.italic,
-                                     run.text, span.link, fit.scale}),
+                                     run.text, span.link, fit.scale, word}),
                     x += run.width * fit.scale;
         }
+        order_by_direction(line.runs, right_to_left_);
         line.width = x;
         line.justified = justify;
         line.hyphenated = hyphen;

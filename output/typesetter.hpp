@@ -5,6 +5,7 @@
 #include "model/fact_sheet.hpp"
 #include "output/font_set.hpp"
 #include "output/hyphenator.hpp"
+#include "output/labels.hpp"
 #include "styles/style.hpp"
 
 #include <set>
@@ -47,6 +48,7 @@ struct LineRun {
     std::string text;
     std::string link;
     double scale = 1; // horizontal glyph scaling of a justified line
+    int word = 0;     // runs of one word share this number (words are separated by spaces)
 };
 
 struct Line {
@@ -63,7 +65,8 @@ class Typesetter {
     Typesetter(const FontSet& fonts, Hyphenator& hyphenator, std::string language,
                std::string style_name, Diagnostics& diagnostics)
         : fonts_(fonts), patterns_(hyphenator.patterns(language)),
-          style_name_(std::move(style_name)), diagnostics_(diagnostics) {}
+          right_to_left_(labels_for(language).right_to_left), style_name_(std::move(style_name)),
+          diagnostics_(diagnostics) {}
 
     std::vector<Line> set(const std::vector<Span>& spans, const TextStyle& style, double width,
                           Position where);
@@ -73,6 +76,7 @@ class Typesetter {
 
     const FontSet& fonts_;
     HyphenationPatterns patterns_; // looked up once per document, not once per word
+    bool right_to_left_;           // the document's direction (its pages are mirrored)
     std::string style_name_;
     Diagnostics& diagnostics_;
     std::set<char32_t> reported_;

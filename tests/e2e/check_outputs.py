@@ -31,11 +31,20 @@ def run(cmd, **kw):
     return subprocess.run(cmd, capture_output=True, **kw)
 
 def words_of(text):
-    return [w for w in re.findall(r'\w+', unicodedata.normalize('NFKC', text)) if len(w) > 1 or w.isalpha()]
+    # NFKC folds Arabic presentation forms back to letters; combining marks (Arabic vowel signs)
+    # are dropped on both sides, as extraction may place them differently.
+    text = ''.join(c for c in unicodedata.normalize('NFKC', text) if unicodedata.category(c) != 'Mn')
+    return [w for w in re.findall(r'\w+', text) if len(w) > 1 or w.isalpha()]
 
 def source_facts(path):
     root = ET.parse(path).getroot()
-    def text(e): return ' '.join(''.join(e.itertext()).split()) if e is not None else ''
+    inline = {NS + t for t in ('em', 'strong', 'link', 'abbr')}
+    def flat(e):  # text of an element; block elements are separated by a space, inline ones not
+        parts = [e.text or '']
+        for child in e:
+            parts += [flat(child), '' if child.tag in inline else ' ', child.tail or '']
+        return ''.join(parts)
+    def text(e): return ' '.join(flat(e).split()) if e is not None else ''
     words = []
     for e in root:
         if e.tag != NS + 'meta':
@@ -80,8 +89,25 @@ def check_pdf(pdf, facts, name):
     check(distinct == facts['external'], f'{name}: URI links {sorted(distinct)}, expected {sorted(facts["external"])}')
     outlines = [o for o in objects if '/Title' in o and '/Parent' in o]
     check(len(outlines) == facts['sections'] + 1, f'{name}: {len(outlines)} bookmarks, expected {facts["sections"] + 1}')
+    if facts['lang'] and facts['lang'].split('-')[0] in ('ar', 'he', 'fa', 'ur'):
+        check_right_aligned(pdf, name)
     if os.path.exists(glyphcheck) and os.path.exists('/usr/bin/python3'):
         check(run(['/usr/bin/python3', glyphcheck, pdf]).returncode == 0, f'{name}: no glyph with parts missing')
+
+def check_right_aligned(pdf, name):
+    """Every line of a right-to-left block ends at the block's right edge."""
+    html = run(['pdftotext', '-bbox-layout', pdf, '-'], text=True).stdout
+    html = re.sub(r'<!DOCTYPE[^>]*>', '', html).replace('xmlns="http://www.w3.org/1999/xhtml"', '')
+    blocks = 0
+    for block in ET.fromstring(html).iter('block'):
+        lines = list(block.iter('line'))
+        text = ' '.join(w.text or '' for w in block.iter('word'))
+        if len(lines) < 2 or not re.search('[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]', text): continue
+        blocks += 1
+        right = max(float(l.get('xMax')) for l in lines)
+        ragged = [l for l in lines if right - float(l.get('xMax')) > 1.5]
+        check(not ragged, f'{name}: right-to-left lines not aligned right: {[" ".join(w.text for w in l.iter("word"))[:40] for l in ragged][:2]}')
+    check(blocks > 0, f'{name}: no right-to-left block found')
 
 def check_text(txt, facts, width, name, profile):
     raw = open(txt, 'rb').read()

@@ -1,0 +1,26 @@
+// Per-language labels and dates.
+#include "output/labels.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace factpress;
+
+TEST_CASE("dates in the document's language") {
+    CHECK(format_date({2021, 2, 0}, labels_for("en")) == "February 2021");
+    CHECK(format_date({2021, 2, 0}, labels_for("fr")) == "février 2021");
+    CHECK(format_date({2021, 2, 0}, labels_for("uk")) == "лютий 2021");
+    CHECK(format_date({2020, 3, 5}, labels_for("uk")) == "5 березня 2020");
+    CHECK(format_date({2021, 2, 15}, labels_for("ru")) == "15 февраля 2021");
+    CHECK(format_date({2021, 2, 0}, labels_for("el")) == "Φεβρουάριος 2021");
+    CHECK(format_date({2021, 2, 0}, labels_for("ar")) == "فبراير 2021");
+    CHECK(format_date({2018, 0, 0}, labels_for("fr")) == "2018");
+}
+
+TEST_CASE("labels by primary language, English otherwise") {
+    CHECK(labels_for("fr-CA").key_facts == "Points principaux");
+    CHECK(labels_for("EN-gb").key_facts == "Key facts");
+    CHECK(labels_for("de").key_facts == "Key facts");
+    CHECK(labels_for("ar").right_to_left);
+    CHECK_FALSE(labels_for("el").right_to_left);
+    CHECK(page_label(labels_for("uk"), 2, 3) == "Сторінка 2 з 3");
+}
