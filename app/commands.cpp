@@ -80,10 +80,9 @@ std::string fingerprint(const CommandLine& line, const SharedResources& shared) 
     print += fmt::format("|{:x}", hash_bytes(read_all("/proc/self/exe")));
     for (const auto& file : shared.style.files)
         print += fmt::format("|{:x}", hash_bytes(read_all(file)));
-    for (const FontFace* face : shared.fonts->faces()) {
+    for (const auto& path : shared.fonts->paths()) {
         std::error_code ec;
-        print += fmt::format("|{}:{}", face->path().string(),
-                             std::filesystem::file_size(face->path(), ec));
+        print += fmt::format("|{}:{}", path.string(), std::filesystem::file_size(path, ec));
     }
     return print;
 }
@@ -103,7 +102,7 @@ std::unique_ptr<SharedResources> load_shared(const CommandLine& line) {
     shared->fonts = std::make_unique<FontSet>(shared->style, shared->library, problems);
     for (const auto& problem : problems)
         fmt::print(stderr, "{}: warning: {}\n", loaded.file, problem);
-    if (shared->fonts->faces().empty()) {
+    if (shared->fonts->paths().empty()) {
         fmt::print(stderr, "factpress: style '{}' has no usable font\n", line.style);
         return nullptr;
     }

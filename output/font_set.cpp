@@ -34,7 +34,8 @@ const FontFace& FontLibrary::face(const fs::path& path) {
     return *slot;
 }
 
-FontSet::FontSet(const Style& style, FontLibrary& library, std::vector<std::string>& problems) {
+FontSet::FontSet(const Style& style, FontLibrary& library, std::vector<std::string>& problems)
+    : library_(library) {
     for (const auto& name : style.font_chain) {
         const FontFamily& family = style.families.at(name);
         Family entry{name, {}};
@@ -48,31 +49,62 @@ FontSet::FontSet(const Style& style, FontLibrary& library, std::vector<std::stri
                     "font file {} of family \"{}\" not found on the font path", *files[v], name));
                 continue;
             }
-            try {
-                faces_.push_back(&library.face(*path));
-                entry.faces[v] = static_cast<int>(faces_.size() - 1);
-            } catch (const std::exception& error) {
-                problems.push_back(error.what());
-            }
+            slots_.push_back(std::make_unique<Slot>());
+            slots_.back()->path = *path;
+            paths_.push_back(*path);
+            entry.faces[v] = static_cast<int>(slots_.size() - 1);
         }
         chain_.push_back(entry);
     }
+    // The main family is read now, so that a broken font file is reported before any document.
+    if (!chain_.empty())
+        for (int index : chain_.front().faces)
+            if (index >= 0) {
+                try {
+                    Slot& slot = *slots_[static_cast<std::size_t>(index)];
+                    slot.face = &library.face(slot.path);
+                    std::call_once(slot.once, [] {});
+                } catch (const std::exception& error) {
+                    problems.push_back(error.what());
+                }
+            }
+}
+
+const FontFace* FontSet::face(int index) const {
+    const Slot& slot = *slots_[static_cast<std::size_t>(index)];
+    std::call_once(slot.once, [&] {
+        try {
+            slot.face = &library_.face(slot.path);
+        } catch (const std::exception&) {
+            slot.face = nullptr; // an unreadable fallback face covers nothing
+        }
+    });
+    return slot.face;
+}
+
+std::vector<const FontFace*> FontSet::faces() const {
+    std::vector<const FontFace*> faces;
+    for (const auto& slot : slots_)
+        faces.push_back(slot->face.load());
+    return faces;
 }
 
 int FontSet::face_for(char32_t cp, Variant variant, const std::string& family) const {
     auto try_family = [&](const Family& f) {
         for (int v : {static_cast<int>(variant), static_cast<int>(variant) & 1, 0}) {
-            int face = f.faces[v];
-            if (face >= 0 && faces_[face]->covers(cp)) return face;
+            int index = f.faces[v];
+            if (index < 0) continue;
+            const FontFace* candidate = face(index);
+            if (candidate && candidate->covers(cp)) return index;
         }
         return -1;
     };
     if (!family.empty())
         for (const auto& f : chain_)
             if (f.name == family)
-                if (int face = try_family(f); face >= 0) return face;
+                if (int index = try_family(f); index >= 0) return index;
     for (const auto& f : chain_)
-        if (int face = try_family(f); face >= 0) return face;
+        if (int index = try_family(f); index >= 0) return index;
     return -1;
 }
 
@@ -85,7 +117,7 @@ std::vector<FaceRun> FontSet::runs(std::string_view text, Variant variant, doubl
         // A no-break space is drawn as a space, which every face has.
         char32_t drawn = cp == 0x00A0 ? U' ' : cp;
         int face = face_for(drawn, variant, family);
-        double advance = face >= 0 ? faces_[face]->advance(drawn) : 600;
+        double advance = face >= 0 ? this->face(face)->advance(drawn) : 600;
         if (result.empty() || result.back().face != face) result.push_back({face, {}, 0});
         if (drawn != cp)
             result.back().text += ' ';

@@ -5,6 +5,7 @@
 #include "output/font_face.hpp"
 #include "styles/style.hpp"
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string_view>
@@ -41,10 +42,13 @@ struct FaceRun {
 
 class FontSet {
   public:
-    // Loads every face the style names; fills `problems` with missing files.
+    // Finds every face the style names (`problems` lists missing or unusable files) and reads
+    // the first family of the chain; the fallback families are read when first needed.
     FontSet(const Style& style, FontLibrary& library, std::vector<std::string>& problems);
 
-    const std::vector<const FontFace*>& faces() const { return faces_; }
+    // The faces by index (null for a fallback face not read yet); layout and PDF share indices.
+    std::vector<const FontFace*> faces() const;
+    const std::vector<std::filesystem::path>& paths() const { return paths_; }
     // The first face of the chain that covers `cp` in `variant` (or its regular face); -1 if none.
     int face_for(char32_t cp, Variant variant, const std::string& family = {}) const;
     // Splits text into runs per face, each with its width at `size`.
@@ -58,7 +62,17 @@ class FontSet {
         std::string name;
         int faces[4] = {-1, -1, -1, -1};
     };
-    std::vector<const FontFace*> faces_;
+    // A face read once, on first use, whichever thread asks first.
+    struct Slot {
+        std::filesystem::path path;
+        mutable std::once_flag once;
+        mutable std::atomic<const FontFace*> face = nullptr;
+    };
+    const FontFace* face(int index) const;
+
+    FontLibrary& library_;
+    std::vector<std::filesystem::path> paths_;
+    std::vector<std::unique_ptr<Slot>> slots_;
     std::vector<Family> chain_;
 };
 

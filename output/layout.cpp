@@ -46,10 +46,14 @@ std::vector<Slice> keep_ends_together(const std::vector<Slice>& lines) {
 void mirror(PageLayout& layout) {
     auto flip = [&](auto& item) { item.x = layout.width - item.x - item.width; };
     for (auto& page : layout.pages) {
-        for (auto& item : page.texts) flip(item);
-        for (auto& item : page.rects) flip(item);
-        for (auto& item : page.images) flip(item);
-        for (auto& item : page.links) flip(item);
+        for (auto& item : page.texts)
+            flip(item);
+        for (auto& item : page.rects)
+            flip(item);
+        for (auto& item : page.images)
+            flip(item);
+        for (auto& item : page.links)
+            flip(item);
     }
 }
 
@@ -69,7 +73,6 @@ class Builder {
     PageLayout run(const LayoutOptions& options) {
         PageLayout layout;
         std::tie(layout.width, layout.height) = page_size(style_);
-        layout.faces = fonts_.faces();
         info(layout.info);
         FrameGeometry g;
         g.page_width = layout.width;
@@ -91,6 +94,7 @@ class Builder {
         if (g.columns > 1)
             flowed = balance_last_page(layout, g, blocks, options, std::move(flowed));
         running_elements(flowed, g);
+        flowed.faces = fonts_.faces(); // after typesetting: every face a run uses has been read
         if (labels_.right_to_left) mirror(flowed);
         return flowed;
     }

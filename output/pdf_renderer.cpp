@@ -1,10 +1,12 @@
 #include "output/pdf_renderer.hpp"
+#include "output/font_subset.hpp"
 #include "output/pdf_document.hpp"
 #include "pipeline/utf8.hpp"
 
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
 namespace factpress {
 namespace {
@@ -51,11 +53,24 @@ class Renderer {
     HPDF_REAL y(double top) const { return static_cast<HPDF_REAL>(layout_.height - top); }
     static HPDF_REAL f(double v) { return static_cast<HPDF_REAL>(v); }
 
+    std::set<char32_t> code_points(int face) const {
+        std::set<char32_t> used;
+        for (const auto& page : layout_.pages)
+            for (const auto& t : page.texts)
+                if (t.face == face)
+                    for (std::size_t pos = 0; pos < t.text.size();)
+                        used.insert(utf8::next(t.text, pos));
+        return used;
+    }
+
     HPDF_Font font(int face) {
         auto it = fonts_.find(face);
         if (it != fonts_.end()) return it->second;
-        const char* name = HPDF_LoadTTFontFromFile(
-            pdf_.get(), layout_.faces[static_cast<std::size_t>(face)]->path().c_str(), HPDF_TRUE);
+        // Only the glyphs this document draws are embedded (the whole face when subsetting fails).
+        const auto& original = layout_.faces[static_cast<std::size_t>(face)]->path();
+        SubsetFile subset(original, code_points(face));
+        const auto& file = subset.path().empty() ? original : subset.path();
+        const char* name = HPDF_LoadTTFontFromFile(pdf_.get(), file.c_str(), HPDF_TRUE);
         pdf_.check(name, "loading a font");
         HPDF_Font font = pdf_.check(HPDF_GetFont(pdf_.get(), name, "UTF-8"), "preparing a font");
         return fonts_[face] = font;
