@@ -31,17 +31,23 @@ Inlines text(std::string s) {
     return {Inline{InlineKind::text, std::move(s), {}, {}, {}}};
 }
 
+// Sets text as a nato paragraph; uncovered-character warnings go to `diagnostics`.
+std::vector<Line> set_paragraph(Fixture& f, const std::string& words, double width,
+                                Diagnostics& diagnostics, Position where = {}) {
+    Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", diagnostics);
+    TextStyle ts = text_style(f.style, "paragraph");
+    return typesetter.set(flatten(text(words), ts), ts, width, where);
+}
+
 } // namespace
 
 TEST_CASE("justified lines never exceed the measure, and fill it") {
     Fixture f;
     Diagnostics diagnostics;
-    Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", diagnostics);
-    TextStyle ts = text_style(f.style, "paragraph");
     std::string words;
     for (int i = 0; i < 60; ++i)
         words += "NATO Mission Iraq assists Iraq in building institutions. ";
-    auto lines = typesetter.set(flatten(text(words), ts), ts, 240, {});
+    auto lines = set_paragraph(f, words, 240, diagnostics, {});
     REQUIRE(lines.size() > 10);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         CHECK(lines[i].width <= 240.001);
@@ -53,9 +59,7 @@ TEST_CASE("justified lines never exceed the measure, and fill it") {
 TEST_CASE("a word wider than the measure is cut into pieces that fit, without hyphens") {
     Fixture f;
     Diagnostics diagnostics;
-    Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", diagnostics);
-    TextStyle ts = text_style(f.style, "paragraph");
-    auto lines = typesetter.set(flatten(text(std::string(400, 'W')), ts), ts, 100, {});
+    auto lines = set_paragraph(f, std::string(400, 'W'), 100, diagnostics, {});
     REQUIRE(lines.size() > 1);
     for (const auto& line : lines) {
         CHECK(line.width <= 100.001);
@@ -78,10 +82,7 @@ TEST_CASE("English hyphenation patterns give break points") {
 TEST_CASE("a character no font covers is reported once with its position") {
     Fixture f;
     Diagnostics diagnostics;
-    Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", diagnostics);
-    TextStyle ts = text_style(f.style, "paragraph");
-    auto lines = typesetter.set(flatten(text("Linear B \U00010000 and \U00010000 again"), ts), ts,
-                                300, {4, 7});
+    set_paragraph(f, "Linear B \U00010000 and \U00010000 again", 300, diagnostics, {4, 7});
     REQUIRE(diagnostics.size() == 1);
     CHECK(diagnostics[0].severity == Severity::warning);
     CHECK(diagnostics[0].message == "U+10000 not covered by any font of style nato");
@@ -165,13 +166,11 @@ TEST_CASE("the last page's columns are balanced and the contact rule travels wit
 TEST_CASE("a spaced dash never opens a justified line") {
     Fixture f;
     Diagnostics diagnostics;
-    Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", diagnostics);
-    TextStyle ts = text_style(f.style, "paragraph");
     std::string words;
     for (int i = 0; i < 40; ++i)
         words += "NATO is \u2013 via its centre \u2013 also supporting them. ";
     for (double width : {150.0, 200.0, 240.0}) {
-        auto lines = typesetter.set(flatten(text(words), ts), ts, width, {});
+        auto lines = set_paragraph(f, words, width, diagnostics, {});
         for (const auto& line : lines) {
             CHECK_FALSE(line.runs.front().text.starts_with("\u2013"));
             // ... and keeps the space before it.
@@ -201,7 +200,8 @@ TEST_CASE("justified word spaces stay within 0.75 to 1.30 of a space (5th to 95t
             auto lines = typesetter.set(flatten(*content, ts), ts, 239.638, {});
             for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
                 CHECK(lines[i].width == doctest::Approx(239.638).epsilon(0.0001));
-                for (double gap : lines[i].gaps) ratios.push_back(gap / lines[i].natural_space);
+                for (double gap : lines[i].gaps)
+                    ratios.push_back(gap / lines[i].natural_space);
             }
         }
     }
