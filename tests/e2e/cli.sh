@@ -47,6 +47,17 @@ python3 -c "print('<factsheet xmlns=\"urn:factpress:factsheet:1\" xml:lang=\"en\
 $factpress build --timeout 0.01 -o "$work/slow" "$work/slow.xml" 2>"$work/slow.err"; code=$?
 check "--timeout stops a slow document with exit 1 and no output" "[ $code -eq 1 ] && grep -q 'timeout' $work/slow.err && [ ! -e $work/slow/slow.pdf ]"
 
+# kill -9 in the middle of a batch (as soon as the first PDF is there) leaves only whole files
+# under final names.
+mkdir -p "$work/many"; cp -r "$tests/documents/img" "$work/many/"
+for i in $(seq 1 200); do cp "$tests/documents/every-element.xml" "$work/many/sheet$i.xml"; done
+$factpress build -q -j 2 -o "$work/killed" "$work/many" & pid=$!
+for _ in $(seq 1 3000); do ls "$work"/killed/*.pdf >/dev/null 2>&1 && break; sleep 0.01; done
+kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+damaged=0; count=0
+for f in "$work"/killed/*.pdf; do [ -e "$f" ] || continue; count=$((count+1)); qpdf --check "$f" >/dev/null 2>&1 || damaged=$((damaged+1)); done
+check "kill -9 mid-batch: $count of 200 PDFs finished, none damaged" "[ $count -ge 1 ] && [ $count -lt 200 ] && [ $damaged -eq 0 ]"
+
 # Letter paper with -s letter.
 $factpress build -q -s letter -f pdf -o "$work/letter" "$tests/documents/edge-cases.xml"
 check "-s letter gives US Letter pages" "pdfinfo $work/letter/edge-cases.pdf | grep -q '612 x 792'"
