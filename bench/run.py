@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Issue 5's benchmark: prints, in one run, the seed sheet in its own process, 1,000 sheets in one
+process with -j 1 and -j 2, the bare libharu floor writing the same text, photos and font, the
+ratios between them, and peak memory for 1 and for 1,000 sheets. A benchmark, not a test: it
+prints figures and checks nothing. usage: bench/run.py [--sheets N]   (builds build-release)"""
+import os, shutil, statistics, subprocess, sys, tempfile, time
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sheets = int(sys.argv[sys.argv.index('--sheets') + 1]) if '--sheets' in sys.argv else 1000
+build = os.path.join(root, 'build-release')
+subprocess.run(['cmake', '-S', root, '-B', build, '-DCMAKE_BUILD_TYPE=Release'], check=True, capture_output=True)
+subprocess.run(['cmake', '--build', build, '-j2', '--target', 'factpress', 'bench_floor'], check=True, capture_output=True)
+factpress, floor = os.path.join(build, 'factpress'), os.path.join(build, 'bench_floor')
+env = dict(os.environ, SOURCE_DATE_EPOCH='1700000000')
+
+def timed(cmd):
+    """Wall seconds and peak resident memory (KB) of one command, through GNU time."""
+    start = time.monotonic()
+    r = subprocess.run(['/usr/bin/time', '-f', '%M'] + cmd, capture_output=True, text=True, env=env)
+    seconds = time.monotonic() - start
+    if r.returncode != 0: sys.exit(f'failed: {" ".join(cmd)}\n{r.stderr[-500:]}')
+    return seconds, int(r.stderr.strip().splitlines()[-1])
+
+with tempfile.TemporaryDirectory() as work:
+    src = os.path.join(work, 'sheets')
+    shutil.copytree(os.path.join(root, 'examples', 'img'), os.path.join(src, 'img'))
+    seed = os.path.join(root, 'examples', 'nato-mission-iraq.xml')
+    for i in range(sheets): shutil.copy(seed, os.path.join(src, f'sheet{i:04d}.xml'))
+    one = os.path.join(src, 'sheet0000.xml')
+
+    runs = [timed([factpress, 'build', '-q', '--force', '-o', os.path.join(work, 'one'), one]) for _ in range(15)]
+    single, single_rss = statistics.median(s for s, _ in runs), max(m for _, m in runs)
+    j1, j1_rss = timed([factpress, 'build', '-q', '--force', '-j', '1', '-o', os.path.join(work, 'j1'), src])
+    j2, j2_rss = timed([factpress, 'build', '-q', '--force', '-j', '2', '-o', os.path.join(work, 'j2'), src])
+    again, _ = timed([factpress, 'build', '-q', '-j', '2', '-o', os.path.join(work, 'j2'), src])
+    text = os.path.join(work, 'seed.txt')
+    subprocess.run([factpress, 'build', '-q', '-f', 'txt', '-o', work, seed], check=True)
+    os.makedirs(os.path.join(work, 'floor'))
+    images = sorted(os.path.join(root, 'examples', 'img', f) for f in os.listdir(os.path.join(root, 'examples', 'img')))
+    fl, fl_rss = timed([floor, os.path.join(work, 'nato-mission-iraq.txt'), os.path.join(work, 'floor'), str(sheets)] + images)
+
+print(f'factpress benchmark, seed sheet (2 pages, 4 photos), {os.cpu_count()} cores, release build')
+print(f'  one sheet in its own process (PDF + briefing): {single * 1000:7.1f} ms   peak {single_rss / 1024:6.1f} MB')
+print(f'  {sheets} sheets, one process, -j 1:         {j1 * 1000 / sheets:7.1f} ms/sheet  peak {j1_rss / 1024:6.1f} MB')
+print(f'  {sheets} sheets, one process, -j 2:         {j2 * 1000 / sheets:7.1f} ms/sheet  peak {j2_rss / 1024:6.1f} MB')
+print(f'  {sheets} sheets again, unchanged (skipped):  {again * 1000 / sheets:7.1f} ms/sheet')
+print(f'  floor: bare libharu, same text, photos, font: {fl * 1000 / sheets:7.1f} ms/sheet  peak {fl_rss / 1024:6.1f} MB')
+print(f'  ratios: -j 1 / floor {j1 / fl:.2f}x   throughput -j 2 / -j 1 {j1 / j2:.2f}x   '
+      f'unchanged rerun {j2 / again:.1f}x faster   memory {sheets} / 1 sheet {j1_rss / single_rss:.2f}x')
