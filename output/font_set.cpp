@@ -38,7 +38,8 @@ FontSet::FontSet(const Style& style, FontLibrary& library, std::vector<std::stri
     : library_(library) {
     for (const auto& name : style.font_chain) {
         const FontFamily& family = style.families.at(name);
-        Family entry{name, {}};
+        Family entry; // variants the family lacks keep index -1
+        entry.name = name;
         const std::string* files[] = {&family.regular, &family.bold, &family.italic,
                                       &family.bold_italic};
         for (int v = 0; v < 4; ++v) {
@@ -51,7 +52,6 @@ FontSet::FontSet(const Style& style, FontLibrary& library, std::vector<std::stri
             }
             slots_.push_back(std::make_unique<Slot>());
             slots_.back()->path = *path;
-            paths_.push_back(*path);
             entry.faces[v] = static_cast<int>(slots_.size() - 1);
         }
         chain_.push_back(entry);
@@ -61,9 +61,9 @@ FontSet::FontSet(const Style& style, FontLibrary& library, std::vector<std::stri
         for (int index : chain_.front().faces)
             if (index >= 0) {
                 try {
+                    // call_once lets the exception through and leaves the slot unread.
                     Slot& slot = *slots_[static_cast<std::size_t>(index)];
-                    slot.face = &library.face(slot.path);
-                    std::call_once(slot.once, [] {});
+                    std::call_once(slot.once, [&] { slot.face = &library.face(slot.path); });
                 } catch (const std::exception& error) {
                     problems.push_back(error.what());
                 }
@@ -80,6 +80,13 @@ const FontFace* FontSet::face(int index) const {
         }
     });
     return slot.face;
+}
+
+std::vector<std::filesystem::path> FontSet::paths() const {
+    std::vector<std::filesystem::path> paths;
+    for (const auto& slot : slots_)
+        paths.push_back(slot->path);
+    return paths;
 }
 
 std::vector<const FontFace*> FontSet::faces() const {

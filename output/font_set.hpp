@@ -48,7 +48,7 @@ class FontSet {
 
     // The faces by index (null for a fallback face not read yet); layout and PDF share indices.
     std::vector<const FontFace*> faces() const;
-    const std::vector<std::filesystem::path>& paths() const { return paths_; }
+    std::vector<std::filesystem::path> paths() const;
     // The first face of the chain that covers `cp` in `variant` (or its regular face); -1 if none.
     int face_for(char32_t cp, Variant variant, const std::string& family = {}) const;
     // Splits text into runs per face, each with its width at `size`.
@@ -71,7 +71,6 @@ class FontSet {
     const FontFace* face(int index) const;
 
     FontLibrary& library_;
-    std::vector<std::filesystem::path> paths_;
     std::vector<std::unique_ptr<Slot>> slots_;
     std::vector<Family> chain_;
 };

@@ -210,3 +210,13 @@ TEST_CASE("justified word spaces stay within 0.75 to 1.30 of a space (5th to 95t
     CHECK(ratios[ratios.size() * 5 / 100] >= 0.75);
     CHECK(ratios[ratios.size() * 95 / 100] <= 1.30);
 }
+
+TEST_CASE("a family without a bold face falls back to its own regular face, not another family's") {
+    Fixture f;
+    // KACST Book has one weight; bold Arabic must still come from it, and bold Latin from sans.
+    int arabic_bold = f.fonts->face_for(U'\u0628', Variant::bold);
+    int arabic_regular = f.fonts->face_for(U'\u0628', Variant::regular);
+    REQUIRE(arabic_regular >= 0);
+    CHECK(arabic_bold == arabic_regular);
+    CHECK(f.fonts->face_for(U'A', Variant::bold, "kacst") != f.fonts->face_for(U'A', Variant::regular, "kacst"));
+}
