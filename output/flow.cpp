@@ -56,6 +56,7 @@ void Flow::place(const std::vector<FlowBlock>& blocks) {
 void Flow::place_slice(const Slice& slice, double x) {
     Page& page = layout_.pages[static_cast<std::size_t>(page_)];
     append_shifted(page, slice.content, x, y_);
+    if (slice.height > 0) used_.insert({page_, column_});
     if (!slice.anchor.empty()) layout_.anchors[slice.anchor] = {page_, y_};
     if (!slice.bookmark.empty())
         layout_.bookmarks.push_back({slice.bookmark, slice.bookmark_level, {page_, y_}});

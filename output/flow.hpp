@@ -8,6 +8,7 @@
 #include <deque>
 #include <functional>
 #include <optional>
+#include <set>
 #include <stdexcept>
 
 namespace factpress {
@@ -61,6 +62,8 @@ class Flow {
   public:
     Flow(PageLayout& layout, const FrameGeometry& geometry, int max_pages);
     void place(const std::vector<FlowBlock>& blocks);
+    // Whether anything was placed in that column of that page.
+    bool used(int page, int column) const { return used_.contains({page, column}); }
 
   private:
     void place_block(const FlowBlock& block, const FlowBlock* next);
@@ -85,6 +88,7 @@ class Flow {
     double frame_top_ = 0;
     double decoration_top_ = 0;
     std::deque<const FlowBlock*> pending_floats_;
+    std::set<std::pair<int, int>> used_; // (page, column) frames that hold content
 };
 
 // Moves every item of `content` by (dx, dy) and appends it to `page`.

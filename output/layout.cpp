@@ -111,12 +111,16 @@ class Builder {
             g.balanced_bottom = (low + high) / 2;
             options.deadline.check();
             PageLayout trial = start;
+            bool first_column_used = false;
             try {
-                Flow(trial, g, options.max_pages).place(blocks);
+                Flow flow(trial, g, options.max_pages);
+                flow.place(blocks);
+                first_column_used = flow.used(g.balanced_page, 0);
             } catch (const PageLimitExceeded&) {
                 trial.pages.resize(pages + 1);
             }
-            if (trial.pages.size() == pages)
+            // Balanced means the same pages with the first column still holding content.
+            if (trial.pages.size() == pages && first_column_used)
                 high = g.balanced_bottom, flowed = std::move(trial);
             else
                 low = g.balanced_bottom;

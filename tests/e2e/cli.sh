@@ -58,6 +58,10 @@ damaged=0; count=0
 for f in "$work"/killed/*.pdf; do [ -e "$f" ] || continue; count=$((count+1)); qpdf --check "$f" >/dev/null 2>&1 || damaged=$((damaged+1)); done
 check "kill -9 mid-batch: $count of 200 PDFs finished, none damaged" "[ $count -ge 1 ] && [ $count -lt 200 ] && [ $damaged -eq 0 ]"
 
+# --draft: a missing image becomes a framed placeholder with a warning, and the document succeeds.
+$factpress build --draft -o "$work/draft" "$tests/hostile/figure-missing-file.xml" 2>"$work/draft.err"; code=$?
+check "--draft draws a placeholder: exit 0, a located warning, a PDF" "[ $code -eq 0 ] && grep -Eq ':[0-9]+:[0-9]+: warning: .*placeholder' $work/draft.err && qpdf --check $work/draft/figure-missing-file.pdf >/dev/null"
+
 # Letter paper with -s letter.
 $factpress build -q -s letter -f pdf -o "$work/letter" "$tests/documents/edge-cases.xml"
 check "-s letter gives US Letter pages" "pdfinfo $work/letter/edge-cases.pdf | grep -q '612 x 792'"

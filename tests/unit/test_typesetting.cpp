@@ -218,5 +218,22 @@ TEST_CASE("a family without a bold face falls back to its own regular face, not 
     int arabic_regular = f.fonts->face_for(U'\u0628', Variant::regular);
     REQUIRE(arabic_regular >= 0);
     CHECK(arabic_bold == arabic_regular);
-    CHECK(f.fonts->face_for(U'A', Variant::bold, "kacst") != f.fonts->face_for(U'A', Variant::regular, "kacst"));
+    CHECK(f.fonts->face_for(U'A', Variant::bold, "kacst") !=
+          f.fonts->face_for(U'A', Variant::regular, "kacst"));
+}
+
+TEST_CASE("balancing never empties the first column: a lone figure stays on the left") {
+    Fixture f;
+    ResolveOptions options;
+    options.draft = true; // the image is missing: a placeholder rectangle stands in
+    LoadedDocument loaded =
+        load_document(test::test_dir() / "hostile" / "figure-missing-file.xml", options);
+    REQUIRE(loaded.ok());
+    Diagnostics diagnostics;
+    PageLayout pages = layout(loaded.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics);
+    REQUIRE(pages.pages.size() == 1);
+    bool placeholder_left = false;
+    for (const auto& r : pages.pages[0].rects)
+        placeholder_left = placeholder_left || (r.stroke && r.x < pages.width / 2 && r.height > 50);
+    CHECK(placeholder_left);
 }
