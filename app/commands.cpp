@@ -1,5 +1,7 @@
 #include "app/commands.hpp"
+#include "app/program_identity.hpp"
 #include "pipeline/batch.hpp"
+#include "pipeline/file_bytes.hpp"
 #include "pipeline/inputs.hpp"
 #include "pipeline/manifest.hpp"
 #include "pipeline/output_file.hpp"
@@ -11,7 +13,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 #include <thread>
 #include <unistd.h>
 
@@ -66,20 +67,14 @@ std::optional<std::time_t> source_date_epoch() {
     return static_cast<std::time_t>(seconds);
 }
 
-std::string read_all(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // Everything besides the document that decides the outputs' bytes.
 std::string fingerprint(const CommandLine& line, const SharedResources& shared) {
     std::string print =
         fmt::format("factpress {}|{}|{}|{}|{}|{}|{}", FACTPRESS_VERSION, line.pdf, line.txt,
                     line.brief, line.width, line.draft, line.limits.max_pages);
-    // The program itself, so that a rebuilt factpress of the same version redoes its outputs.
-    print += fmt::format("|{:x}", hash_bytes(read_all("/proc/self/exe")));
+    print += "|" + program_identity();
     for (const auto& file : shared.style.files)
-        print += fmt::format("|{:x}", hash_bytes(read_all(file)));
+        print += fmt::format("|{:x}", hash_bytes(read_file(file).value_or("")));
     for (const auto& path : shared.fonts->paths()) {
         std::error_code ec;
         print += fmt::format("|{}:{}", path.string(), std::filesystem::file_size(path, ec));

@@ -1,6 +1,7 @@
 // factpress: the command-line entry point.
 #include "app/cli.hpp"
 #include "app/commands.hpp"
+#include "app/memory_tuning.hpp"
 
 #include <fmt/format.h>
 
@@ -9,6 +10,7 @@
 
 int main(int argc, char** argv) {
     using namespace factpress::cli;
+    tune_memory();
     try {
         auto line = parse(std::vector<std::string>(argv + 1, argv + argc));
         if (!line) return 2;

@@ -1,9 +1,8 @@
 #include "output/font_face.hpp"
+#include "pipeline/file_bytes.hpp"
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <stdexcept>
 #include <string_view>
@@ -13,7 +12,7 @@ namespace {
 
 class Reader {
   public:
-    explicit Reader(const std::string& data) : data_(data) {}
+    explicit Reader(std::string_view data) : data_(data) {}
     std::uint32_t u8(std::size_t at) const { return byte(at); }
     std::uint32_t u16(std::size_t at) const { return (byte(at) << 8) | byte(at + 1); }
     std::int32_t s16(std::size_t at) const { return static_cast<std::int16_t>(u16(at)); }
@@ -25,7 +24,7 @@ class Reader {
         if (at >= data_.size()) throw std::runtime_error("truncated font table");
         return static_cast<unsigned char>(data_[at]);
     }
-    const std::string& data_;
+    std::string_view data_;
 };
 
 struct Table {
@@ -107,10 +106,9 @@ std::unordered_map<char32_t, std::uint16_t> read_cmap(const Reader& r, std::size
 } // namespace
 
 FontFace FontFace::load(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error(fmt::format("cannot open font {}", path.string()));
-    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    Reader r(data);
+    MappedFile file(path);
+    if (!file.ok()) throw std::runtime_error(fmt::format("cannot open font {}", path.string()));
+    Reader r(file.bytes());
     FontFace face;
     face.path_ = path;
     try {

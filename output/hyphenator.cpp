@@ -1,19 +1,21 @@
 #include "output/hyphenator.hpp"
 #include "output/case_mapping.hpp"
+#include "pipeline/file_bytes.hpp"
 #include "pipeline/utf8.hpp"
 
-#include <hyphen.h>
 #include <iconv.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <filesystem>
+#include <utility>
 
 namespace factpress {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr std::size_t min_left = 2, min_right = 3, min_word = 5;
+constexpr std::size_t min_left = 2, min_right = 3, min_word = 5, max_word_bytes = 200;
 
 fs::path hyphen_dir() {
     if (const char* dir = std::getenv("FACTPRESS_HYPHEN_PATH"); dir && *dir) return dir;
@@ -36,44 +38,173 @@ fs::path dictionary_file(std::string_view language) {
     return {};
 }
 
-} // namespace
-
-void PatternFile::Free::operator()(HyphenDict* dict) const {
-    hnj_hyphen_free(dict);
-}
-
-namespace {
-
-// The code point of every byte from 0x80 of an 8-bit character set, read through iconv once.
-std::unordered_map<char32_t, char> charset_table(const char* charset) {
-    std::unordered_map<char32_t, char> table;
-    iconv_t convert = iconv_open("UTF-8", charset);
-    if (convert == reinterpret_cast<iconv_t>(-1)) return table;
-    for (int byte = 0x80; byte <= 0xFF; ++byte) {
-        char in[1] = {static_cast<char>(byte)}, out[8] = {};
-        char *in_ptr = in, *out_ptr = out;
-        std::size_t in_left = 1, out_left = sizeof out;
-        if (iconv(convert, &in_ptr, &in_left, &out_ptr, &out_left) == static_cast<std::size_t>(-1))
-            continue;
-        std::size_t pos = 0;
-        char32_t cp = utf8::next(std::string_view(out, sizeof out - out_left), pos);
-        if (cp != utf8::invalid) table.emplace(cp, static_cast<char>(byte));
-    }
+// Debian's Russian (KOI8-R) and Greek (ISO8859-7) files are 8-bit: converted once, at loading.
+std::string to_utf8(std::string_view text, const std::string& charset) {
+    if (charset == "UTF-8" || charset.empty()) return std::string(text);
+    iconv_t convert = iconv_open("UTF-8", charset.c_str());
+    if (convert == reinterpret_cast<iconv_t>(-1)) return {};
+    std::string out(text.size() * 4, '\0');
+    char* in_ptr = const_cast<char*>(text.data());
+    char* out_ptr = out.data();
+    std::size_t in_left = text.size(), out_left = out.size();
+    bool ok =
+        iconv(convert, &in_ptr, &in_left, &out_ptr, &out_left) != static_cast<std::size_t>(-1);
     iconv_close(convert);
-    return table;
+    if (!ok) return {};
+    out.resize(out.size() - out_left);
+    return out;
 }
 
-std::unique_ptr<PatternFile> load_patterns(const fs::path& file) {
-    auto patterns = std::make_unique<PatternFile>();
-    if (file.empty()) return patterns;
-    patterns->dict.reset(hnj_hyphen_load(file.c_str()));
-    if (!patterns->dict) return patterns;
-    patterns->utf8 = patterns->dict->utf8 != 0;
-    if (!patterns->utf8) patterns->to_charset = charset_table(patterns->dict->cset);
-    return patterns;
+std::unique_ptr<PatternTrie> load_patterns(const fs::path& file) {
+    auto bytes = file.empty() ? std::nullopt : read_file(file);
+    if (!bytes) return std::make_unique<PatternTrie>();
+    std::string_view text = *bytes;
+    std::string charset(text.substr(0, text.find_first_of("\r\n")));
+    charset.erase(charset.find_last_not_of(" \t") + 1);
+    return std::make_unique<PatternTrie>(PatternTrie::parse(to_utf8(text, charset)));
+}
+
+bool is_keyword(std::string_view token) {
+    static constexpr std::array<std::string_view, 5> keywords = {
+        "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN",
+        "NOHYPHEN"};
+    return std::find(keywords.begin(), keywords.end(), token) != keywords.end();
 }
 
 } // namespace
+
+PatternTrie PatternTrie::parse(std::string_view text) {
+    PatternTrie trie;
+    std::u32string letters;
+    std::vector<std::uint8_t> digits;
+    bool first_line = true;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = std::min(text.find('\n', start), text.size());
+        std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        if (std::exchange(first_line, false)) continue; // the character set
+        std::string_view token = line.substr(0, line.find_first_of(" \t\r"));
+        if (token.empty() || token[0] == '%' || is_keyword(token)) continue;
+        if (token == "NEXTLEVEL") {
+            trie = PatternTrie();
+            continue;
+        }
+        // Non-standard patterns (`/` replacements such as German "ck" -> "k-k") change the
+        // spelling, which a plain hyphen cannot show: left out.
+        if (token.find('/') != std::string_view::npos) continue;
+        letters.clear();
+        digits.assign(1, 0);
+        for (std::size_t pos = 0; pos < token.size();) {
+            char32_t cp = utf8::next(token, pos);
+            if (cp >= U'0' && cp <= U'9') {
+                digits.back() = static_cast<std::uint8_t>(cp - U'0');
+            } else {
+                letters += cp;
+                digits.push_back(0);
+            }
+        }
+        if (!letters.empty() && std::any_of(digits.begin(), digits.end(), [](auto d) { return d; }))
+            trie.add(letters, digits);
+    }
+    trie.link_fallbacks();
+    return trie;
+}
+
+std::uint32_t PatternTrie::Edges::find(std::uint32_t node, char32_t letter) const {
+    if (keys_.empty()) return none;
+    std::uint64_t wanted = key(node, letter);
+    std::size_t mask = keys_.size() - 1;
+    for (std::size_t at = (wanted * 0x9E3779B97F4A7C15ull) >> 20 & mask;; at = (at + 1) & mask) {
+        if (keys_[at] == wanted) return targets_[at];
+        if (keys_[at] == ~0ull) return none;
+    }
+}
+
+std::uint32_t PatternTrie::Edges::insert(std::uint32_t node, char32_t letter,
+                                         std::uint32_t target) {
+    if (2 * (used_ + 1) > keys_.size()) grow();
+    std::uint64_t wanted = key(node, letter);
+    std::size_t mask = keys_.size() - 1;
+    for (std::size_t at = (wanted * 0x9E3779B97F4A7C15ull) >> 20 & mask;; at = (at + 1) & mask) {
+        if (keys_[at] == wanted) return targets_[at];
+        if (keys_[at] != ~0ull) continue;
+        keys_[at] = wanted;
+        targets_[at] = target;
+        ++used_;
+        return target;
+    }
+}
+
+void PatternTrie::Edges::grow() {
+    std::vector<std::uint64_t> keys(std::max<std::size_t>(1024, 2 * keys_.size()), ~0ull);
+    std::vector<std::uint32_t> targets(keys.size());
+    std::swap(keys, keys_);
+    std::swap(targets, targets_);
+    used_ = 0;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        if (keys[i] != ~0ull)
+            insert(static_cast<std::uint32_t>(keys[i] >> 21),
+                   static_cast<char32_t>(keys[i] & 0x1FFFFF), targets[i]);
+}
+
+void PatternTrie::add(std::u32string_view letters, const std::vector<std::uint8_t>& digits) {
+    std::uint32_t node = 0;
+    for (char32_t letter : letters) {
+        auto next = static_cast<std::uint32_t>(nodes_.size());
+        std::uint32_t reached = edges_.insert(node, letter, next);
+        if (reached == next) nodes_.push_back({none, none, node, letter, nodes_[node].depth + 1});
+        node = reached;
+    }
+    nodes_[node].digits = static_cast<std::uint32_t>(digits_.size());
+    digits_.insert(digits_.end(), digits.begin(), digits.end());
+}
+
+// Aho-Corasick failure links, parents before children (by depth).
+void PatternTrie::link_fallbacks() {
+    std::vector<std::uint32_t> order(nodes_.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return nodes_[a].depth < nodes_[b].depth;
+    });
+    for (std::uint32_t id : order) {
+        Node& node = nodes_[id];
+        if (node.parent == none) continue;
+        if (node.parent == 0) {
+            node.fallback = 0;
+            continue;
+        }
+        std::uint32_t candidate = nodes_[node.parent].fallback;
+        while (candidate != none) {
+            if (std::uint32_t next = edges_.find(candidate, node.letter); next != none) {
+                node.fallback = next;
+                break;
+            }
+            candidate = nodes_[candidate].fallback;
+        }
+        if (node.fallback == none) node.fallback = 0;
+    }
+}
+
+std::vector<std::uint8_t> PatternTrie::values(std::u32string_view word) const {
+    std::u32string padded = U"." + std::u32string(word) + U".";
+    std::vector<std::uint8_t> levels(padded.size() + 1, 0);
+    std::uint32_t state = 0;
+    for (std::size_t at = 0; at < padded.size(); ++at) {
+        std::uint32_t next = edges_.find(state, padded[at]);
+        while (next == none && state != 0) {
+            state = nodes_[state].fallback;
+            next = edges_.find(state, padded[at]);
+        }
+        state = next == none ? 0 : next;
+        const Node& node = nodes_[state];
+        if (node.digits == none) continue;
+        std::size_t first = at + 1 - node.depth; // where the pattern's letters start
+        for (std::size_t k = 0; k <= node.depth; ++k)
+            levels[first + k] = std::max(levels[first + k], digits_[node.digits + k]);
+    }
+    return levels;
+}
 
 HyphenationPatterns Hyphenator::patterns(std::string_view language) {
     std::lock_guard lock(mutex_);
@@ -84,66 +215,20 @@ HyphenationPatterns Hyphenator::patterns(std::string_view language) {
 }
 
 std::vector<std::size_t> HyphenationPatterns::points(std::string_view word) const {
-    if (!file_ || !file_->dict || utf8::count_code_points(word) < min_word || word.size() > 200)
-        return {};
-    // The word in the patterns' character set, and for each of its bytes the offset in `word`.
-    std::string lowered = lower_case(word);
-    if (lowered.size() != word.size()) return {}; // case mapping changed byte lengths
-    std::string encoded;
-    std::vector<std::size_t> source_offset;
-    for (std::size_t pos = 0; pos < lowered.size();) {
-        std::size_t start = pos;
-        char32_t cp = utf8::next(lowered, pos);
-        if (file_->utf8) {
-            encoded.append(lowered, start, pos - start);
-            for (std::size_t i = start; i < pos; ++i)
-                source_offset.push_back(i);
-            continue;
-        }
-        auto byte = cp < 0x80 ? static_cast<char>(cp) : 0;
-        if (cp >= 0x80) {
-            auto it = file_->to_charset.find(cp);
-            if (it == file_->to_charset.end()) return {};
-            byte = it->second;
-        }
-        encoded += byte;
-        source_offset.push_back(start);
+    if (!trie_ || trie_->empty() || word.size() > max_word_bytes) return {};
+    std::u32string lowered;
+    std::vector<std::size_t> offsets; // byte offset in `word` of each code point
+    for (std::size_t pos = 0; pos < word.size();) {
+        offsets.push_back(pos);
+        lowered += to_lower(utf8::next(word, pos));
     }
-    source_offset.push_back(lowered.size());
-    // The '='-marked copy is read rather than the hyphens vector, whose indexing (bytes or
-    // characters) differs between UTF-8 and 8-bit dictionaries.
-    std::vector<char> hyphens(encoded.size() + 5, '0');
-    std::vector<char> marked(encoded.size() * 2 + 5, '\0');
-    char** rep = nullptr;
-    int* pos = nullptr;
-    int* cut = nullptr;
-    hnj_hyphen_hyphenate2(file_->dict.get(), encoded.data(), static_cast<int>(encoded.size()),
-                          hyphens.data(), marked.data(), &rep, &pos, &cut);
-    bool replacements = rep != nullptr;
-    if (rep) {
-        for (std::size_t i = 0; i < encoded.size(); ++i)
-            std::free(rep[i]);
-        std::free(rep);
-    }
-    std::free(pos);
-    std::free(cut);
-    if (replacements) return {};
-    std::vector<std::size_t> candidates;
-    std::size_t offset = 0;
-    for (const char* c = marked.data(); *c; ++c) {
-        if (*c == '=')
-            candidates.push_back(source_offset[offset]);
-        else
-            ++offset;
-    }
-    if (offset != encoded.size()) return {};
-    // Keep points with at least min_left code points before and min_right after.
+    if (lowered.size() < min_word) return {};
+    std::vector<std::uint8_t> levels = trie_->values(lowered);
+    // A hyphen after m code points, with at least min_left before and min_right after; the
+    // value between them sits at m + 1 (after the leading '.').
     std::vector<std::size_t> points;
-    std::size_t total = utf8::count_code_points(word);
-    for (std::size_t point : candidates) {
-        std::size_t before = utf8::count_code_points(word.substr(0, point));
-        if (before >= min_left && total - before >= min_right) points.push_back(point);
-    }
+    for (std::size_t m = min_left; m + min_right <= lowered.size(); ++m)
+        if (levels[m + 1] % 2 == 1) points.push_back(offsets[m]);
     return points;
 }
 

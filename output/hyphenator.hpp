@@ -1,40 +1,78 @@
-// Hyphenation points from Debian's libhyphen patterns, chosen by language.
+// Hyphenation points by Liang's algorithm from Debian's hyphen-* pattern files, chosen by language.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
-
-typedef struct _HyphenDict HyphenDict;
 
 namespace factpress {
 
-// A loaded pattern file. libhyphen matches words in the file's own character set: UTF-8 for
-// most, but KOI8-R (Russian) and ISO 8859-7 (Greek) in Debian; `to_charset` maps code points for
-// those 8-bit files.
-struct PatternFile {
-    struct Free {
-        void operator()(HyphenDict* dict) const;
+// One pattern file as libhyphen matches it: a trie of the patterns' letters with fallback links
+// (the longest proper suffix that is also a trie node), run over ".word." one code point at a
+// time. As in libhyphen, a position takes the digits of the one node reached there, not of every
+// pattern ending there: Debian's English file is prepared for that (each pattern holds the digits
+// of its suffixes), and the Russian and Ukrainian ones were tuned against it in LibreOffice.
+class PatternTrie {
+  public:
+    // Reads libhyphen's .dic format (first line the character set, `%` comments, keywords such as
+    // LEFTHYPHENMIN). Only the last level of a NEXTLEVEL file is kept: the levels before it
+    // split compounds at hyphens and apostrophes, which never occur in the letter-only words we
+    // hyphenate.
+    static PatternTrie parse(std::string_view utf8_text);
+
+    bool empty() const { return nodes_.size() <= 1; }
+    // Liang's values between the code points of ".word." (size: word.size() + 3).
+    std::vector<std::uint8_t> values(std::u32string_view word) const;
+
+  private:
+    static constexpr std::uint32_t none = 0xFFFFFFFF;
+    struct Node {
+        std::uint32_t digits = none;   // offset in digits_ of this node's pattern, if one ends here
+        std::uint32_t fallback = none; // the root's is none
+        std::uint32_t parent = none;
+        char32_t letter = 0;
+        std::uint32_t depth = 0;
     };
-    std::unique_ptr<HyphenDict, Free> dict;
-    bool utf8 = true;
-    std::unordered_map<char32_t, char> to_charset;
+    // Edges (node, code point) -> node in one open-addressing table: a pattern file has tens of
+    // thousands of nodes, so one allocation per node would dominate loading.
+    class Edges {
+      public:
+        std::uint32_t find(std::uint32_t node, char32_t letter) const;
+        // The existing target, or `target` after inserting it.
+        std::uint32_t insert(std::uint32_t node, char32_t letter, std::uint32_t target);
+
+      private:
+        static std::uint64_t key(std::uint32_t node, char32_t letter) {
+            return std::uint64_t{node} << 21 | letter;
+        }
+        void grow();
+        std::vector<std::uint64_t> keys_;
+        std::vector<std::uint32_t> targets_;
+        std::size_t used_ = 0;
+    };
+
+    void add(std::u32string_view letters, const std::vector<std::uint8_t>& digits);
+    void link_fallbacks();
+
+    std::vector<Node> nodes_ = std::vector<Node>(1); // the root
+    Edges edges_;
+    std::vector<std::uint8_t> digits_; // per pattern, letters + 1 values
 };
 
 // One language's patterns: a cheap handle, usable from several threads at once.
 class HyphenationPatterns {
   public:
-    explicit HyphenationPatterns(const PatternFile* file = nullptr) : file_(file) {}
+    explicit HyphenationPatterns(const PatternTrie* trie = nullptr) : trie_(trie) {}
     // Byte offsets inside `word` after which a hyphen may be inserted; empty when there are no
     // patterns or the word is too short. `word` holds letters only.
     std::vector<std::size_t> points(std::string_view word) const;
 
   private:
-    const PatternFile* file_;
+    const PatternTrie* trie_;
 };
 
 // The pattern files of every language met so far, loaded once per run.
@@ -47,7 +85,7 @@ class Hyphenator {
 
   private:
     std::mutex mutex_;
-    std::map<std::string, std::unique_ptr<PatternFile>, std::less<>> files_;
+    std::map<std::string, std::unique_ptr<PatternTrie>, std::less<>> files_;
 };
 
 } // namespace factpress

@@ -1,11 +1,11 @@
 #include "pipeline/manifest.hpp"
+#include "pipeline/file_bytes.hpp"
 #include "pipeline/output_file.hpp"
 #include "pipeline/resolve.hpp"
 
 #include <fmt/format.h>
 
 #include <fstream>
-#include <iterator>
 #include <optional>
 #include <sstream>
 
@@ -18,9 +18,7 @@ std::optional<std::string> read_regular_file(const fs::path& path, std::size_t m
     std::error_code ec;
     if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) > max_bytes || ec)
         return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return read_file(path);
 }
 
 } // namespace

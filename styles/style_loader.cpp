@@ -1,4 +1,5 @@
 // Reads style sheets: validates names and values, follows `extends`, reports file:line:column.
+#include "pipeline/file_bytes.hpp"
 #include "pipeline/parse.hpp"
 #include "styles/style.hpp"
 
@@ -7,8 +8,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
-#include <iterator>
 #include <set>
 
 namespace factpress {
@@ -68,9 +67,7 @@ class Loader {
             return fail(result, file, {}, "extends goes more than 8 styles deep (a cycle?)");
         std::error_code ec;
         if (!fs::is_regular_file(file, ec)) return fail(result, file, {}, "no such style sheet");
-        std::ifstream in(file, std::ios::binary);
-        SourceText source(file.string(),
-                          {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()});
+        SourceText source(file.string(), read_file(file).value_or(""));
         pugi::xml_document document;
         auto parsed = document.load_buffer(source.bytes().data(), source.bytes().size(),
                                            pugi::parse_default, pugi::encoding_utf8);
