@@ -17,10 +17,3 @@ set_target_properties(hpdf PROPERTIES
   IMPORTED_LOCATION "${HPDF_LIBRARY}"
   INTERFACE_INCLUDE_DIRECTORIES "${HPDF_INCLUDE_DIR}")
 
-# libhyphen ships a static library and a header, no pkg-config file.
-find_library(HYPHEN_LIBRARY NAMES libhyphen.a hyphen REQUIRED)
-find_path(HYPHEN_INCLUDE_DIR hyphen.h REQUIRED)
-add_library(hyphen UNKNOWN IMPORTED)
-set_target_properties(hyphen PROPERTIES
-  IMPORTED_LOCATION "${HYPHEN_LIBRARY}"
-  INTERFACE_INCLUDE_DIRECTORIES "${HYPHEN_INCLUDE_DIR}")

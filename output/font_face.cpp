@@ -50,8 +50,7 @@ std::map<std::string, Table> table_directory(const Reader& r) {
     return tables;
 }
 
-void read_format4(const Reader& r, std::size_t at,
-                  std::unordered_map<char32_t, std::uint16_t>& cmap) {
+void read_format4(const Reader& r, std::size_t at, CharacterMap& cmap) {
     std::uint32_t segments = r.u16(at + 6) / 2;
     std::size_t ends = at + 14, starts = ends + 2 * segments + 2, deltas = starts + 2 * segments,
                 ranges = deltas + 2 * segments;
@@ -66,23 +65,22 @@ void read_format4(const Reader& r, std::size_t at,
                 std::uint32_t g = r.u16(ranges + 2 * s + range + 2 * (cp - start));
                 glyph = g == 0 ? 0 : (g + delta) & 0xFFFF;
             }
-            if (glyph != 0) cmap.emplace(cp, static_cast<std::uint16_t>(glyph));
+            if (glyph != 0) cmap.add(cp, static_cast<std::uint16_t>(glyph));
         }
     }
 }
 
-void read_format12(const Reader& r, std::size_t at,
-                   std::unordered_map<char32_t, std::uint16_t>& cmap) {
+void read_format12(const Reader& r, std::size_t at, CharacterMap& cmap) {
     for (std::uint32_t g = 0, n = r.u32(at + 12); g < n; ++g) {
         std::size_t group = at + 16 + 12 * g;
         std::uint32_t start = r.u32(group),
                       end = std::min<std::uint32_t>(r.u32(group + 4), 0x10FFFF);
         for (std::uint32_t cp = start; cp <= end && cp - start < 0x10000; ++cp)
-            cmap.emplace(cp, static_cast<std::uint16_t>(r.u32(group + 8) + cp - start));
+            cmap.add(cp, static_cast<std::uint16_t>(r.u32(group + 8) + cp - start));
     }
 }
 
-std::unordered_map<char32_t, std::uint16_t> read_cmap(const Reader& r, std::size_t cmap) {
+CharacterMap read_cmap(const Reader& r, std::size_t cmap) {
     std::size_t best = 0;
     int best_rank = 0;
     for (std::uint32_t i = 0, n = r.u16(cmap + 2); i < n; ++i) {
@@ -94,7 +92,7 @@ std::unordered_map<char32_t, std::uint16_t> read_cmap(const Reader& r, std::size
         if (platform == 3 && encoding == 0) rank = 0; // symbol fonts map into the private area
         if (rank > best_rank) best_rank = rank, best = at;
     }
-    std::unordered_map<char32_t, std::uint16_t> map;
+    CharacterMap map;
     if (best_rank == 0) throw std::runtime_error("the font has no Unicode character map");
     if (r.u16(best) == 12)
         read_format12(r, best, map);
@@ -153,9 +151,19 @@ FontFace FontFace::load(const std::filesystem::path& path) {
     return face;
 }
 
+void CharacterMap::add(char32_t cp, std::uint16_t glyph) {
+    if (cp > 0x10FFFF) return;
+    std::uint16_t& page = page_of_[cp >> 8];
+    if (!page) {
+        pages_.emplace_back().fill(0);
+        page = static_cast<std::uint16_t>(pages_.size());
+    }
+    std::uint16_t& slot = pages_[page - 1][cp & 0xFF];
+    if (!slot) slot = glyph;
+}
+
 std::uint16_t FontFace::glyph(char32_t cp) const {
-    auto it = cmap_.find(cp);
-    return it == cmap_.end() ? 0 : it->second;
+    return cmap_.glyph(cp);
 }
 
 bool FontFace::covers(char32_t cp) const {

@@ -4,11 +4,28 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
-#include <unordered_map>
+#include <array>
 #include <unordered_set>
 #include <vector>
 
 namespace factpress {
+
+// Code point -> glyph in pages of 256 code points, allocated only where the font maps something:
+// O(1) lookups without a node per character.
+class CharacterMap {
+  public:
+    std::uint16_t glyph(char32_t cp) const {
+        if (cp > 0x10FFFF) return 0;
+        std::uint16_t page = page_of_[cp >> 8];
+        return page ? pages_[page - 1][cp & 0xFF] : 0;
+    }
+    // Keeps an earlier mapping of `cp`: the first subtable entry wins.
+    void add(char32_t cp, std::uint16_t glyph);
+
+  private:
+    std::vector<std::uint16_t> page_of_ = std::vector<std::uint16_t>(0x1100); // 0: none
+    std::vector<std::array<std::uint16_t, 256>> pages_;
+};
 
 class FontFace {
   public:
@@ -25,15 +42,12 @@ class FontFace {
     int advance(char32_t cp) const;
     int ascender() const { return ascender_; }   // 1/1000 em
     int descender() const { return descender_; } // 1/1000 em, negative
-    // Every code point the face maps, for building subsets.
-    const std::unordered_map<char32_t, std::uint16_t>& character_map() const { return cmap_; }
-
   private:
     std::filesystem::path path_;
     int units_per_em_ = 1000;
     int ascender_ = 800;
     int descender_ = -200;
-    std::unordered_map<char32_t, std::uint16_t> cmap_;
+    CharacterMap cmap_;
     std::vector<std::uint16_t> advances_; // font units, per glyph
     std::unordered_set<std::uint16_t> nested_composites_;
 };

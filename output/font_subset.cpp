@@ -3,7 +3,8 @@
 #include <hb-subset.h>
 
 #include <cstdlib>
-#include <memory>
+#include <string_view>
+#include <sys/mman.h>
 #include <unistd.h>
 
 namespace factpress {
@@ -22,12 +23,45 @@ std::filesystem::path temporary_directory() {
     return dir && *dir ? dir : "/tmp";
 }
 
+bool write_all(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n <= 0) return false;
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
 } // namespace
 
-SubsetFile::SubsetFile(const std::filesystem::path& font, const std::set<char32_t>& code_points) {
-    Blob blob(hb_blob_create_from_file_or_fail(font.c_str()));
-    if (!blob) return;
-    Face face(hb_face_create(blob.get(), 0));
+SubsetSources::SubsetSources() = default;
+SubsetSources::~SubsetSources() = default;
+
+void SubsetSources::Destroy::operator()(hb_face_t* face) const {
+    hb_face_destroy(face);
+}
+
+hb_face_t* SubsetSources::face(const std::filesystem::path& font) {
+    std::lock_guard lock(mutex_);
+    Source& source = sources_[font];
+    if (source.uses++ == 0) {
+        Blob blob(hb_blob_create_from_file_or_fail(font.c_str()));
+        if (blob) source.plain.reset(hb_face_create(blob.get(), 0));
+        if (source.plain && hb_face_get_glyph_count(source.plain.get()) == 0) source.plain.reset();
+    } else if (source.uses == 2 && source.plain) {
+        hb_face_t* prepared = hb_subset_preprocess(source.plain.get());
+#if !HB_VERSION_ATLEAST(7, 0, 0)
+        // Before harfbuzz#3967, a failed preprocessing returned the face without a reference.
+        if (prepared == source.plain.get()) prepared = hb_face_reference(prepared);
+#endif
+        source.prepared.reset(prepared);
+    }
+    return source.prepared ? source.prepared.get() : source.plain.get();
+}
+
+SubsetFile::SubsetFile(SubsetSources& sources, const std::filesystem::path& font,
+                       const std::set<char32_t>& code_points) {
+    hb_face_t* face = sources.face(font);
     Input input(hb_subset_input_create_or_fail());
     if (!face || !input) return;
     hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
@@ -35,15 +69,28 @@ SubsetFile::SubsetFile(const std::filesystem::path& font, const std::set<char32_
         hb_set_add(unicodes, cp);
     // Hinting is of no use in print; the outlines and metrics are what the PDF needs.
     hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
-    Face subset(hb_subset_or_fail(face.get(), input.get()));
+    Face subset(hb_subset_or_fail(face, input.get()));
     if (!subset) return;
-    Blob bytes(hb_face_reference_blob(subset.get()));
+    Blob blob(hb_face_reference_blob(subset.get()));
     unsigned int size = 0;
-    const char* data = hb_blob_get_data(bytes.get(), &size);
+    const char* data = hb_blob_get_data(blob.get(), &size);
+    if (size == 0) return;
+    std::string_view bytes(data, size);
+    // A memory file: no file system work, nothing left behind by a kill -9.
+    memory_file_ = ::memfd_create("factpress-subset", MFD_CLOEXEC);
+    if (memory_file_ >= 0) {
+        std::filesystem::path proc = "/proc/self/fd/" + std::to_string(memory_file_);
+        if (write_all(memory_file_, bytes) && ::access(proc.c_str(), R_OK) == 0) {
+            path_ = proc;
+            return;
+        }
+        ::close(memory_file_);
+        memory_file_ = -1;
+    }
     std::string name = (temporary_directory() / "factpress-font-XXXXXX").string();
     int fd = ::mkstemp(name.data());
     if (fd < 0) return;
-    bool written = size > 0 && ::write(fd, data, size) == static_cast<ssize_t>(size);
+    bool written = write_all(fd, bytes);
     ::close(fd);
     if (written)
         path_ = name;
@@ -52,7 +99,10 @@ SubsetFile::SubsetFile(const std::filesystem::path& font, const std::set<char32_
 }
 
 SubsetFile::~SubsetFile() {
-    if (!path_.empty()) ::unlink(path_.c_str());
+    if (memory_file_ >= 0)
+        ::close(memory_file_);
+    else if (!path_.empty())
+        ::unlink(path_.c_str());
 }
 
 } // namespace factpress

@@ -1,18 +1,51 @@
 // Font subsets made with HarfBuzz, so a PDF embeds only the glyphs it draws. libharu 2.3.0 loads
-// fonts from files only: the subset goes to a temporary file, unlinked once libharu has it open.
+// fonts from files only: the subset goes to an anonymous in-memory file (memfd, opened by libharu
+// through /proc/self/fd), or to a temporary file where there is no memfd.
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 
+typedef struct hb_face_t hb_face_t;
+
 namespace factpress {
+
+// The fonts of a run, read once and shared by every document (HarfBuzz faces are safe to subset
+// from several threads). A font subset a second time is also preprocessed (hb_subset_preprocess):
+// that costs about two single subsets, and makes each later one cheaper.
+class SubsetSources {
+  public:
+    SubsetSources();
+    ~SubsetSources();
+    SubsetSources(const SubsetSources&) = delete;
+    SubsetSources& operator=(const SubsetSources&) = delete;
+
+    // Null when HarfBuzz cannot read `font`.
+    hb_face_t* face(const std::filesystem::path& font);
+
+  private:
+    struct Destroy {
+        void operator()(hb_face_t* face) const;
+    };
+    std::mutex mutex_;
+    struct Source {
+        std::unique_ptr<hb_face_t, Destroy> plain;
+        std::unique_ptr<hb_face_t, Destroy> prepared;
+        int uses = 0;
+    };
+    std::map<std::filesystem::path, Source> sources_;
+};
 
 class SubsetFile {
   public:
     // Writes the subset of `font` holding `code_points` (plus what they need: composite parts,
-    // .notdef) to a temporary file; an empty path() when HarfBuzz cannot subset the font.
-    SubsetFile(const std::filesystem::path& font, const std::set<char32_t>& code_points);
+    // .notdef); an empty path() when HarfBuzz cannot subset the font.
+    SubsetFile(SubsetSources& sources, const std::filesystem::path& font,
+               const std::set<char32_t>& code_points);
     ~SubsetFile();
     SubsetFile(const SubsetFile&) = delete;
     SubsetFile& operator=(const SubsetFile&) = delete;
@@ -21,6 +54,7 @@ class SubsetFile {
 
   private:
     std::filesystem::path path_;
+    int memory_file_ = -1; // the memfd behind path_, if there is one
 };
 
 } // namespace factpress

@@ -44,15 +44,20 @@ class PatternTrie {
         std::uint32_t find(std::uint32_t node, char32_t letter) const;
         // The existing target, or `target` after inserting it.
         std::uint32_t insert(std::uint32_t node, char32_t letter, std::uint32_t target);
+        void reserve(std::size_t edges);
 
       private:
         static std::uint64_t key(std::uint32_t node, char32_t letter) {
             return std::uint64_t{node} << 21 | letter;
         }
-        void grow();
+        std::size_t slot(std::uint64_t key) const { // Fibonacci hashing: the product's top bits
+            return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+        }
+        void rehash(std::size_t slots);
         std::vector<std::uint64_t> keys_;
         std::vector<std::uint32_t> targets_;
         std::size_t used_ = 0;
+        int shift_ = 64;
     };
 
     void add(std::u32string_view letters, const std::vector<std::uint8_t>& digits);

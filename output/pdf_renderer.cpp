@@ -68,7 +68,8 @@ class Renderer {
         if (it != fonts_.end()) return it->second;
         // Only the glyphs this document draws are embedded (the whole face when subsetting fails).
         const auto& original = layout_.faces[static_cast<std::size_t>(face)]->path();
-        SubsetFile subset(original, code_points(face));
+        SubsetFile subset(options_.fonts ? *options_.fonts : own_sources_, original,
+                          code_points(face));
         const auto& file = subset.path().empty() ? original : subset.path();
         const char* name = HPDF_LoadTTFontFromFile(pdf_.get(), file.c_str(), HPDF_TRUE);
         pdf_.check(name, "loading a font");
@@ -237,6 +238,7 @@ class Renderer {
     PdfDocument pdf_;
     std::vector<HPDF_Page> pages_;
     std::map<int, HPDF_Font> fonts_;
+    SubsetSources own_sources_; // when the caller shares none
     std::map<const Image*, HPDF_Image> images_;
 };
 

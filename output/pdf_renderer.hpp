@@ -9,8 +9,11 @@
 
 namespace factpress {
 
+class SubsetSources;
+
 struct PdfOptions {
-    std::time_t date = 0; // creation and modification date written into the document info
+    std::time_t date = 0;              // creation and modification date written into the document info
+    SubsetSources* fonts = nullptr;    // the run's fonts prepared for subsetting; null: prepared here
 };
 
 std::vector<std::uint8_t> render_pdf(const PageLayout& layout, const PdfOptions& options);

@@ -1,6 +1,8 @@
 #include "pipeline/image_decode.hpp"
 
 #include <fmt/format.h>
+
+#include <optional>
 #include <png.h>
 
 #include <algorithm>
@@ -135,15 +137,27 @@ bool check_jpeg(std::span<const std::uint8_t> bytes, JpegErrors& errors, int& co
     return true;
 }
 
-std::string decode_jpeg(std::span<const std::uint8_t> bytes, const ImageHeader& header,
-                        Image& image) {
+JpegVerdict judge_jpeg(std::span<const std::uint8_t> bytes, const ImageHeader& header) {
     JpegErrors errors{};
     int components = 0;
     std::vector<std::uint8_t> row((std::size_t(header.width) / 8 + 2) * 4);
     if (!check_jpeg(bytes, errors, components, row.data(), row.size()))
-        return fmt::format("damaged or truncated JPEG: {}", errors.message);
+        return {fmt::format("damaged or truncated JPEG: {}", errors.message), 0};
     if (components != 1 && components != 3 && components != 4)
-        return fmt::format("JPEG with {} colour components is not supported", components);
+        return {fmt::format("JPEG with {} colour components is not supported", components), 0};
+    return {{}, components};
+}
+
+std::string decode_jpeg(std::span<const std::uint8_t> bytes, const ImageHeader& header,
+                        Image& image, ImageChecks* checks) {
+    std::optional<JpegVerdict> verdict;
+    if (checks) verdict = checks->find(bytes);
+    if (!verdict) {
+        verdict = judge_jpeg(bytes, header);
+        if (checks) checks->remember(bytes, *verdict);
+    }
+    if (!verdict->problem.empty()) return verdict->problem;
+    int components = verdict->components;
     image.format = ImageFormat::jpeg;
     image.width = header.width;
     image.height = header.height;
@@ -164,10 +178,10 @@ ImageHeader probe_image(std::span<const std::uint8_t> bytes) {
     return {};
 }
 
-std::string decode_image(std::span<const std::uint8_t> bytes, Image& image) {
+std::string decode_image(std::span<const std::uint8_t> bytes, Image& image, ImageChecks* checks) {
     ImageHeader header = probe_image(bytes);
     if (header.format == ImageFormat::png) return decode_png(bytes, image);
-    if (header.format == ImageFormat::jpeg) return decode_jpeg(bytes, header, image);
+    if (header.format == ImageFormat::jpeg) return decode_jpeg(bytes, header, image, checks);
     return "not a PNG or JPEG image";
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/fact_sheet.hpp"
+#include "pipeline/image_checks.hpp"
 
 #include <cstdint>
 #include <span>
@@ -20,7 +21,9 @@ struct ImageHeader {
 ImageHeader probe_image(std::span<const std::uint8_t> bytes);
 
 // Decodes `bytes` into an Image (PNG: 8-bit pixels plus alpha; JPEG: the bytes kept for embedding
-// after a check that every scan decodes). Returns an error message, empty on success.
-std::string decode_image(std::span<const std::uint8_t> bytes, Image& image);
+// after a check that every scan decodes, skipped when `checks` already holds these bytes'
+// verdict). Returns an error message, empty on success.
+std::string decode_image(std::span<const std::uint8_t> bytes, Image& image,
+                         ImageChecks* checks = nullptr);
 
 } // namespace factpress

@@ -23,10 +23,23 @@ std::optional<std::string> read_regular_file(const fs::path& path, std::size_t m
 
 } // namespace
 
+// Eight bytes per step (a byte-at-a-time FNV spent a millisecond on a sheet's photos); the same
+// value on every run and machine, as the manifest outlives the process.
 std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed) {
-    std::uint64_t hash = seed;
-    for (unsigned char c : bytes)
-        hash = (hash ^ c) * 1099511628211ull;
+    auto mix = [](std::uint64_t hash, std::uint64_t word) {
+        hash = (hash ^ word) * 0x9E3779B97F4A7C15ull;
+        return hash ^ (hash >> 29);
+    };
+    std::uint64_t hash = mix(seed, bytes.size());
+    std::size_t at = 0;
+    for (; at + 8 <= bytes.size(); at += 8) {
+        std::uint64_t word = 0;
+        for (int k = 7; k >= 0; --k) // little-endian by construction, whatever the machine
+            word = word << 8 | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(k)]);
+        hash = mix(hash, word);
+    }
+    for (; at < bytes.size(); ++at)
+        hash = mix(hash, static_cast<unsigned char>(bytes[at]));
     return hash;
 }
 

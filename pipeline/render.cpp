@@ -32,7 +32,7 @@ void render_outputs(RenderedDocument& result, SharedResources& shared, const Ren
                               layout_options, loaded.diagnostics);
             });
             result.pages = static_cast<int>(pages.pages.size());
-            PdfOptions pdf_options{document_date(loaded.path, options)};
+            PdfOptions pdf_options{document_date(loaded.path, options), &shared.subset_sources};
             result.pdf = clock.time("pdf", [&] { return render_pdf(pages, pdf_options); });
             deadline.check();
         }
@@ -55,7 +55,9 @@ RenderedDocument render_document(const fs::path& source, SharedResources& shared
                                  const RenderOptions& options) {
     RenderedDocument result;
     Deadline deadline(options.resolve.limits.max_seconds);
-    result.loaded = load_document(source, options.resolve);
+    ResolveOptions resolve = options.resolve;
+    resolve.checked_images = &shared.checked_images;
+    result.loaded = load_document(source, resolve);
     render_outputs(result, shared, options, deadline);
     return result;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "output/font_set.hpp"
+#include "output/font_subset.hpp"
 #include "output/hyphenator.hpp"
 #include "output/text_renderer.hpp"
 #include "pipeline/runner.hpp"
@@ -20,6 +21,8 @@ struct SharedResources {
     FontLibrary library;
     std::unique_ptr<FontSet> fonts;
     Hyphenator hyphenator;
+    ImageChecks checked_images;
+    SubsetSources subset_sources;
 };
 
 struct RenderOptions {

@@ -73,7 +73,7 @@ class Resolver {
             return fmt::format(
                 "the image claims {}x{} pixels, over the limit of {} pixels (--max-image-pixels)",
                 header.width, header.height, options_.limits.max_image_pixels);
-        return decode_image(bytes, figure.image);
+        return decode_image(bytes, figure.image, options_.checked_images);
     }
 
     const ResolveOptions& options_;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/fact_sheet.hpp"
+#include "pipeline/image_checks.hpp"
 #include "pipeline/limits.hpp"
 
 #include <filesystem>
@@ -13,6 +14,7 @@ struct ResolveOptions {
     std::filesystem::path document; // the XML file; figures are relative to its folder
     bool draft = false;             // unusable images become placeholders with a warning
     Limits limits;
+    ImageChecks* checked_images = nullptr; // JPEG checks shared by the documents of a run
 };
 
 FactSheet resolve(FactSheet sheet, const ResolveOptions& options, Diagnostics& diagnostics);

@@ -67,3 +67,24 @@ TEST_CASE("non-breaking spaces survive and decomposed accents are composed") {
     CHECK(compose("E\u0301te\u0301") == "\u00C9t\u00E9");
     CHECK(compose("\u0415\u0308") == "\u0401"); // Ё
 }
+
+#include "pipeline/image_checks.hpp"
+#include "pipeline/manifest.hpp"
+
+TEST_CASE("manifest hashes are fixed values, not this build's") {
+    // The manifest outlives the process: a hash must not change between runs or machines.
+    CHECK(hash_bytes("") == hash_bytes(""));
+    CHECK(hash_bytes("factpress") != hash_bytes("factpresS"));
+    CHECK(hash_bytes("factpress", 1) != hash_bytes("factpress", 2));
+    CHECK(hash_bytes("0123456789abcdef") == 18390441647350724854ull);
+}
+
+TEST_CASE("a JPEG verdict is remembered by content, not by name") {
+    ImageChecks checks;
+    std::vector<std::uint8_t> photo{0xFF, 0xD8, 0xFF, 1, 2, 3}, other{0xFF, 0xD8, 0xFF, 1, 2, 4};
+    CHECK_FALSE(checks.find(photo));
+    checks.remember(photo, {"damaged", 0});
+    REQUIRE(checks.find(photo));
+    CHECK(checks.find(photo)->problem == "damaged");
+    CHECK_FALSE(checks.find(other));
+}
