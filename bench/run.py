@@ -30,16 +30,22 @@ with tempfile.TemporaryDirectory() as work:
 
     runs = [timed([factpress, 'build', '-q', '--force', '-o', os.path.join(work, 'one'), one]) for _ in range(15)]
     single, single_rss = statistics.median(s for s, _ in runs), max(m for _, m in runs)
-    j1, j1_rss = timed([factpress, 'build', '-q', '--force', '-j', '1', '-o', os.path.join(work, 'j1'), src])
-    j2, j2_rss = timed([factpress, 'build', '-q', '--force', '-j', '2', '-o', os.path.join(work, 'j2'), src])
-    again, _ = timed([factpress, 'build', '-q', '-j', '2', '-o', os.path.join(work, 'j2'), src])
+    # This machine's speed drifts by tens of percent within a minute: the batch runs and the floor
+    # are interleaved, three rounds, and each figure is the median of its rounds.
     text = os.path.join(work, 'seed.txt')
     subprocess.run([factpress, 'build', '-q', '-f', 'txt', '-o', work, seed], check=True)
     os.makedirs(os.path.join(work, 'floor'))
     images = sorted(os.path.join(root, 'examples', 'img', f) for f in os.listdir(os.path.join(root, 'examples', 'img')))
-    fl, fl_rss = timed([floor, os.path.join(work, 'nato-mission-iraq.txt'), os.path.join(work, 'floor'), str(sheets)] + images)
+    rounds = {'j1': [], 'j2': [], 'floor': []}
+    for _ in range(3):
+        rounds['j1'].append(timed([factpress, 'build', '-q', '--force', '-j', '1', '-o', os.path.join(work, 'j1'), src]))
+        rounds['j2'].append(timed([factpress, 'build', '-q', '--force', '-j', '2', '-o', os.path.join(work, 'j2'), src]))
+        rounds['floor'].append(timed([floor, os.path.join(work, 'nato-mission-iraq.txt'), os.path.join(work, 'floor'), str(sheets)] + images))
+    median = lambda key: (statistics.median(s for s, _ in rounds[key]), max(m for _, m in rounds[key]))
+    (j1, j1_rss), (j2, j2_rss), (fl, fl_rss) = median('j1'), median('j2'), median('floor')
+    again, _ = timed([factpress, 'build', '-q', '-j', '2', '-o', os.path.join(work, 'j2'), src])
 
-print(f'factpress benchmark, seed sheet (2 pages, 4 photos), {os.cpu_count()} cores, release build')
+print(f'factpress benchmark, seed sheet (2 pages, 4 photos), {os.cpu_count()} cores, release build, medians of 3 interleaved rounds')
 print(f'  one sheet in its own process (PDF + briefing): {single * 1000:7.1f} ms   peak {single_rss / 1024:6.1f} MB')
 print(f'  {sheets} sheets, one process, -j 1:         {j1 * 1000 / sheets:7.1f} ms/sheet  peak {j1_rss / 1024:6.1f} MB')
 print(f'  {sheets} sheets, one process, -j 2:         {j2 * 1000 / sheets:7.1f} ms/sheet  peak {j2_rss / 1024:6.1f} MB')

@@ -1,10 +1,10 @@
 // A TrueType face read once: character map, advance widths and which glyphs libharu can draw whole.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <string>
-#include <array>
 #include <unordered_set>
 #include <vector>
 

@@ -52,7 +52,8 @@ TEST_CASE("every corpus document validates") {
 
 TEST_CASE("all problems of a document are reported together, in source order") {
     auto loaded = test::load_xml(test::with_body(
-        "<p><link href='#nowhere'>z</link></p>\n<figure src='img/missing.png' alt='a'><caption>c</caption>"
+        "<p><link href='#nowhere'>z</link></p>\n<figure src='img/missing.png' "
+        "alt='a'><caption>c</caption>"
         "</figure>\n<p class='a'>x</p><para/><p><link href='ftp://x'>y</link></p>"));
     REQUIRE(loaded.diagnostics.size() == 5);
     CHECK(loaded.diagnostics[1].message.find("no such file") != std::string::npos);
