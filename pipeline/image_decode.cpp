@@ -1,14 +1,13 @@
 #include "pipeline/image_decode.hpp"
 
 #include <fmt/format.h>
-
-#include <optional>
 #include <png.h>
 
 #include <algorithm>
 #include <csetjmp>
 #include <cstdio>
 #include <jpeglib.h>
+#include <optional>
 
 namespace factpress {
 namespace {
