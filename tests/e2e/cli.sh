@@ -62,6 +62,14 @@ check "kill -9 mid-batch: $count of 200 PDFs finished, none damaged" "[ $count -
 $factpress build --draft -o "$work/draft" "$tests/hostile/figure-missing-file.xml" 2>"$work/draft.err"; code=$?
 check "--draft draws a placeholder: exit 0, a located warning, a PDF" "[ $code -eq 0 ] && grep -Eq ':[0-9]+:[0-9]+: warning: .*placeholder' $work/draft.err && qpdf --check $work/draft/figure-missing-file.pdf >/dev/null"
 
+# A damaged photo shared by two sheets of a batch: its check is remembered, and still fails both.
+mkdir -p "$work/shared"; cp -r "$tests/../examples/img" "$work/shared/img"
+head -c 30000 "$tests/../examples/img/taji-visit.jpg" >"$work/shared/img/broken.jpg"
+for n in a b; do sed 's|img/taji-visit.jpg|img/broken.jpg|' "$tests/../examples/nato-mission-iraq.xml" >"$work/shared/$n.xml"; done
+cp "$tests/../examples/nato-mission-iraq.xml" "$work/shared/good.xml"
+$factpress build -j 1 -o "$work/shared-out" "$work/shared" 2>"$work/shared.err"; code=$?
+check "a damaged photo shared by two sheets fails both, each with a located error" "[ $code -eq 1 ] && [ \$(grep -Ec '(a|b).xml:[0-9]+:[0-9]+: error: .*damaged or truncated JPEG' $work/shared.err) -eq 2 ] && [ -s $work/shared-out/good.pdf ] && [ ! -e $work/shared-out/a.pdf ] && [ ! -e $work/shared-out/b.pdf ]"
+
 # Letter paper with -s letter.
 $factpress build -q -s letter -f pdf -o "$work/letter" "$tests/documents/edge-cases.xml"
 check "-s letter gives US Letter pages" "pdfinfo $work/letter/edge-cases.pdf | grep -q '612 x 792'"
