@@ -77,8 +77,8 @@ bool is_keyword(std::string_view token) {
 PatternTrie PatternTrie::parse(std::string_view text) {
     PatternTrie trie;
     // Debian's files hold about one trie node per 7 bytes (English: 15,360 nodes in 106 kB).
-    trie.nodes_.reserve(text.size() / 7);
-    trie.edges_.reserve(text.size() / 7);
+    trie.nodes_.reserve(text.size() / 6);
+    trie.edges_.reserve(text.size() / 6);
     std::u32string letters;
     std::vector<std::uint8_t> digits;
     bool first_line = true;
@@ -98,8 +98,10 @@ PatternTrie PatternTrie::parse(std::string_view text) {
         if (token.find('/') != std::string_view::npos) continue;
         letters.clear();
         digits.assign(1, 0);
-        for (std::size_t pos = 0; pos < token.size();) {
+        bool valid = token.size() < 256; // longer lines are not patterns (libhyphen: at most 255)
+        for (std::size_t pos = 0; pos < token.size() && valid;) {
             char32_t cp = utf8::next(token, pos);
+            valid = cp != utf8::invalid;
             if (cp >= U'0' && cp <= U'9') {
                 digits.back() = static_cast<std::uint8_t>(cp - U'0');
             } else {
@@ -109,32 +111,32 @@ PatternTrie PatternTrie::parse(std::string_view text) {
         }
         // A pattern of zeros still counts: its node is where the matcher stands, so shorter
         // patterns ending there are not applied (libhyphen's behaviour).
-        if (!letters.empty()) trie.add(letters, digits);
+        if (valid && !letters.empty()) trie.add(letters, digits);
     }
     trie.link_fallbacks();
     return trie;
 }
 
 std::uint32_t PatternTrie::Edges::find(std::uint32_t node, char32_t letter) const {
-    if (keys_.empty()) return none;
+    if (slots_.empty()) return none;
     std::uint64_t wanted = key(node, letter);
-    std::size_t mask = keys_.size() - 1;
+    std::size_t mask = slots_.size() - 1;
     for (std::size_t at = slot(wanted);; at = (at + 1) & mask) {
-        if (keys_[at] == wanted) return targets_[at];
-        if (keys_[at] == ~0ull) return none;
+        if (slots_[at] >> 21 == wanted) return static_cast<std::uint32_t>(slots_[at] & 0x1FFFFF);
+        if (slots_[at] == ~0ull) return none;
     }
 }
 
 std::uint32_t PatternTrie::Edges::insert(std::uint32_t node, char32_t letter,
                                          std::uint32_t target) {
-    if (10 * (used_ + 1) > 7 * keys_.size()) rehash(std::max<std::size_t>(1024, 2 * keys_.size()));
+    if (10 * (used_ + 1) > 7 * slots_.size())
+        rehash(std::max<std::size_t>(1024, 2 * slots_.size()));
     std::uint64_t wanted = key(node, letter);
-    std::size_t mask = keys_.size() - 1;
+    std::size_t mask = slots_.size() - 1;
     for (std::size_t at = slot(wanted);; at = (at + 1) & mask) {
-        if (keys_[at] == wanted) return targets_[at];
-        if (keys_[at] != ~0ull) continue;
-        keys_[at] = wanted;
-        targets_[at] = target;
+        if (slots_[at] >> 21 == wanted) return static_cast<std::uint32_t>(slots_[at] & 0x1FFFFF);
+        if (slots_[at] != ~0ull) continue;
+        slots_[at] = wanted << 21 | target;
         ++used_;
         return target;
     }
@@ -144,28 +146,34 @@ void PatternTrie::Edges::reserve(std::size_t edges) {
     std::size_t slots = 1024;
     while (7 * slots < 10 * edges)
         slots *= 2;
-    if (slots > keys_.size()) rehash(slots);
+    if (slots > slots_.size()) rehash(slots);
 }
 
 void PatternTrie::Edges::rehash(std::size_t slots) {
-    std::vector<std::uint64_t> keys(slots, ~0ull);
-    std::vector<std::uint32_t> targets(keys.size());
-    std::swap(keys, keys_);
-    std::swap(targets, targets_);
+    std::vector<std::uint64_t> old(slots, ~0ull);
+    std::swap(old, slots_);
     used_ = 0;
     shift_ = 64 - std::countr_zero(slots);
-    for (std::size_t i = 0; i < keys.size(); ++i)
-        if (keys[i] != ~0ull)
-            insert(static_cast<std::uint32_t>(keys[i] >> 21),
-                   static_cast<char32_t>(keys[i] & 0x1FFFFF), targets[i]);
+    for (std::uint64_t entry : old)
+        if (entry != ~0ull)
+            insert(static_cast<std::uint32_t>(entry >> 42),
+                   static_cast<char32_t>(entry >> 21 & 0x1FFFFF),
+                   static_cast<std::uint32_t>(entry & 0x1FFFFF));
 }
 
 void PatternTrie::add(std::u32string_view letters, const std::vector<std::uint8_t>& digits) {
+    if (nodes_.size() + letters.size() >= Edges::max_nodes) return; // far beyond any real file
     std::uint32_t node = 0;
     for (char32_t letter : letters) {
         auto next = static_cast<std::uint32_t>(nodes_.size());
         std::uint32_t reached = edges_.insert(node, letter, next);
-        if (reached == next) nodes_.push_back({none, none, node, letter, nodes_[node].depth + 1});
+        if (reached == next) {
+            Node child;
+            child.parent = node;
+            child.letter = letter & 0x1FFFFF;
+            child.depth = (nodes_[node].depth + 1) & 0x7FF;
+            nodes_.push_back(child);
+        }
         node = reached;
     }
     if (std::none_of(digits.begin(), digits.end(), [](auto d) { return d != 0; })) {
@@ -180,8 +188,9 @@ void PatternTrie::add(std::u32string_view letters, const std::vector<std::uint8_
 void PatternTrie::link_fallbacks() {
     std::vector<std::uint32_t> first_at_depth;
     for (const Node& node : nodes_) {
-        if (node.depth + 1 >= first_at_depth.size()) first_at_depth.resize(node.depth + 2);
-        ++first_at_depth[node.depth + 1];
+        std::size_t depth = node.depth;
+        if (depth + 1 >= first_at_depth.size()) first_at_depth.resize(depth + 2);
+        ++first_at_depth[depth + 1];
     }
     for (std::size_t d = 1; d < first_at_depth.size(); ++d)
         first_at_depth[d] += first_at_depth[d - 1];
@@ -220,8 +229,9 @@ std::vector<std::uint8_t> PatternTrie::values(std::u32string_view word) const {
         state = next == none ? 0 : next;
         const Node& node = nodes_[state];
         if (node.digits == none) continue;
-        std::size_t first = at + 1 - node.depth; // where the pattern's letters start
-        for (std::size_t k = 0; k <= node.depth; ++k)
+        std::size_t depth = node.depth;
+        std::size_t first = at + 1 - depth; // where the pattern's letters start
+        for (std::size_t k = 0; k <= depth; ++k)
             levels[first + k] = std::max(levels[first + k], digits_[node.digits + k]);
     }
     return levels;

@@ -34,13 +34,15 @@ class PatternTrie {
         std::uint32_t digits = none;   // offset in digits_ of this node's pattern, if one ends here
         std::uint32_t fallback = none; // the root's is none
         std::uint32_t parent = none;
-        char32_t letter = 0;
-        std::uint32_t depth = 0;
+        std::uint32_t letter : 21 = 0;
+        std::uint32_t depth : 11 = 0;
     };
-    // Edges (node, code point) -> node in one open-addressing table: a pattern file has tens of
-    // thousands of nodes, so one allocation per node would dominate loading.
+    // Edges (node, code point) -> node in one open-addressing table of 64-bit slots (node 21
+    // bits, code point 21, target 21): a pattern file has tens of thousands of nodes, and fresh
+    // memory costs a page fault per 4 KiB.
     class Edges {
       public:
+        static constexpr std::uint32_t max_nodes = 1u << 21;
         std::uint32_t find(std::uint32_t node, char32_t letter) const;
         // The existing target, or `target` after inserting it.
         std::uint32_t insert(std::uint32_t node, char32_t letter, std::uint32_t target);
@@ -54,8 +56,7 @@ class PatternTrie {
             return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
         }
         void rehash(std::size_t slots);
-        std::vector<std::uint64_t> keys_;
-        std::vector<std::uint32_t> targets_;
+        std::vector<std::uint64_t> slots_; // key << 21 | target; all ones when empty
         std::size_t used_ = 0;
         int shift_ = 64;
     };

@@ -87,7 +87,8 @@ void Manifest::save() const {
     std::string text;
     for (const auto& [stem, hash] : entries_)
         text += fmt::format("{:016x} {}\n", hash, stem);
-    write_atomically(file_, text);
+    // A cache: lost or emptied by a power cut, it only makes the next build redo everything.
+    write_atomically(file_, text, Durability::cache);
 }
 
 } // namespace factpress

@@ -11,7 +11,8 @@
 namespace factpress {
 namespace fs = std::filesystem;
 
-std::string write_atomically(const fs::path& path, std::span<const char> bytes) {
+std::string write_atomically(const fs::path& path, std::span<const char> bytes,
+                             Durability durability) {
     static std::atomic<unsigned> counter{0};
     std::error_code ec;
     fs::create_directories(path.parent_path().empty() ? "." : path.parent_path(), ec);
@@ -29,7 +30,7 @@ std::string write_atomically(const fs::path& path, std::span<const char> bytes) 
         if (n <= 0) break;
         written += static_cast<std::size_t>(n);
     }
-    bool ok = written == bytes.size() && ::fsync(fd) == 0;
+    bool ok = written == bytes.size() && (durability == Durability::cache || ::fsync(fd) == 0);
     ok = ::close(fd) == 0 && ok;
     if (ok && ::rename(temporary.c_str(), path.c_str()) == 0) return {};
     std::string error = std::strerror(errno);
