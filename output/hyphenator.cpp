@@ -65,6 +65,14 @@ std::unique_ptr<PatternTrie> load_patterns(const fs::path& file) {
     return std::make_unique<PatternTrie>(PatternTrie::parse(to_utf8(text, charset)));
 }
 
+// A line's pattern: its bytes up to the first space or control character, as libhyphen reads it.
+std::string_view first_token(std::string_view line) {
+    std::size_t end = 0;
+    while (end < line.size() && static_cast<unsigned char>(line[end]) > ' ')
+        ++end;
+    return line.substr(0, end);
+}
+
 bool is_keyword(std::string_view token) {
     static constexpr std::array<std::string_view, 5> keywords = {
         "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN",
@@ -77,8 +85,11 @@ bool is_keyword(std::string_view token) {
 PatternTrie PatternTrie::parse(std::string_view text) {
     PatternTrie trie;
     // Debian's files hold about one trie node per 7 bytes (English: 15,360 nodes in 106 kB).
-    trie.nodes_.reserve(text.size() / 6);
-    trie.edges_.reserve(text.size() / 6);
+    auto reserve = [&] {
+        trie.nodes_.reserve(text.size() / 6);
+        trie.edges_.reserve(text.size() / 6);
+    };
+    reserve();
     std::u32string letters;
     std::vector<std::uint8_t> digits;
     bool first_line = true;
@@ -87,11 +98,14 @@ PatternTrie PatternTrie::parse(std::string_view text) {
         std::string_view line = text.substr(start, end - start);
         start = end + 1;
         if (std::exchange(first_line, false)) continue; // the character set
-        std::string_view token = line.substr(0, line.find_first_of(" \t\r"));
-        if (token.empty() || token[0] == '%' || is_keyword(token)) continue;
-        if (token == "NEXTLEVEL") {
-            trie = PatternTrie();
-            continue;
+        std::string_view token = first_token(line);
+        if (token.empty() || token[0] == '%') continue;
+        if (token[0] >= 'A' && token[0] <= 'Z') { // patterns are lower case; keywords are not
+            if (token == "NEXTLEVEL") {
+                trie = PatternTrie();
+                reserve();
+            }
+            if (token == "NEXTLEVEL" || is_keyword(token)) continue;
         }
         // Non-standard patterns (`/` replacements such as German "ck" -> "k-k") change the
         // spelling, which a plain hyphen cannot show: left out.
@@ -100,7 +114,8 @@ PatternTrie PatternTrie::parse(std::string_view text) {
         digits.assign(1, 0);
         bool valid = token.size() < 256; // longer lines are not patterns (libhyphen: at most 255)
         for (std::size_t pos = 0; pos < token.size() && valid;) {
-            char32_t cp = utf8::next(token, pos);
+            auto byte = static_cast<unsigned char>(token[pos]);
+            char32_t cp = byte < 0x80 ? (++pos, char32_t{byte}) : utf8::next(token, pos);
             valid = cp != utf8::invalid;
             if (cp >= U'0' && cp <= U'9') {
                 digits.back() = static_cast<std::uint8_t>(cp - U'0');
