@@ -86,8 +86,9 @@ PatternTrie PatternTrie::parse(std::string_view text) {
     PatternTrie trie;
     // Debian's files hold about one trie node per 7 bytes (English: 15,360 nodes in 106 kB).
     auto reserve = [&] {
-        trie.nodes_.reserve(text.size() / 6);
-        trie.edges_.reserve(text.size() / 6);
+        std::size_t nodes = std::min<std::size_t>(text.size() / 6, Edges::max_nodes);
+        trie.nodes_.reserve(nodes);
+        trie.edges_.reserve(nodes);
     };
     reserve();
     std::u32string letters;
