@@ -1,7 +1,9 @@
 // Liang's patterns as libhyphen matches them, read from inline pattern files.
-#include "output/hyphenator.hpp"
+#include "output/pattern_trie.hpp"
 
 #include <doctest/doctest.h>
+
+#include <string>
 
 using namespace factpress;
 
