@@ -1,5 +1,6 @@
 #include "pipeline/file_bytes.hpp"
 
+#include <algorithm>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -11,7 +12,7 @@ namespace {
 struct FileDescriptor {
     int fd;
     explicit FileDescriptor(const std::filesystem::path& path)
-        : fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
+        : fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)) {} // a FIFO must not block
     ~FileDescriptor() {
         if (fd >= 0) ::close(fd);
     }
@@ -21,12 +22,12 @@ struct FileDescriptor {
 
 } // namespace
 
-std::optional<std::string> read_file(const std::filesystem::path& path) {
+std::optional<std::string> read_file(const std::filesystem::path& path, std::size_t max_bytes) {
     FileDescriptor file(path);
     struct stat info {};
-    if (file.fd < 0 || ::fstat(file.fd, &info) != 0) return std::nullopt;
+    if (file.fd < 0 || ::fstat(file.fd, &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
     // Sized from fstat, but read until end of file: the file may change while it is read.
-    std::string bytes(static_cast<std::size_t>(info.st_size) + 1, '\0');
+    std::string bytes(std::min(static_cast<std::size_t>(info.st_size), max_bytes) + 1, '\0');
     std::size_t used = 0;
     for (;;) {
         if (used == bytes.size()) bytes.resize(2 * bytes.size());
@@ -34,6 +35,7 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
         if (n < 0) return std::nullopt;
         if (n == 0) break;
         used += static_cast<std::size_t>(n);
+        if (used > max_bytes) return std::nullopt;
     }
     bytes.resize(used);
     return bytes;

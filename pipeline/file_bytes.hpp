@@ -10,10 +10,13 @@
 
 namespace factpress {
 
-// The bytes of `path`, or nothing when it cannot be opened or read.
-std::optional<std::string> read_file(const std::filesystem::path& path);
+// The bytes of the regular file `path`; nothing for devices, FIFOs and folders (without blocking
+// on them), when it cannot be read, or when it holds more than `max_bytes` (checked while reading:
+// the file may grow after its size was looked at).
+std::optional<std::string> read_file(const std::filesystem::path& path,
+                                     std::size_t max_bytes = static_cast<std::size_t>(-1));
 
-// A read-only mapping of a whole file; empty when the file cannot be mapped.
+// A read-only mapping of a whole regular file; empty when the file cannot be mapped.
 class MappedFile {
   public:
     explicit MappedFile(const std::filesystem::path& path);

@@ -7,21 +7,10 @@
 
 #include <fstream>
 #include <optional>
-#include <sstream>
 
 namespace factpress {
 namespace fs = std::filesystem;
-namespace {
-
-// The bytes of a regular file of at most `max_bytes`; nothing for devices, folders, FIFOs.
-std::optional<std::string> read_regular_file(const fs::path& path, std::size_t max_bytes) {
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) > max_bytes || ec)
-        return std::nullopt;
-    return read_file(path);
-}
-
-} // namespace
+namespace {} // namespace
 
 // Eight bytes per step (a byte-at-a-time FNV spent a millisecond on a sheet's photos); the same
 // value on every run and machine, as the manifest outlives the process.
@@ -44,7 +33,7 @@ std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed) {
 }
 
 std::uint64_t hash_document_inputs(const fs::path& source, const Limits& limits) {
-    auto text = read_regular_file(source, limits.max_file_bytes);
+    auto text = read_file(source, limits.max_file_bytes);
     if (!text) return 0;
     std::uint64_t hash = hash_bytes(*text);
     fs::path folder = document_folder(source);
@@ -57,7 +46,7 @@ std::uint64_t hash_document_inputs(const fs::path& source, const Limits& limits)
         fs::path image;
         std::optional<std::string> bytes;
         if (locate_inside(folder, text->substr(open + 1, close - open - 1), image).empty())
-            bytes = read_regular_file(image, limits.max_image_bytes);
+            bytes = read_file(image, limits.max_image_bytes);
         hash = hash_bytes(bytes.value_or(""), hash_bytes(bytes ? "+" : "-", hash));
     }
     return hash;

@@ -1,9 +1,9 @@
 #include "pipeline/resolve.hpp"
+#include "pipeline/file_bytes.hpp"
 #include "pipeline/image_decode.hpp"
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <variant>
 
 namespace factpress {
@@ -60,10 +60,9 @@ class Resolver {
         if (size > options_.limits.max_image_bytes)
             return fmt::format("the file has {} bytes; the limit is {} (--max-image-size)", size,
                                options_.limits.max_image_bytes);
-        std::vector<std::uint8_t> bytes(size);
-        std::ifstream in(file, std::ios::binary);
-        if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size)))
-            return "the file cannot be read";
+        auto read = read_file(file, options_.limits.max_image_bytes);
+        if (!read) return "the file cannot be read";
+        std::span bytes(reinterpret_cast<const std::uint8_t*>(read->data()), read->size());
         ImageHeader header = probe_image(bytes);
         if (header.format == ImageFormat::none)
             return "not a PNG or JPEG image (checked by its signature)";

@@ -1,5 +1,6 @@
 #include "pipeline/runner.hpp"
 #include "pipeline/build_model.hpp"
+#include "pipeline/file_bytes.hpp"
 #include "pipeline/normalize.hpp"
 #include "pipeline/parse.hpp"
 #include "pipeline/schema.hpp"
@@ -8,7 +9,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
 
 namespace factpress {
 namespace fs = std::filesystem;
@@ -55,13 +55,11 @@ LoadedDocument load_document(const fs::path& path, const ResolveOptions& options
     if (size > options.limits.max_file_bytes)
         return fail(fmt::format("the file has {} bytes, over the limit of {} (--max-file-size)",
                                 size, options.limits.max_file_bytes));
-    std::string bytes(size, '\0');
-    std::ifstream in(path, std::ios::binary);
-    if (!in.read(bytes.data(), static_cast<std::streamsize>(size)))
-        return fail("cannot read the file");
+    auto bytes = read_file(path, options.limits.max_file_bytes);
+    if (!bytes) return fail("cannot read the file");
     ResolveOptions with_path = options;
     with_path.document = path;
-    return load_document_from_bytes(std::move(bytes), with_path);
+    return load_document_from_bytes(std::move(*bytes), with_path);
 }
 
 } // namespace factpress
