@@ -1,4 +1,5 @@
 #include "pipeline/parse.hpp"
+#include "pipeline/tag_mismatch.hpp"
 
 #include <fmt/format.h>
 
@@ -73,9 +74,17 @@ ParsedDocument parse(SourceText source, const Limits& limits, Diagnostics& diagn
     const std::string& bytes = parsed.source.bytes();
     auto result = tree->load_buffer(bytes.data(), bytes.size(), parse_options, pugi::encoding_utf8);
     if (!result) {
-        diagnostics.push_back(
-            {Severity::error, parsed.source.position_of(static_cast<std::size_t>(result.offset)),
-             fmt::format("the XML is not well-formed: {}", result.description())});
+        auto offset = static_cast<std::size_t>(result.offset);
+        std::string message = fmt::format("the XML is not well-formed: {}", result.description());
+        if (result.status == pugi::status_end_element_mismatch)
+            if (auto mismatch = find_tag_mismatch(bytes, offset)) {
+                Position opened = parsed.source.position_of(mismatch->opened_at);
+                message = fmt::format("the XML is not well-formed: found </{}> where </{}> was "
+                                      "expected (<{}> opened at {}:{})",
+                                      mismatch->found, mismatch->expected, mismatch->expected,
+                                      opened.line, opened.column);
+            }
+        diagnostics.push_back({Severity::error, parsed.source.position_of(offset), message});
         return parsed;
     }
     TreeSize size = measure_tree(*tree, limits.max_nodes);

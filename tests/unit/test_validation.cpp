@@ -112,3 +112,15 @@ TEST_CASE("byte sequences that are not UTF-8 never pass, wherever they are") {
         CHECK(loaded.diagnostics.front().position.line == 4);
     }
 }
+
+#include "pipeline/tag_mismatch.hpp"
+
+TEST_CASE("a tag mismatch names the element still open, past comments, CDATA and empty tags") {
+    std::string text = "<a><!-- <b> --><c x='>'/><![CDATA[<d>]]><e></e></f>";
+    auto mismatch = find_tag_mismatch(text, text.size() - 2);
+    REQUIRE(mismatch);
+    CHECK(mismatch->found == "f");
+    CHECK(mismatch->expected == "a");
+    CHECK(mismatch->opened_at == 0);
+    CHECK_FALSE(find_tag_mismatch(text, 3)); // not after "</"
+}
