@@ -21,8 +21,7 @@ const std::vector<Labels>& table() {
          "Published",
          {"January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"},
-         {"January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"},
+         {},
          "\u201C",
          "\u201D",
          false},
@@ -38,8 +37,7 @@ const std::vector<Labels>& table() {
          "Publié",
          {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre"},
-         {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-          "octobre", "novembre", "décembre"},
+         {},
          "«\u00A0",
          "\u00A0»",
          false},
@@ -106,8 +104,7 @@ const std::vector<Labels>& table() {
          "نُشر",
          {"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
           "نوفمبر", "ديسمبر"},
-         {"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
-          "نوفمبر", "ديسمبر"},
+         {},
          "«",
          "»",
          true},
@@ -131,7 +128,9 @@ const Labels& labels_for(std::string_view language) {
 std::string format_date(const Date& date, const Labels& labels) {
     if (date.month == 0) return fmt::format("{}", date.year);
     if (date.day == 0) return fmt::format("{} {}", labels.months[date.month - 1], date.year);
-    return fmt::format("{} {} {}", date.day, labels.months_with_day[date.month - 1], date.year);
+    const auto& months =
+        labels.months_with_day.front().empty() ? labels.months : labels.months_with_day;
+    return fmt::format("{} {} {}", date.day, months[date.month - 1], date.year);
 }
 
 std::string social_line(const ContactLine& line) {

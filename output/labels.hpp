@@ -15,7 +15,8 @@ struct Labels {
     std::string key_facts, contact, page_of, last_updated, photo, links, see_section, bottom_line,
         published;
     std::array<std::string, 12> months;          // standing alone: "February 2021"
-    std::array<std::string, 12> months_with_day; // after a day: "5 March 2020"
+    std::array<std::string, 12> months_with_day; // after a day, where the language inflects
+                                                 // ("5 березня 2020"); empty: as `months`
     std::string open_quote, close_quote;
     bool right_to_left = false;
 };

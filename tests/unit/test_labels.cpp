@@ -14,6 +14,10 @@ TEST_CASE("dates in the document's language") {
     CHECK(format_date({2021, 2, 0}, labels_for("el")) == "Φεβρουάριος 2021");
     CHECK(format_date({2021, 2, 0}, labels_for("ar")) == "فبراير 2021");
     CHECK(format_date({2018, 0, 0}, labels_for("fr")) == "2018");
+    // Languages whose months do not inflect after a day use the same names.
+    CHECK(format_date({2020, 3, 5}, labels_for("en")) == "5 March 2020");
+    CHECK(format_date({2020, 3, 5}, labels_for("fr")) == "5 mars 2020");
+    CHECK(format_date({2020, 3, 5}, labels_for("ar")) == "5 مارس 2020");
 }
 
 TEST_CASE("labels by primary language, English otherwise") {
