@@ -32,6 +32,13 @@ Inlines text(std::string s) {
 }
 
 // Sets text as a nato paragraph; uncovered-character warnings go to `diagnostics`.
+std::string repeated(std::string_view phrase, int times) {
+    std::string text;
+    for (int i = 0; i < times; ++i)
+        text += phrase;
+    return text;
+}
+
 std::vector<Line> set_paragraph(Fixture& f, const std::string& words, double width,
                                 Diagnostics& diagnostics, Position where = {}) {
     Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", diagnostics);
@@ -44,10 +51,9 @@ std::vector<Line> set_paragraph(Fixture& f, const std::string& words, double wid
 TEST_CASE("justified lines never exceed the measure, and fill it") {
     Fixture f;
     Diagnostics diagnostics;
-    std::string words;
-    for (int i = 0; i < 60; ++i)
-        words += "NATO Mission Iraq assists Iraq in building institutions. ";
-    auto lines = set_paragraph(f, words, 240, diagnostics, {});
+    auto lines =
+        set_paragraph(f, repeated("NATO Mission Iraq assists Iraq in building institutions. ", 60),
+                      240, diagnostics, {});
     REQUIRE(lines.size() > 10);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         CHECK(lines[i].width <= 240.001);
@@ -166,9 +172,7 @@ TEST_CASE("the last page's columns are balanced and the contact rule travels wit
 TEST_CASE("a spaced dash never opens a justified line") {
     Fixture f;
     Diagnostics diagnostics;
-    std::string words;
-    for (int i = 0; i < 40; ++i)
-        words += "NATO is \u2013 via its centre \u2013 also supporting them. ";
+    std::string words = repeated("NATO is \u2013 via its centre \u2013 also supporting them. ", 40);
     for (double width : {150.0, 200.0, 240.0}) {
         auto lines = set_paragraph(f, words, width, diagnostics, {});
         for (const auto& line : lines) {
