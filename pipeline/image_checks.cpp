@@ -1,13 +1,12 @@
 #include "pipeline/image_checks.hpp"
+#include "pipeline/manifest.hpp"
 
-#include <functional>
 #include <string_view>
 
 namespace factpress {
 
 std::uint64_t ImageChecks::key(std::span<const std::uint8_t> bytes) {
-    std::string_view view(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-    return std::hash<std::string_view>{}(view);
+    return hash_bytes({reinterpret_cast<const char*>(bytes.data()), bytes.size()});
 }
 
 std::optional<JpegVerdict> ImageChecks::find(std::span<const std::uint8_t> bytes) const {
