@@ -13,7 +13,7 @@ const std::vector<Labels>& table() {
          "Key facts",
          "Contact",
          "Page {} of {}",
-         "Last updated",
+         "Last updated: {}",
          "Photo",
          "Links",
          "see section",
@@ -29,7 +29,7 @@ const std::vector<Labels>& table() {
          "Points principaux",
          "Contact",
          "Page {} sur {}",
-         "Mis à jour le",
+         "Mis à jour le {}",
          "Photo",
          "Liens",
          "voir la section",
@@ -45,7 +45,7 @@ const std::vector<Labels>& table() {
          "Основні факти",
          "Контакти",
          "Сторінка {} з {}",
-         "Оновлено",
+         "Оновлено: {}",
          "Фото",
          "Посилання",
          "див. розділ",
@@ -62,7 +62,7 @@ const std::vector<Labels>& table() {
          "Основные факты",
          "Контакты",
          "Страница {} из {}",
-         "Обновлено",
+         "Обновлено: {}",
          "Фото",
          "Ссылки",
          "см. раздел",
@@ -79,7 +79,7 @@ const std::vector<Labels>& table() {
          "Βασικά στοιχεία",
          "Επικοινωνία",
          "Σελίδα {} από {}",
-         "Τελευταία ενημέρωση",
+         "Τελευταία ενημέρωση: {}",
          "Φωτογραφία",
          "Σύνδεσμοι",
          "βλ. ενότητα",
@@ -96,7 +96,7 @@ const std::vector<Labels>& table() {
          "حقائق رئيسية",
          "الاتصال",
          "الصفحة {} من {}",
-         "آخر تحديث",
+         "آخر تحديث: {}",
          "صورة",
          "روابط",
          "انظر القسم",
@@ -138,6 +138,10 @@ std::string social_line(const ContactLine& line) {
     if (!network.empty())
         network[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(network[0])));
     return fmt::format("{}: {}", network, line.text);
+}
+
+std::string updated_label(const Labels& labels, const Date& date) {
+    return fmt::format(fmt::runtime(labels.last_updated), format_date(date, labels));
 }
 
 std::string page_label(const Labels& labels, int page, int pages) {

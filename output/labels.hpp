@@ -27,6 +27,9 @@ const Labels& labels_for(std::string_view language);
 // "February 2021", "5 March 2020", "2018"; in the document's language.
 std::string format_date(const Date& date, const Labels& labels);
 
+// "Last updated: 5 March 2020" ("Mis à jour le 5 mars 2020") in the document's language.
+std::string updated_label(const Labels& labels, const Date& date);
+
 // "Page 2 of 3" in the document's language.
 std::string page_label(const Labels& labels, int page, int pages);
 

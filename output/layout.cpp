@@ -198,9 +198,7 @@ class Builder {
         add(meta.subtitle, "subtitle");
         add(text_inlines(format_date(meta.date, labels_)), "date");
         if (meta.updated && *meta.updated != meta.date)
-            add(text_inlines(fmt::format("{}: {}", labels_.last_updated,
-                                         format_date(*meta.updated, labels_))),
-                "updated");
+            add(text_inlines(updated_label(labels_, *meta.updated)), "updated");
         y += padding;
         auto background = style_.colour("title-band", "background", {});
         if (style_.text("title-band", "background", "none") != "none")

@@ -150,8 +150,7 @@ class Writer {
         if (!meta.subtitle.empty()) paragraph(inline_text(meta.subtitle));
         paragraph(format_date(meta.date, labels_));
         if (meta.updated && *meta.updated != meta.date)
-            paragraph(
-                fmt::format("{}: {}", labels_.last_updated, format_date(*meta.updated, labels_)));
+            paragraph(updated_label(labels_, *meta.updated));
         if (!meta.issuer.empty()) paragraph(meta.issuer);
     }
 

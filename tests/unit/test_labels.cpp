@@ -27,4 +27,6 @@ TEST_CASE("labels by primary language, English otherwise") {
     CHECK(labels_for("ar").right_to_left);
     CHECK_FALSE(labels_for("el").right_to_left);
     CHECK(page_label(labels_for("uk"), 2, 3) == "Сторінка 2 з 3");
+    CHECK(updated_label(labels_for("en"), {2020, 3, 5}) == "Last updated: 5 March 2020");
+    CHECK(updated_label(labels_for("fr"), {2020, 3, 5}) == "Mis à jour le 5 mars 2020");
 }
