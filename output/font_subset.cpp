@@ -67,10 +67,6 @@ SubsetFile::SubsetFile(SubsetSources& sources, const std::filesystem::path& font
     hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
     for (char32_t cp : code_points)
         hb_set_add(unicodes, cp);
-    // libharu 2.3.0 looks up each of the 65,536 BMP code points in the subset's character map by
-    // a linear scan of its segments; the whole printable ASCII range (a few glyphs more) makes one
-    // segment of what are otherwise a dozen, and saves about 2 ms per document.
-    hb_set_add_range(unicodes, 0x20, 0x7E);
     // Hinting is of no use in print; the outlines and metrics are what the PDF needs.
     hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
     Face subset(hb_subset_or_fail(face, input.get()));

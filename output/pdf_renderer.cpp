@@ -1,6 +1,7 @@
 #include "output/pdf_renderer.hpp"
 #include "output/font_subset.hpp"
 #include "output/pdf_document.hpp"
+#include "output/pdf_text_codes.hpp"
 #include "pipeline/utf8.hpp"
 
 #include <fmt/format.h>
@@ -27,13 +28,14 @@ std::string encode_uri(const std::string& uri) {
 class Renderer {
   public:
     Renderer(const PageLayout& layout, const PdfOptions& options)
-        : layout_(layout), options_(options) {}
+        : layout_(layout), options_(options), used_(characters_by_face(layout)),
+          codes_(all_characters()) {}
 
     std::vector<std::uint8_t> run() {
         HPDF_Doc doc = pdf_.get();
         pdf_.check_status(HPDF_SetCompressionMode(doc, HPDF_COMP_ALL), "compression");
-        pdf_.check_status(HPDF_UseUTFEncodings(doc), "UTF-8 encodings");
-        pdf_.check_status(HPDF_SetCurrentEncoder(doc, "UTF-8"), "UTF-8 encoder");
+        encoder_ = pdf_.check(register_text_codes(doc, encoding, codes_), "the text encoding");
+        pdf_.check_status(HPDF_SetCurrentEncoder(doc, encoding), "the text encoding");
         for (std::size_t i = 0; i < layout_.pages.size(); ++i) {
             HPDF_Page page = pdf_.check(HPDF_AddPage(doc), "adding a page");
             pdf_.check_status(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(layout_.width)),
@@ -53,14 +55,34 @@ class Renderer {
     HPDF_REAL y(double top) const { return static_cast<HPDF_REAL>(layout_.height - top); }
     static HPDF_REAL f(double v) { return static_cast<HPDF_REAL>(v); }
 
-    std::set<char32_t> code_points(int face) const {
-        std::set<char32_t> used;
-        for (const auto& page : layout_.pages)
+    static std::map<int, std::set<char32_t>> characters_by_face(const PageLayout& layout) {
+        std::map<int, std::set<char32_t>> used;
+        for (const auto& page : layout.pages)
             for (const auto& t : page.texts)
-                if (t.face == face)
-                    for (std::size_t pos = 0; pos < t.text.size();)
-                        used.insert(utf8::next(t.text, pos));
+                if (t.face >= 0) add_characters(used[t.face], t.text);
         return used;
+    }
+
+    static void add_characters(std::set<char32_t>& to, std::string_view text) {
+        for (std::size_t pos = 0; pos < text.size();)
+            to.insert(utf8::next(text, pos));
+    }
+
+    // What libharu is given as text: drawn text, bookmarks and document information.
+    std::set<char32_t> all_characters() const {
+        std::set<char32_t> all;
+        for (const auto& [face, characters] : used_)
+            all.insert(characters.begin(), characters.end());
+        for (const auto& b : layout_.bookmarks)
+            add_characters(all, b.title);
+        for (const std::string* s : info_strings())
+            add_characters(all, *s);
+        return all;
+    }
+
+    std::vector<const std::string*> info_strings() const {
+        const DocumentInfo& i = layout_.info;
+        return {&i.title, &i.author, &i.subject, &i.keywords, &creator_};
     }
 
     HPDF_Font font(int face) {
@@ -68,12 +90,13 @@ class Renderer {
         if (it != fonts_.end()) return it->second;
         // Only the glyphs this document draws are embedded (the whole face when subsetting fails).
         const auto& original = layout_.faces[static_cast<std::size_t>(face)]->path();
-        SubsetFile subset(options_.fonts ? *options_.fonts : own_sources_, original,
-                          code_points(face));
+        const std::set<char32_t>& used = used_.at(face);
+        SubsetFile subset(options_.fonts ? *options_.fonts : own_sources_, original, used);
         const auto& file = subset.path().empty() ? original : subset.path();
         const char* name = HPDF_LoadTTFontFromFile(pdf_.get(), file.c_str(), HPDF_TRUE);
         pdf_.check(name, "loading a font");
-        HPDF_Font font = pdf_.check(HPDF_GetFont(pdf_.get(), name, "UTF-8"), "preparing a font");
+        HPDF_Font font = pdf_.check(HPDF_GetFont(pdf_.get(), name, encoding), "preparing a font");
+        replace_to_unicode(font, codes_.to_unicode_cmap(used));
         return fonts_[face] = font;
     }
 
@@ -146,7 +169,7 @@ class Renderer {
             if (t.scale != current_scale)
                 HPDF_Page_SetHorizontalScalling(page, f(t.scale * 100)), current_scale = t.scale;
             fill(page, t.colour);
-            HPDF_Page_TextOut(page, f(t.x), y(t.y), t.text.c_str());
+            HPDF_Page_TextOut(page, f(t.x), y(t.y), codes_.encode(t.text).c_str());
         }
         HPDF_Page_EndText(page);
         pdf_.check("drawing text");
@@ -190,15 +213,14 @@ class Renderer {
     }
 
     void outline() {
-        HPDF_Encoder encoder =
-            pdf_.check(HPDF_GetEncoder(pdf_.get(), "UTF-8"), "the UTF-8 encoder");
         std::vector<std::pair<int, HPDF_Outline>> open; // level, outline
         for (const auto& b : layout_.bookmarks) {
             while (!open.empty() && open.back().first >= b.level)
                 open.pop_back();
             HPDF_Outline parent = open.empty() ? nullptr : open.back().second;
             HPDF_Outline item = pdf_.check(
-                HPDF_CreateOutline(pdf_.get(), parent, b.title.c_str(), encoder), "a bookmark");
+                HPDF_CreateOutline(pdf_.get(), parent, codes_.encode(b.title).c_str(), encoder_),
+                "a bookmark");
             HPDF_Outline_SetOpened(item, HPDF_TRUE);
             HPDF_Outline_SetDestination(item, destination(b.target));
             open.emplace_back(b.level, item);
@@ -209,14 +231,13 @@ class Renderer {
     void info() {
         HPDF_Doc doc = pdf_.get();
         const DocumentInfo& i = layout_.info;
-        std::string creator = fmt::format("factpress {}", FACTPRESS_VERSION);
         for (auto [key, value] : {std::pair{HPDF_INFO_TITLE, &i.title},
                                   {HPDF_INFO_AUTHOR, &i.author},
                                   {HPDF_INFO_SUBJECT, &i.subject},
                                   {HPDF_INFO_KEYWORDS, &i.keywords},
-                                  {HPDF_INFO_CREATOR, &creator},
-                                  {HPDF_INFO_PRODUCER, &creator}})
-            if (!value->empty()) HPDF_SetInfoAttr(doc, key, value->c_str());
+                                  {HPDF_INFO_CREATOR, &creator_},
+                                  {HPDF_INFO_PRODUCER, &creator_}})
+            if (!value->empty()) HPDF_SetInfoAttr(doc, key, codes_.encode(*value).c_str());
         std::tm utc{};
         gmtime_r(&options_.date, &utc);
         HPDF_Date date{utc.tm_year + 1900,
@@ -233,8 +254,13 @@ class Renderer {
         pdf_.check("document information");
     }
 
+    static constexpr const char* encoding = "factpress";
     const PageLayout& layout_;
     const PdfOptions& options_;
+    const std::string creator_ = fmt::format("factpress {}", FACTPRESS_VERSION);
+    std::map<int, std::set<char32_t>> used_; // characters drawn, by face
+    TextCodes codes_;
+    HPDF_Encoder encoder_ = nullptr;
     PdfDocument pdf_;
     std::vector<HPDF_Page> pages_;
     std::map<int, HPDF_Font> fonts_;

@@ -76,8 +76,9 @@ def check_pdf(pdf, facts, name):
     check('595.276 x 841.89 pts (A4)' in info, f'{name}: A4 page size')
     title = re.search(r'^Title:\s+(.*)$', info, re.M)
     check(title and title.group(1).strip() == facts['title'], f'{name}: title in the metadata')
-    text = run(['pdftotext', '-enc', 'UTF-8', pdf, '-'], text=True).stdout
-    text = re.sub(r'(\w)-\n(\w)', r'\1\2', text)  # hyphens at line ends joined
+    extracted = run(['pdftotext', '-enc', 'UTF-8', pdf, '-'], text=True)
+    check(not extracted.stderr.strip(), f'{name}: pdftotext warns: {extracted.stderr.strip()[:200]}')
+    text = re.sub(r'(\w)-\n(\w)', r'\1\2', extracted.stdout)  # hyphens at line ends joined
     found = set(words_of(text))
     missing = [w for w in facts['words'] if w not in found]
     share = 1 - len(missing) / max(1, len(facts['words']))
