@@ -1,6 +1,7 @@
 // Source positions and the diagnostics that point at them.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,13 @@ inline bool has_errors(const Diagnostics& diagnostics) {
     for (const auto& d : diagnostics)
         if (d.severity == Severity::error) return true;
     return false;
+}
+
+// In the order of the source, as a compiler reports; the order found is kept within a position.
+inline void sort_in_source_order(Diagnostics& diagnostics) {
+    std::stable_sort(
+        diagnostics.begin(), diagnostics.end(),
+        [](const Diagnostic& a, const Diagnostic& b) { return a.position < b.position; });
 }
 
 } // namespace factpress

@@ -72,13 +72,15 @@ build_batch(const std::vector<InputDocument>& inputs, SharedResources& shared,
             const BatchOptions& options,
             const std::function<void(const DocumentResult&, const Progress&)>& report) {
     Manifest manifest(options.out_dir);
+    BatchOptions run = options;
+    run.render.check_images_aside = options.jobs > static_cast<int>(inputs.size());
     std::vector<DocumentResult> results(inputs.size());
     std::atomic<std::size_t> next{0};
     std::mutex report_mutex;
     Progress progress{0, inputs.size(), 0};
     auto worker = [&] {
         for (std::size_t i = next++; i < inputs.size(); i = next++) {
-            results[i] = build_one(inputs[i], shared, options, manifest);
+            results[i] = build_one(inputs[i], shared, run, manifest);
             std::lock_guard lock(report_mutex);
             ++progress.done;
             if (results[i].status == DocumentStatus::failed) ++progress.failed;

@@ -1,4 +1,5 @@
 #include "pipeline/image_checks.hpp"
+#include "pipeline/image_decode.hpp"
 #include "pipeline/manifest.hpp"
 
 #include <string_view>
@@ -9,18 +10,59 @@ std::uint64_t ImageChecks::key(std::span<const std::uint8_t> bytes) {
     return hash_bytes({reinterpret_cast<const char*>(bytes.data()), bytes.size()});
 }
 
-std::optional<JpegVerdict> ImageChecks::find(std::span<const std::uint8_t> bytes) const {
+std::optional<JpegProblem> ImageChecks::find(std::span<const std::uint8_t> bytes) const {
     std::uint64_t hash = key(bytes);
     std::lock_guard lock(mutex_);
-    auto it = verdicts_.find(hash);
-    if (it == verdicts_.end() || it->second.first != bytes.size()) return std::nullopt;
+    auto it = problems_.find(hash);
+    if (it == problems_.end() || it->second.first != bytes.size()) return std::nullopt;
     return it->second.second;
 }
 
-void ImageChecks::remember(std::span<const std::uint8_t> bytes, JpegVerdict verdict) {
+void ImageChecks::remember(std::span<const std::uint8_t> bytes, JpegProblem problem) {
     std::uint64_t hash = key(bytes);
     std::lock_guard lock(mutex_);
-    verdicts_.insert_or_assign(hash, std::pair{bytes.size(), std::move(verdict)});
+    problems_.insert_or_assign(hash, std::pair{bytes.size(), std::move(problem)});
+}
+
+JpegProblem ImageChecks::check(std::span<const std::uint8_t> bytes, int width, int components) {
+    if (auto known = find(bytes)) return *known;
+    JpegProblem problem = check_jpeg_data(bytes, width, components);
+    remember(bytes, problem);
+    return problem;
+}
+
+DeferredImageChecks::~DeferredImageChecks() {
+    if (worker_.joinable()) worker_.join();
+}
+
+void DeferredImageChecks::add(std::string bytes, int width, int components, Diagnostic error) {
+    checks_.push_back({std::move(bytes), width, components, std::move(error), {}});
+}
+
+void DeferredImageChecks::start() {
+    if (started_ || checks_.empty()) return;
+    started_ = true;
+    worker_ = std::thread([this] {
+        for (Check& c : checks_)
+            c.problem = run_checks_.check(
+                {reinterpret_cast<const std::uint8_t*>(c.bytes.data()), c.bytes.size()}, c.width,
+                c.components);
+    });
+}
+
+void DeferredImageChecks::settle(Diagnostics& diagnostics) {
+    start(); // if it was not
+    if (worker_.joinable()) worker_.join();
+    bool added = false;
+    for (Check& c : checks_) {
+        if (c.problem.empty()) continue;
+        c.error.message += c.problem;
+        diagnostics.push_back(std::move(c.error));
+        added = true;
+    }
+    checks_.clear();
+    started_ = false;
+    if (added) sort_in_source_order(diagnostics);
 }
 
 } // namespace factpress

@@ -1,25 +1,31 @@
 // The JPEG checks of one run, remembered by content: a photo or logo shared by many sheets of a
-// batch is decoded once, not once per sheet. Safe to use from several threads.
+// batch is decoded once, not once per sheet. Safe to use from several threads. And the checks of
+// one document made on a second thread while it is laid out, when the run has a core to spare.
 #pragma once
+
+#include "model/diagnostic.hpp"
 
 #include <cstdint>
 #include <mutex>
 #include <optional>
 #include <span>
 #include <string>
+#include <thread>
 #include <unordered_map>
+#include <vector>
 
 namespace factpress {
 
-struct JpegVerdict {
-    std::string problem; // empty when the JPEG decodes whole
-    int components = 0;
-};
+// What a full decode found wrong with a JPEG; empty when it decodes whole.
+using JpegProblem = std::string;
 
 class ImageChecks {
   public:
-    std::optional<JpegVerdict> find(std::span<const std::uint8_t> bytes) const;
-    void remember(std::span<const std::uint8_t> bytes, JpegVerdict verdict);
+    std::optional<JpegProblem> find(std::span<const std::uint8_t> bytes) const;
+    void remember(std::span<const std::uint8_t> bytes, JpegProblem problem);
+
+    // The problem with `bytes` (see check_jpeg_data), found here or decoded now.
+    JpegProblem check(std::span<const std::uint8_t> bytes, int width, int components);
 
   private:
     // Keyed by size and a 64-bit hash of the bytes: a different file of the same size and hash
@@ -27,7 +33,38 @@ class ImageChecks {
     static std::uint64_t key(std::span<const std::uint8_t> bytes);
 
     mutable std::mutex mutex_;
-    std::unordered_map<std::uint64_t, std::pair<std::size_t, JpegVerdict>> verdicts_;
+    std::unordered_map<std::uint64_t, std::pair<std::size_t, JpegProblem>> problems_;
+};
+
+// A document's JPEG checks, made on another thread while the document is laid out and drawn. A
+// damaged photo fails the document when the checks are settled, with the same error, at the same
+// place, as a check made at once; nothing is written before that.
+class DeferredImageChecks {
+  public:
+    explicit DeferredImageChecks(ImageChecks& run_checks) : run_checks_(run_checks) {}
+    ~DeferredImageChecks();
+    DeferredImageChecks(const DeferredImageChecks&) = delete;
+    DeferredImageChecks& operator=(const DeferredImageChecks&) = delete;
+
+    // Queues `bytes` (see check_jpeg_data); `error` is reported with the problem appended.
+    void add(std::string bytes, int width, int components, Diagnostic error);
+    // Starts checking what was queued.
+    void start();
+    // Waits for the checks and adds an error for each damaged photo, in source order.
+    void settle(Diagnostics& diagnostics);
+
+  private:
+    struct Check {
+        std::string bytes;
+        int width = 0;
+        int components = 0;
+        Diagnostic error;
+        JpegProblem problem;
+    };
+    ImageChecks& run_checks_;
+    std::vector<Check> checks_;
+    bool started_ = false;
+    std::thread worker_;
 };
 
 } // namespace factpress

@@ -40,9 +40,9 @@ ImageHeader probe_jpeg(std::span<const std::uint8_t> b) {
         std::size_t length = (std::size_t(b[pos + 2]) << 8) | b[pos + 3];
         bool frame =
             marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-        if (frame && pos + 9 <= b.size())
+        if (frame && pos + 10 <= b.size())
             return {ImageFormat::jpeg, (b[pos + 7] << 8) | b[pos + 8],
-                    (b[pos + 5] << 8) | b[pos + 6]};
+                    (b[pos + 5] << 8) | b[pos + 6], b[pos + 9]};
         if (length < 2 || marker == 0xD9 || marker == 0xDA) return {};
         pos += 2 + length;
     }
@@ -136,33 +136,14 @@ bool check_jpeg(std::span<const std::uint8_t> bytes, JpegErrors& errors, int& co
     return true;
 }
 
-JpegVerdict judge_jpeg(std::span<const std::uint8_t> bytes, const ImageHeader& header) {
-    JpegErrors errors{};
-    int components = 0;
-    std::vector<std::uint8_t> row((std::size_t(header.width) / 8 + 2) * 4);
-    if (!check_jpeg(bytes, errors, components, row.data(), row.size()))
-        return {fmt::format("damaged or truncated JPEG: {}", errors.message), 0};
-    if (components != 1 && components != 3 && components != 4)
-        return {fmt::format("JPEG with {} colour components is not supported", components), 0};
-    return {{}, components};
-}
-
 std::string decode_jpeg(std::span<const std::uint8_t> bytes, const ImageHeader& header,
                         Image& image, ImageChecks* checks) {
-    std::optional<JpegVerdict> verdict;
-    if (checks) verdict = checks->find(bytes);
-    if (!verdict) {
-        verdict = judge_jpeg(bytes, header);
-        if (checks) checks->remember(bytes, *verdict);
-    }
-    if (!verdict->problem.empty()) return verdict->problem;
-    int components = verdict->components;
-    image.format = ImageFormat::jpeg;
-    image.width = header.width;
-    image.height = header.height;
-    image.channels = components;
-    image.data.assign(bytes.begin(), bytes.end());
-    return {};
+    if (std::string problem = take_unchecked_jpeg(bytes, header, image); !problem.empty())
+        return problem;
+    JpegProblem problem = checks ? checks->check(bytes, header.width, header.components)
+                                 : check_jpeg_data(bytes, header.width, header.components);
+    if (!problem.empty()) image = {};
+    return problem;
 }
 
 } // namespace
@@ -174,6 +155,30 @@ ImageHeader probe_image(std::span<const std::uint8_t> bytes) {
         return probe_png(bytes);
     if (bytes.size() >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF)
         return probe_jpeg(bytes);
+    return {};
+}
+
+std::string check_jpeg_data(std::span<const std::uint8_t> bytes, int width, int components) {
+    JpegErrors errors{};
+    int decoded_components = 0;
+    std::vector<std::uint8_t> row((std::size_t(width) / 8 + 2) * 4);
+    if (!check_jpeg(bytes, errors, decoded_components, row.data(), row.size()))
+        return fmt::format("damaged or truncated JPEG: {}", errors.message);
+    if (decoded_components != components)
+        return fmt::format("damaged JPEG: its frame header gives {} colour components, its data {}",
+                           components, decoded_components);
+    return {};
+}
+
+std::string take_unchecked_jpeg(std::span<const std::uint8_t> bytes, const ImageHeader& header,
+                                Image& image) {
+    if (header.components != 1 && header.components != 3 && header.components != 4)
+        return fmt::format("JPEG with {} colour components is not supported", header.components);
+    image.format = ImageFormat::jpeg;
+    image.width = header.width;
+    image.height = header.height;
+    image.channels = header.components;
+    image.data.assign(bytes.begin(), bytes.end());
     return {};
 }
 

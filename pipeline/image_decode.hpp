@@ -15,6 +15,7 @@ struct ImageHeader {
     ImageFormat format = ImageFormat::none;
     int width = 0;
     int height = 0;
+    int components = 0; // JPEG: colour components, from the frame header
 };
 
 // Dimensions from the signature and header alone; format none when the bytes are neither format.
@@ -25,5 +26,14 @@ ImageHeader probe_image(std::span<const std::uint8_t> bytes);
 // verdict). Returns an error message, empty on success.
 std::string decode_image(std::span<const std::uint8_t> bytes, Image& image,
                          ImageChecks* checks = nullptr);
+
+// Whether every scan of a JPEG `width` pixels wide decodes, into `components` colour components
+// (libjpeg, its warnings taken as errors): what is wrong, or empty.
+std::string check_jpeg_data(std::span<const std::uint8_t> bytes, int width, int components);
+
+// A JPEG's bytes kept for embedding without the full check, which the caller makes later (see
+// DeferredImageChecks); an error message when its colour components are not supported.
+std::string take_unchecked_jpeg(std::span<const std::uint8_t> bytes, const ImageHeader& header,
+                                Image& image);
 
 } // namespace factpress

@@ -57,8 +57,13 @@ RenderedDocument render_document(const fs::path& source, SharedResources& shared
     Deadline deadline(options.resolve.limits.max_seconds);
     ResolveOptions resolve = options.resolve;
     resolve.checked_images = &shared.checked_images;
+    DeferredImageChecks deferred(shared.checked_images);
+    if (options.check_images_aside) resolve.deferred_checks = &deferred;
     result.loaded = load_document(source, resolve);
+    deferred.start();
     render_outputs(result, shared, options, deadline);
+    deferred.settle(result.loaded.diagnostics);
+    if (!result.loaded.ok()) result.pdf.clear(), result.text.clear();
     return result;
 }
 

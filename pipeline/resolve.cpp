@@ -39,7 +39,7 @@ class Resolver {
         if (figure.source.empty()) return; // reported by validation
         std::string problem = load(figure);
         if (problem.empty()) return;
-        std::string message = fmt::format("figure src=\"{}\": {}", figure.source, problem);
+        std::string message = about(figure) + problem;
         if (options_.draft) {
             figure.placeholder = true;
             figure.image = {};
@@ -48,6 +48,10 @@ class Resolver {
         } else {
             diagnostics_.push_back({Severity::error, figure.position, message});
         }
+    }
+
+    static std::string about(const Figure& figure) {
+        return fmt::format("figure src=\"{}\": ", figure.source);
     }
 
     std::string load(Figure& figure) {
@@ -72,6 +76,13 @@ class Resolver {
             return fmt::format(
                 "the image claims {}x{} pixels, over the limit of {} pixels (--max-image-pixels)",
                 header.width, header.height, options_.limits.max_image_pixels);
+        if (header.format == ImageFormat::jpeg && options_.deferred_checks && !options_.draft) {
+            std::string problem = take_unchecked_jpeg(bytes, header, figure.image);
+            if (problem.empty())
+                options_.deferred_checks->add(std::move(*read), header.width, header.components,
+                                              {Severity::error, figure.position, about(figure)});
+            return problem;
+        }
         return decode_image(bytes, figure.image, options_.checked_images);
     }
 

@@ -15,6 +15,9 @@ struct ResolveOptions {
     bool draft = false;             // unusable images become placeholders with a warning
     Limits limits;
     ImageChecks* checked_images = nullptr; // JPEG checks shared by the documents of a run
+    // When set (not in draft mode: a damaged photo there changes the layout), JPEGs are taken
+    // from their headers and their full checks handed over, to be settled before any output.
+    DeferredImageChecks* deferred_checks = nullptr;
 };
 
 FactSheet resolve(FactSheet sheet, const ResolveOptions& options, Diagnostics& diagnostics);

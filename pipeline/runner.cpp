@@ -34,10 +34,7 @@ LoadedDocument load_document_from_bytes(std::string bytes, const ResolveOptions&
         loaded.sheet =
             clock.time("resolve", [&] { return resolve(std::move(sheet), options, diagnostics); });
     }
-    // Reported in the order of the source, as a compiler does.
-    std::stable_sort(
-        diagnostics.begin(), diagnostics.end(),
-        [](const Diagnostic& a, const Diagnostic& b) { return a.position < b.position; });
+    sort_in_source_order(diagnostics);
     return loaded;
 }
 

@@ -70,6 +70,13 @@ cp "$tests/../examples/nato-mission-iraq.xml" "$work/shared/good.xml"
 $factpress build -j 1 -o "$work/shared-out" "$work/shared" 2>"$work/shared.err"; code=$?
 check "a damaged photo shared by two sheets fails both, each with a located error" "[ $code -eq 1 ] && [ \$(grep -Ec '(a|b).xml:[0-9]+:[0-9]+: error: .*damaged or truncated JPEG' $work/shared.err) -eq 2 ] && [ -s $work/shared-out/good.pdf ] && [ ! -e $work/shared-out/a.pdf ] && [ ! -e $work/shared-out/b.pdf ]"
 
+# One sheet alone with -j 2 has its photos checked on the second core while it is laid out: the
+# damaged photo must fail it exactly as the check made at once (-j 1) does, and nothing is written.
+for j in 1 2; do
+  $factpress build -j $j -o "$work/alone-$j" "$work/shared/a.xml" 2>"$work/alone-$j.err"; echo $? >"$work/alone-$j.code"
+done
+check "a lone sheet with a damaged photo fails the same with -j 1 and -j 2, writing nothing" "[ \$(cat $work/alone-1.code) -eq 1 ] && [ \$(cat $work/alone-2.code) -eq 1 ] && cmp -s $work/alone-1.err $work/alone-2.err && grep -Eq 'a.xml:[0-9]+:[0-9]+: error: .*damaged or truncated JPEG' $work/alone-2.err && [ ! -e $work/alone-2/a.pdf ] && [ ! -e $work/alone-2/a.txt ]"
+
 # Letter paper with -s letter.
 $factpress build -q -s letter -f pdf -o "$work/letter" "$tests/documents/edge-cases.xml"
 check "-s letter gives US Letter pages" "pdfinfo $work/letter/edge-cases.pdf | grep -q '612 x 792'"

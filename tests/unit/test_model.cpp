@@ -68,8 +68,10 @@ TEST_CASE("non-breaking spaces survive and decomposed accents are composed") {
     CHECK(compose("\u0415\u0308") == "\u0401"); // Ё
 }
 
+#include "pipeline/file_bytes.hpp"
 #include "pipeline/image_checks.hpp"
 #include "pipeline/manifest.hpp"
+#include "test_helpers.hpp"
 
 TEST_CASE("manifest hashes are fixed values, not this build's") {
     // The manifest outlives the process: a hash must not change between runs or machines.
@@ -83,8 +85,37 @@ TEST_CASE("a JPEG verdict is remembered by content, not by name") {
     ImageChecks checks;
     std::vector<std::uint8_t> photo{0xFF, 0xD8, 0xFF, 1, 2, 3}, other{0xFF, 0xD8, 0xFF, 1, 2, 4};
     CHECK_FALSE(checks.find(photo));
-    checks.remember(photo, {"damaged", 0});
+    checks.remember(photo, "damaged");
     REQUIRE(checks.find(photo));
-    CHECK(checks.find(photo)->problem == "damaged");
+    CHECK(*checks.find(photo) == "damaged");
     CHECK_FALSE(checks.find(other));
+}
+
+TEST_CASE("JPEG checks made aside report what a check made at once would, in source order") {
+    auto photo = read_file(test::test_dir() / "documents" / "img" / "taji-visit.jpg", 1 << 24);
+    REQUIRE(photo);
+    std::string truncated = photo->substr(0, photo->size() / 2);
+    ImageChecks run;
+    Diagnostics diagnostics{{Severity::error, {9, 1}, "a later problem"}};
+    {
+        DeferredImageChecks aside(run);
+        aside.add(truncated, 1200, 3, {Severity::error, {7, 5}, "figure src=\"b.jpg\": "});
+        aside.add(*photo, 1200, 3, {Severity::error, {3, 5}, "figure src=\"a.jpg\": "});
+        aside.start();
+        aside.settle(diagnostics);
+    }
+    REQUIRE(diagnostics.size() == 2);
+    CHECK(diagnostics[0].position == Position{7, 5});
+    CHECK(diagnostics[0].message ==
+          "figure src=\"b.jpg\": damaged or truncated JPEG: Premature end of JPEG file");
+    CHECK(diagnostics[1].message == "a later problem");
+    // The run remembers both verdicts for the documents that follow.
+    CHECK(run.find(std::span(reinterpret_cast<const std::uint8_t*>(photo->data()), photo->size()))
+              ->empty());
+
+    Diagnostics unstarted;
+    DeferredImageChecks never_started(run);
+    never_started.add(truncated, 1200, 3, {Severity::error, {1, 1}, ""});
+    never_started.settle(unstarted); // checks what was never started, rather than passing it
+    CHECK(unstarted.size() == 1);
 }
