@@ -1,5 +1,8 @@
 #include "output/pdf_document.hpp"
 
+#include <hpdf_doc.h>
+#include <hpdf_streams.h>
+
 #include <fmt/format.h>
 
 namespace factpress {
@@ -23,12 +26,18 @@ void PdfDocument::check(const char* what) const {
 
 std::vector<std::uint8_t> PdfDocument::save() {
     check_status(HPDF_SaveToStream(get()), "saving the document");
-    std::vector<std::uint8_t> bytes(HPDF_GetStreamSize(get()));
-    HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
-    HPDF_STATUS status = HPDF_ReadFromStream(get(), bytes.data(), &size);
-    if (status != HPDF_OK && status != HPDF_STREAM_EOF)
-        check_status(status, "reading the saved document");
-    bytes.resize(size);
+    // Taken from the memory stream's buffers: HPDF_ReadFromStream copies a byte at a time.
+    HPDF_Stream stream = get()->stream;
+    std::vector<std::uint8_t> bytes;
+    bytes.reserve(HPDF_GetStreamSize(get()));
+    for (HPDF_UINT i = 0, count = HPDF_MemStream_GetBufCount(stream); i < count; ++i) {
+        HPDF_UINT length = 0;
+        const HPDF_BYTE* buffer = HPDF_MemStream_GetBufPtr(stream, i, &length);
+        check(buffer, "reading the saved document");
+        bytes.insert(bytes.end(), buffer, buffer + length);
+    }
+    if (bytes.size() != HPDF_GetStreamSize(get()))
+        throw PdfError("the saved document is not the size libharu gives");
     return bytes;
 }
 
