@@ -1,6 +1,8 @@
 #include "app/commands.hpp"
+#include "app/memory_tuning.hpp"
 #include "app/program_identity.hpp"
 #include "pipeline/batch.hpp"
+#include "pipeline/declared_language.hpp"
 #include "pipeline/file_bytes.hpp"
 #include "pipeline/inputs.hpp"
 #include "pipeline/manifest.hpp"
@@ -82,26 +84,38 @@ std::string fingerprint(const CommandLine& line, const SharedResources& shared) 
     return print;
 }
 
-std::unique_ptr<SharedResources> load_shared(const CommandLine& line) {
+// The style and its fonts into `shared`; false (after saying why) when they cannot be used.
+bool load_shared(const CommandLine& line, SharedResources& shared) {
     auto loaded = load_style(line.style);
     if (!loaded.style) {
         print_diagnostics(loaded.file, loaded.diagnostics, 1);
         fmt::print(stderr,
                    "factpress: cannot use style '{}' (bundled styles: nato, letter, plain)\n",
                    line.style);
-        return nullptr;
+        return false;
     }
-    auto shared = std::make_unique<SharedResources>();
-    shared->style = std::move(*loaded.style);
+    shared.style = std::move(*loaded.style);
     std::vector<std::string> problems;
-    shared->fonts = std::make_unique<FontSet>(shared->style, shared->library, problems);
+    shared.fonts = std::make_unique<FontSet>(shared.style, shared.library, problems);
     for (const auto& problem : problems)
         fmt::print(stderr, "{}: warning: {}\n", loaded.file, problem);
-    if (shared->fonts->paths().empty()) {
+    if (shared.fonts->paths().empty()) {
         fmt::print(stderr, "factpress: style '{}' has no usable font\n", line.style);
-        return nullptr;
+        return false;
     }
-    return shared;
+    return true;
+}
+
+// A lone document's hyphenation patterns (the longest thing to load) read on the idle core while
+// the style, fonts and document load on this one. The language is the one the file declares; a
+// wrong guess costs only the idle core's time.
+std::jthread prefetch_patterns(const InputDocument& input, const Limits& limits,
+                               Hyphenator& hyphenator) {
+    return std::jthread([&hyphenator, source = input.source, max = limits.max_file_bytes] {
+        if (auto text = read_file(source, max))
+            if (auto language = declared_language(*text); !language.empty())
+                hyphenator.patterns(language);
+    });
 }
 
 class ProgressLine {
@@ -130,8 +144,15 @@ class ProgressLine {
 int run_build(const CommandLine& line) {
     auto inputs = inputs_of(line);
     if (!inputs) return 2;
-    auto shared = load_shared(line);
-    if (!shared) return 2;
+    int jobs = line.jobs > 0 ? line.jobs
+                             : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    auto shared = std::make_unique<SharedResources>();
+    std::jthread prefetch;
+    if (static_cast<std::size_t>(jobs) > inputs->size() && inputs->size() == 1) {
+        use_one_arena();
+        prefetch = prefetch_patterns(inputs->front(), line.limits, shared->hyphenator);
+    }
+    if (!load_shared(line, *shared)) return 2;
     BatchOptions options;
     options.out_dir = line.out_dir;
     options.render.pdf = line.pdf;
@@ -139,7 +160,7 @@ int run_build(const CommandLine& line) {
     options.render.text = {line.width, line.brief};
     options.render.resolve = {{}, line.draft, line.limits};
     options.render.source_date_epoch = source_date_epoch();
-    options.jobs = line.jobs > 0 ? line.jobs : std::max(1u, std::thread::hardware_concurrency());
+    options.jobs = jobs;
     options.force = line.force;
     options.fingerprint = fingerprint(line, *shared);
     ProgressLine progress(line.verbosity > 0 && inputs->size() > 1);

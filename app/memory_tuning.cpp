@@ -28,4 +28,8 @@ void tune_memory() {
     if (end > start) madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);
 }
 
+void use_one_arena() {
+    mallopt(M_ARENA_MAX, 1);
+}
+
 } // namespace factpress::cli

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <future>
 #include <mutex>
 #include <thread>
 
@@ -50,17 +51,27 @@ DocumentResult build_one(const InputDocument& input, SharedResources& shared,
         result.status = DocumentStatus::failed;
         return result;
     }
-    auto write = [&](const fs::path& path, std::span<const char> bytes) {
-        std::string error = write_atomically(path, bytes);
+    auto record = [&](const fs::path& path, const std::string& error) {
         if (error.empty())
             result.outputs.push_back(path.string());
         else
             result.diagnostics.push_back({Severity::error, {}, error}),
                 result.status = DocumentStatus::failed;
     };
+    auto write = [&](const fs::path& path, std::span<const char> bytes) {
+        record(path, write_atomically(path, bytes));
+    };
+    // With a core to spare, the briefing is written and synced while the PDF is.
+    std::future<std::string> briefing;
+    if (options.render.txt && options.render.pdf && options.render.spare_core)
+        briefing =
+            std::async(std::launch::async, [&] { return write_atomically(txt, rendered.text); });
     if (options.render.pdf)
         write(pdf, {reinterpret_cast<const char*>(rendered.pdf.data()), rendered.pdf.size()});
-    if (options.render.txt) write(txt, rendered.text);
+    if (briefing.valid())
+        record(txt, briefing.get());
+    else if (options.render.txt)
+        write(txt, rendered.text);
     if (result.status == DocumentStatus::ok) manifest.record(stem, hash);
     return result;
 }
@@ -73,7 +84,7 @@ build_batch(const std::vector<InputDocument>& inputs, SharedResources& shared,
             const std::function<void(const DocumentResult&, const Progress&)>& report) {
     Manifest manifest(options.out_dir);
     BatchOptions run = options;
-    run.render.check_images_aside = options.jobs > static_cast<int>(inputs.size());
+    run.render.spare_core = options.jobs > static_cast<int>(inputs.size());
     std::vector<DocumentResult> results(inputs.size());
     std::atomic<std::size_t> next{0};
     std::mutex report_mutex;

@@ -58,7 +58,7 @@ RenderedDocument render_document(const fs::path& source, SharedResources& shared
     ResolveOptions resolve = options.resolve;
     resolve.checked_images = &shared.checked_images;
     DeferredImageChecks deferred(shared.checked_images);
-    if (options.check_images_aside) resolve.deferred_checks = &deferred;
+    if (options.spare_core) resolve.deferred_checks = &deferred;
     result.loaded = load_document(source, resolve);
     deferred.start();
     render_outputs(result, shared, options, deadline);

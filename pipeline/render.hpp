@@ -31,9 +31,10 @@ struct RenderOptions {
     TextOptions text;
     ResolveOptions resolve;
     std::optional<std::time_t> source_date_epoch; // from SOURCE_DATE_EPOCH; else the file's time
-    // JPEG checks on a second thread while the document is laid out: for a run with a core to
-    // spare (fewer documents than jobs); in a full batch the other documents use that core.
-    bool check_images_aside = false;
+    // A run with fewer documents than jobs has a core to spare: a document's JPEG checks run on
+    // it while the document is laid out, and its briefing is written while its PDF is. In a full
+    // batch the other documents use that core.
+    bool spare_core = false;
 };
 
 struct RenderedDocument {

@@ -119,3 +119,21 @@ TEST_CASE("JPEG checks made aside report what a check made at once would, in sou
     never_started.settle(unstarted); // checks what was never started, rather than passing it
     CHECK(unstarted.size() == 1);
 }
+
+#include "pipeline/declared_language.hpp"
+
+TEST_CASE("the declared language is read from the root before parsing, or not at all") {
+    CHECK(declared_language("<factsheet xml:lang=\"fr-CA\" xmlns=\"x\">") == "fr-CA");
+    CHECK(declared_language("\xEF\xBB\xBF<?xml version=\"1.0\"?>\n<!-- a > b -->\n"
+                            "<factsheet xmlns='x'\n  xml:lang = 'ru'>") == "ru");
+    // A '>' inside a quoted value does not end the tag.
+    CHECK(declared_language("<factsheet title=\"a > b\" xml:lang=\"el\">") == "el");
+    // Only the root's attribute, and only the attribute itself.
+    CHECK(declared_language("<factsheet><meta xml:lang=\"de\"/>") == "");
+    CHECK(declared_language("<factsheet my-xml:lang=\"de\">") == "");
+    // What needs a parser is left to the parser.
+    CHECK(declared_language("<factsheet xml:lang=\"&#x65;n\">") == "");
+    CHECK(declared_language("<!DOCTYPE x><factsheet xml:lang=\"en\">") == "");
+    CHECK(declared_language("<factsheet xml:lang=\"en") == "");
+    CHECK(declared_language("") == "");
+}
