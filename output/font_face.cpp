@@ -118,9 +118,11 @@ FontFace FontFace::load(const std::filesystem::path& path) {
         face.ascender_ = r.s16(hhea + 4) * 1000 / face.units_per_em_;
         face.descender_ = r.s16(hhea + 6) * 1000 / face.units_per_em_;
         std::uint32_t metrics = r.u16(hhea + 34), glyphs = r.u16(tables["maxp"].offset + 4);
+        std::size_t hmtx = tables["hmtx"].offset;
+        face.advances_.reserve(glyphs);
         for (std::uint32_t g = 0; g < glyphs; ++g)
-            face.advances_.push_back(static_cast<std::uint16_t>(
-                r.u16(tables["hmtx"].offset + 4 * std::min(g, metrics - 1))));
+            face.advances_.push_back(
+                static_cast<std::uint16_t>(r.u16(hmtx + 4 * std::min(g, metrics - 1))));
         face.cmap_ = read_cmap(r, tables["cmap"].offset);
         // Composite glyphs whose components are composites themselves.
         std::size_t loca = tables["loca"].offset, glyf = tables["glyf"].offset;
