@@ -13,17 +13,20 @@ namespace {
 class Reader {
   public:
     explicit Reader(std::string_view data) : data_(data) {}
-    std::uint32_t u8(std::size_t at) const { return byte(at); }
-    std::uint32_t u16(std::size_t at) const { return (byte(at) << 8) | byte(at + 1); }
+    std::uint32_t u8(std::size_t at) const { return byte(at, 1); }
+    std::uint32_t u16(std::size_t at) const { return (byte(at, 2) << 8) | byte(at + 1); }
     std::int32_t s16(std::size_t at) const { return static_cast<std::int16_t>(u16(at)); }
     std::uint32_t u32(std::size_t at) const { return (u16(at) << 16) | u16(at + 2); }
     std::size_t size() const { return data_.size(); }
 
   private:
-    std::uint32_t byte(std::size_t at) const {
-        if (at >= data_.size()) throw std::runtime_error("truncated font table");
+    // The byte at `at`, after checking that `count` bytes from there are inside the data (one
+    // check per number read: a font is read some 30,000 numbers at a time).
+    std::uint32_t byte(std::size_t at, std::size_t count = 0) const {
+        if (count && (at >= data_.size() || data_.size() - at < count)) truncated();
         return static_cast<unsigned char>(data_[at]);
     }
+    [[noreturn]] static void truncated() { throw std::runtime_error("truncated font table"); }
     std::string_view data_;
 };
 

@@ -67,8 +67,12 @@ SubsetFile::SubsetFile(SubsetSources& sources, const std::filesystem::path& font
     hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
     for (char32_t cp : code_points)
         hb_set_add(unicodes, cp);
-    // Hinting is of no use in print; the outlines and metrics are what the PDF needs.
+    // Hinting is of no use in print; the outlines and metrics are what the PDF needs. Nor are the
+    // OpenType layout tables: a PDF places every glyph itself, and no viewer reads them.
     hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
+    hb_set_t* dropped = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (const char* tag : {"GSUB", "GPOS", "GDEF"})
+        hb_set_add(dropped, hb_tag_from_string(tag, 4));
     Face subset(hb_subset_or_fail(face, input.get()));
     if (!subset) return;
     Blob blob(hb_face_reference_blob(subset.get()));
