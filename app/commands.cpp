@@ -2,11 +2,11 @@
 #include "app/memory_tuning.hpp"
 #include "app/program_identity.hpp"
 #include "pipeline/batch.hpp"
-#include "pipeline/declared_language.hpp"
 #include "pipeline/file_bytes.hpp"
 #include "pipeline/inputs.hpp"
 #include "pipeline/manifest.hpp"
 #include "pipeline/output_file.hpp"
+#include "pipeline/prefetch.hpp"
 #include "pipeline/runner.hpp"
 
 #include <fmt/format.h>
@@ -106,18 +106,6 @@ bool load_shared(const CommandLine& line, SharedResources& shared) {
     return true;
 }
 
-// A lone document's hyphenation patterns (the longest thing to load) read on the idle core while
-// the style, fonts and document load on this one. The language is the one the file declares; a
-// wrong guess costs only the idle core's time.
-std::jthread prefetch_patterns(const InputDocument& input, const Limits& limits,
-                               Hyphenator& hyphenator) {
-    return std::jthread([&hyphenator, source = input.source, max = limits.max_file_bytes] {
-        if (auto text = read_file(source, max))
-            if (auto language = declared_language(*text); !language.empty())
-                hyphenator.patterns(language);
-    });
-}
-
 class ProgressLine {
   public:
     explicit ProgressLine(bool enabled)
@@ -147,10 +135,10 @@ int run_build(const CommandLine& line) {
     int jobs = line.jobs > 0 ? line.jobs
                              : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
     auto shared = std::make_unique<SharedResources>();
-    std::jthread prefetch;
+    std::jthread head_start; // a lone document's patterns and photo checks, on the idle core
     if (static_cast<std::size_t>(jobs) > inputs->size() && inputs->size() == 1) {
         use_one_arena();
-        prefetch = prefetch_patterns(inputs->front(), line.limits, shared->hyphenator);
+        head_start = prefetch(inputs->front().source, *shared, line.limits);
     }
     if (!load_shared(line, *shared)) return 2;
     BatchOptions options;

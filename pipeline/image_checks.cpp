@@ -12,22 +12,46 @@ std::uint64_t ImageChecks::key(std::span<const std::uint8_t> bytes) {
 
 std::optional<JpegProblem> ImageChecks::find(std::span<const std::uint8_t> bytes) const {
     std::uint64_t hash = key(bytes);
-    std::lock_guard lock(mutex_);
-    auto it = problems_.find(hash);
-    if (it == problems_.end() || it->second.first != bytes.size()) return std::nullopt;
-    return it->second.second;
+    std::shared_future<JpegProblem> problem;
+    {
+        std::lock_guard lock(mutex_);
+        auto it = problems_.find(hash);
+        if (it == problems_.end() || it->second.size != bytes.size()) return std::nullopt;
+        problem = it->second.problem;
+    }
+    return problem.get();
 }
 
 void ImageChecks::remember(std::span<const std::uint8_t> bytes, JpegProblem problem) {
+    std::promise<JpegProblem> done;
+    done.set_value(std::move(problem));
     std::uint64_t hash = key(bytes);
     std::lock_guard lock(mutex_);
-    problems_.insert_or_assign(hash, std::pair{bytes.size(), std::move(problem)});
+    problems_.insert_or_assign(hash, Entry{bytes.size(), done.get_future().share()});
 }
 
 JpegProblem ImageChecks::check(std::span<const std::uint8_t> bytes, int width, int components) {
-    if (auto known = find(bytes)) return *known;
-    JpegProblem problem = check_jpeg_data(bytes, width, components);
-    remember(bytes, problem);
+    std::uint64_t hash = key(bytes);
+    std::promise<JpegProblem> mine;
+    std::shared_future<JpegProblem> theirs;
+    {
+        std::lock_guard lock(mutex_);
+        auto [it, added] = problems_.try_emplace(hash);
+        if (!added && it->second.size == bytes.size()) {
+            theirs = it->second.problem;
+        } else {
+            it->second = {bytes.size(), mine.get_future().share()};
+        }
+    }
+    if (theirs.valid()) return theirs.get();
+    JpegProblem problem;
+    try {
+        problem = check_jpeg_data(bytes, width, components);
+    } catch (...) {
+        mine.set_exception(std::current_exception());
+        throw;
+    }
+    mine.set_value(problem);
     return problem;
 }
 

@@ -6,6 +6,7 @@
 #include "model/diagnostic.hpp"
 
 #include <cstdint>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <span>
@@ -24,7 +25,8 @@ class ImageChecks {
     std::optional<JpegProblem> find(std::span<const std::uint8_t> bytes) const;
     void remember(std::span<const std::uint8_t> bytes, JpegProblem problem);
 
-    // The problem with `bytes` (see check_jpeg_data), found here or decoded now.
+    // The problem with `bytes` (see check_jpeg_data): found here, awaited when another thread is
+    // checking the same bytes, or decoded now.
     JpegProblem check(std::span<const std::uint8_t> bytes, int width, int components);
 
   private:
@@ -32,8 +34,12 @@ class ImageChecks {
     // would be taken for checked, a risk we take (at worst a damaged photo reaches the PDF).
     static std::uint64_t key(std::span<const std::uint8_t> bytes);
 
+    struct Entry {
+        std::size_t size = 0;
+        std::shared_future<JpegProblem> problem; // ready once the check is done
+    };
     mutable std::mutex mutex_;
-    std::unordered_map<std::uint64_t, std::pair<std::size_t, JpegProblem>> problems_;
+    std::unordered_map<std::uint64_t, Entry> problems_;
 };
 
 // A document's JPEG checks, made on another thread while the document is laid out and drawn. A

@@ -36,17 +36,9 @@ std::uint64_t hash_document_inputs(const fs::path& source, const Limits& limits)
     auto text = read_file(source, limits.max_file_bytes);
     if (!text) return 0;
     std::uint64_t hash = hash_bytes(*text);
-    fs::path folder = document_folder(source);
-    for (std::size_t at = text->find("src="); at != std::string::npos;
-         at = text->find("src=", at + 4)) {
-        std::size_t open = at + 4;
-        if (open >= text->size() || ((*text)[open] != '"' && (*text)[open] != '\'')) continue;
-        std::size_t close = text->find((*text)[open], open + 1);
-        if (close == std::string::npos) break;
-        fs::path image;
+    for (const fs::path& image : files_named_by_src(*text, document_folder(source))) {
         std::optional<std::string> bytes;
-        if (locate_inside(folder, text->substr(open + 1, close - open - 1), image).empty())
-            bytes = read_file(image, limits.max_image_bytes);
+        if (!image.empty()) bytes = read_file(image, limits.max_image_bytes);
         hash = hash_bytes(bytes.value_or(""), hash_bytes(bytes ? "+" : "-", hash));
     }
     return hash;

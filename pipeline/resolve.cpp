@@ -115,6 +115,23 @@ std::string locate_inside(const fs::path& folder, const std::string& source, fs:
     return {};
 }
 
+std::vector<fs::path> files_named_by_src(std::string_view xml, const fs::path& folder) {
+    std::vector<fs::path> files;
+    for (std::size_t at = xml.find("src="); at != std::string_view::npos;
+         at = xml.find("src=", at + 4)) {
+        std::size_t open = at + 4;
+        if (open >= xml.size() || (xml[open] != '"' && xml[open] != '\'')) continue;
+        std::size_t close = xml.find(xml[open], open + 1);
+        if (close == std::string_view::npos) break;
+        fs::path file;
+        if (!locate_inside(folder, std::string(xml.substr(open + 1, close - open - 1)), file)
+                 .empty())
+            file.clear();
+        files.push_back(std::move(file));
+    }
+    return files;
+}
+
 FactSheet resolve(FactSheet sheet, const ResolveOptions& options, Diagnostics& diagnostics) {
     Resolver resolver(options, diagnostics);
     resolver.blocks(sheet.body_blocks);

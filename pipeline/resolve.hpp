@@ -7,6 +7,8 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace factpress {
 
@@ -28,5 +30,11 @@ std::filesystem::path document_folder(const std::filesystem::path& document);
 // The file `source` names, or an error message when it may not or cannot be read.
 std::string locate_inside(const std::filesystem::path& folder, const std::string& source,
                           std::filesystem::path& found);
+
+// The files the src attributes of a document's raw text name, in order, each found as resolve
+// finds it (an empty path where it may not or cannot be read): a scan made before parsing, to
+// know a document's inputs cheaply.
+std::vector<std::filesystem::path> files_named_by_src(std::string_view xml,
+                                                      const std::filesystem::path& folder);
 
 } // namespace factpress

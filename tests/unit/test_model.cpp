@@ -137,3 +137,17 @@ TEST_CASE("the declared language is read from the root before parsing, or not at
     CHECK(declared_language("<factsheet xml:lang=\"en") == "");
     CHECK(declared_language("") == "");
 }
+
+#include "pipeline/resolve.hpp"
+
+TEST_CASE("the files a document's src attributes name, found as resolve finds them") {
+    auto folder = document_folder(test::test_dir() / "documents" / "inline.xml");
+    auto files = files_named_by_src("<figure src=\"img/ok.png\"/><figure src='../escape.png'/>"
+                                    "<figure src=\"img/missing.png\"/><p>src=none</p>",
+                                    folder);
+    REQUIRE(files.size() == 3);
+    CHECK(files[0] == folder / "img" / "ok.png");
+    CHECK(files[1].empty()); // outside the document's folder
+    CHECK(files[2].empty()); // no such file
+    CHECK(files_named_by_src("<figure src=\"img/ok.png", folder).empty()); // never closed
+}
