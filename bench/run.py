@@ -34,25 +34,31 @@ with tempfile.TemporaryDirectory() as work:
     for i in range(sheets): shutil.copy(seed, os.path.join(src, f'sheet{i:04d}.xml'))
     one = os.path.join(src, 'sheet0000.xml')
 
-    runs = [timed([factpress, 'build', '-q', '--force', '-o', os.path.join(work, 'one'), one]) for _ in range(15)]
-    single, single_rss = statistics.median(s for s, _ in runs), max(m for _, m in runs)
-    # This machine's speed drifts by tens of percent within a minute: the batch runs and the floor
-    # are interleaved, three rounds, and each figure is the median of its rounds.
+    # This machine's speed drifts by tens of percent within a minute: every measure is taken in
+    # three interleaved rounds (the lone sheet and a bare process start 7 times in each), and each
+    # figure is the median of its runs.
+    lone = lambda: timed([factpress, 'build', '-q', '--force', '-o', os.path.join(work, 'one'), one])
+    start = lambda: timed(['/bin/true'])
     text = os.path.join(work, 'seed.txt')
     subprocess.run([factpress, 'build', '-q', '-f', 'txt', '-o', work, seed], check=True)
     os.makedirs(os.path.join(work, 'floor'))
     images = sorted(os.path.join(root, 'examples', 'img', f) for f in os.listdir(os.path.join(root, 'examples', 'img')))
-    rounds = {'j1': [], 'j2': [], 'floor': []}
+    rounds = {'j1': [], 'j2': [], 'floor': [], 'one': [], 'start': []}
     for _ in range(3):
+        for _ in range(7):
+            rounds['one'].append(lone())
+            rounds['start'].append(start())
         rounds['j1'].append(timed([factpress, 'build', '-q', '--force', '-j', '1', '-o', os.path.join(work, 'j1'), src]))
         rounds['j2'].append(timed([factpress, 'build', '-q', '--force', '-j', '2', '-o', os.path.join(work, 'j2'), src]))
         rounds['floor'].append(timed([floor, os.path.join(work, 'nato-mission-iraq.txt'), os.path.join(work, 'floor'), str(sheets)] + images))
     median = lambda key: (statistics.median(s for s, _ in rounds[key]), max(m for _, m in rounds[key]))
     (j1, j1_rss), (j2, j2_rss), (fl, fl_rss) = median('j1'), median('j2'), median('floor')
+    (single, single_rss), (bare, _) = median('one'), median('start')
     again, _ = timed([factpress, 'build', '-q', '-j', '2', '-o', os.path.join(work, 'j2'), src])
 
 print(f'factpress benchmark, seed sheet (2 pages, 4 photos), {os.cpu_count()} cores, release build, medians of 3 interleaved rounds')
 print(f'  one sheet in its own process (PDF + briefing): {single * 1000:7.1f} ms   peak {single_rss / 1024:6.1f} MB')
+print(f'    (a bare process start, /bin/true, meanwhile: {bare * 1000:5.1f} ms: how fast the machine was)')
 print(f'  {sheets} sheets, one process, -j 1:         {j1 * 1000 / sheets:7.1f} ms/sheet  peak {j1_rss / 1024:6.1f} MB')
 print(f'  {sheets} sheets, one process, -j 2:         {j2 * 1000 / sheets:7.1f} ms/sheet  peak {j2_rss / 1024:6.1f} MB')
 print(f'  {sheets} sheets again, unchanged (skipped):  {again * 1000 / sheets:7.1f} ms/sheet')
