@@ -58,6 +58,12 @@ struct PageLimitExceeded : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// Content that cannot be placed on any page (the title band only has the first): an error for
+// the document rather than a page with the rest cut off.
+struct DoesNotFit : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 class Flow {
   public:
     Flow(PageLayout& layout, const FrameGeometry& geometry, int max_pages);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -23,6 +24,17 @@ std::string encode_uri(const std::string& uri) {
             out += fmt::format("%{:02X}", c);
     }
     return out;
+}
+
+// Bookmarks and document information keep at most this many characters: libharu refuses a
+// string over 65,535 bytes (a whole document failed on a 40,000-character title), and no viewer
+// shows more.
+std::string_view clipped(std::string_view text) {
+    constexpr std::size_t most = 1000;
+    std::size_t pos = 0;
+    for (std::size_t n = 0; pos < text.size() && n < most; ++n)
+        utf8::next(text, pos);
+    return text.substr(0, pos);
 }
 
 class Renderer {
@@ -207,8 +219,9 @@ class Renderer {
         HPDF_Destination dest =
             pdf_.check(HPDF_Page_CreateDestination(pages_[static_cast<std::size_t>(anchor.page)]),
                        "a destination");
-        pdf_.check_status(HPDF_Destination_SetXYZ(dest, 0, y(std::max(0.0, anchor.y - 12)), 1),
-                          "a destination's position");
+        pdf_.check_status(
+            HPDF_Destination_SetXYZ(dest, 0, y(std::clamp(anchor.y - 12, 0.0, layout_.height)), 1),
+            "a destination's position");
         return dest;
     }
 
@@ -218,9 +231,10 @@ class Renderer {
             while (!open.empty() && open.back().first >= b.level)
                 open.pop_back();
             HPDF_Outline parent = open.empty() ? nullptr : open.back().second;
-            HPDF_Outline item = pdf_.check(
-                HPDF_CreateOutline(pdf_.get(), parent, codes_.encode(b.title).c_str(), encoder_),
-                "a bookmark");
+            HPDF_Outline item =
+                pdf_.check(HPDF_CreateOutline(pdf_.get(), parent,
+                                              codes_.encode(clipped(b.title)).c_str(), encoder_),
+                           "a bookmark");
             HPDF_Outline_SetOpened(item, HPDF_TRUE);
             HPDF_Outline_SetDestination(item, destination(b.target));
             open.emplace_back(b.level, item);
@@ -237,7 +251,7 @@ class Renderer {
                                   {HPDF_INFO_KEYWORDS, &i.keywords},
                                   {HPDF_INFO_CREATOR, &creator_},
                                   {HPDF_INFO_PRODUCER, &creator_}})
-            if (!value->empty()) HPDF_SetInfoAttr(doc, key, codes_.encode(*value).c_str());
+            if (!value->empty()) HPDF_SetInfoAttr(doc, key, codes_.encode(clipped(*value)).c_str());
         std::tm utc{};
         gmtime_r(&options_.date, &utc);
         HPDF_Date date{utc.tm_year + 1900,

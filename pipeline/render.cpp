@@ -43,6 +43,8 @@ void render_outputs(RenderedDocument& result, SharedResources& shared, const Ren
         loaded.diagnostics.push_back({Severity::error, {}, error.what()});
     } catch (const PageLimitExceeded& error) {
         loaded.diagnostics.push_back({Severity::error, {}, error.what()});
+    } catch (const DoesNotFit& error) {
+        loaded.diagnostics.push_back({Severity::error, {}, error.what()});
     } catch (const PdfError& error) {
         loaded.diagnostics.push_back(
             {Severity::error, {}, fmt::format("PDF output failed: {}", error.what())});

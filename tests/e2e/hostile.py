@@ -60,6 +60,8 @@ with tempfile.TemporaryDirectory() as work:
     run_case(make('image-over-size-limit.xml', H + '<figure src="img/taji-visit.jpg" alt="a"><caption>c</caption></figure>'
                   '</body></factsheet>'), '1:112', 'max-image-size', ['--max-image-size', '1000'])
     run_case(make('pages-over-limit.xml', H + '<p>x</p>' * 400 + '</body></factsheet>'), '-', 'pages', ['--max-pages', '1'])
+    run_case(make('title-taller-than-a-page.xml', H.replace('<title>T</title>', '<title>' + 'Word ' * 8000 + '</title>')
+                  + '<p>x</p></body></factsheet>'), '-', 'shorten the title')
 
 print(f'{passed} passed, {failed} failed')
 sys.exit(1 if failed else 0)
