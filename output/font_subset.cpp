@@ -2,11 +2,6 @@
 
 #include <hb-subset.h>
 
-#include <cstdlib>
-#include <string_view>
-#include <sys/mman.h>
-#include <unistd.h>
-
 namespace factpress {
 namespace {
 
@@ -17,20 +12,6 @@ using Blob = std::unique_ptr<hb_blob_t, HbDeleter<hb_blob_t, hb_blob_destroy>>;
 using Face = std::unique_ptr<hb_face_t, HbDeleter<hb_face_t, hb_face_destroy>>;
 using Input =
     std::unique_ptr<hb_subset_input_t, HbDeleter<hb_subset_input_t, hb_subset_input_destroy>>;
-
-std::filesystem::path temporary_directory() {
-    const char* dir = std::getenv("TMPDIR");
-    return dir && *dir ? dir : "/tmp";
-}
-
-bool write_all(int fd, std::string_view bytes) {
-    while (!bytes.empty()) {
-        ssize_t n = ::write(fd, bytes.data(), bytes.size());
-        if (n <= 0) return false;
-        bytes.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-}
 
 } // namespace
 
@@ -59,11 +40,11 @@ hb_face_t* SubsetSources::face(const std::filesystem::path& font) {
     return source.prepared ? source.prepared.get() : source.plain.get();
 }
 
-SubsetFile::SubsetFile(SubsetSources& sources, const std::filesystem::path& font,
-                       const std::set<char32_t>& code_points) {
+std::string subset_font(SubsetSources& sources, const std::filesystem::path& font,
+                        const std::set<char32_t>& code_points) {
     hb_face_t* face = sources.face(font);
     Input input(hb_subset_input_create_or_fail());
-    if (!face || !input) return;
+    if (!face || !input) return {};
     hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
     for (char32_t cp : code_points)
         hb_set_add(unicodes, cp);
@@ -74,39 +55,11 @@ SubsetFile::SubsetFile(SubsetSources& sources, const std::filesystem::path& font
     for (const char* tag : {"GSUB", "GPOS", "GDEF"})
         hb_set_add(dropped, hb_tag_from_string(tag, 4));
     Face subset(hb_subset_or_fail(face, input.get()));
-    if (!subset) return;
+    if (!subset) return {};
     Blob blob(hb_face_reference_blob(subset.get()));
     unsigned int size = 0;
     const char* data = hb_blob_get_data(blob.get(), &size);
-    if (size == 0) return;
-    std::string_view bytes(data, size);
-    // A memory file: no file system work, nothing left behind by a kill -9.
-    memory_file_ = ::memfd_create("factpress-subset", MFD_CLOEXEC);
-    if (memory_file_ >= 0) {
-        std::filesystem::path proc = "/proc/self/fd/" + std::to_string(memory_file_);
-        if (write_all(memory_file_, bytes) && ::access(proc.c_str(), R_OK) == 0) {
-            path_ = proc;
-            return;
-        }
-        ::close(memory_file_);
-        memory_file_ = -1;
-    }
-    std::string name = (temporary_directory() / "factpress-font-XXXXXX").string();
-    int fd = ::mkstemp(name.data());
-    if (fd < 0) return;
-    bool written = write_all(fd, bytes);
-    ::close(fd);
-    if (written)
-        path_ = name;
-    else
-        ::unlink(name.c_str());
-}
-
-SubsetFile::~SubsetFile() {
-    if (memory_file_ >= 0)
-        ::close(memory_file_);
-    else if (!path_.empty())
-        ::unlink(path_.c_str());
+    return std::string(data, size);
 }
 
 } // namespace factpress

@@ -1,6 +1,4 @@
-// Font subsets made with HarfBuzz, so a PDF embeds only the glyphs it draws. libharu 2.3.0 loads
-// fonts from files only: the subset goes to an anonymous in-memory file (memfd, opened by libharu
-// through /proc/self/fd), or to a temporary file where there is no memfd.
+// Font subsets made with HarfBuzz, so a PDF embeds only the glyphs it draws.
 #pragma once
 
 #include <filesystem>
@@ -40,21 +38,9 @@ class SubsetSources {
     std::map<std::filesystem::path, Source> sources_;
 };
 
-class SubsetFile {
-  public:
-    // Writes the subset of `font` holding `code_points` (plus what they need: composite parts,
-    // .notdef); an empty path() when HarfBuzz cannot subset the font.
-    SubsetFile(SubsetSources& sources, const std::filesystem::path& font,
-               const std::set<char32_t>& code_points);
-    ~SubsetFile();
-    SubsetFile(const SubsetFile&) = delete;
-    SubsetFile& operator=(const SubsetFile&) = delete;
-
-    const std::filesystem::path& path() const { return path_; }
-
-  private:
-    std::filesystem::path path_;
-    int memory_file_ = -1; // the memfd behind path_, if there is one
-};
+// The subset of `font` holding `code_points` (plus what they need: composite parts, .notdef), as
+// the bytes of a TrueType file; empty when HarfBuzz cannot subset the font.
+std::string subset_font(SubsetSources& sources, const std::filesystem::path& font,
+                        const std::set<char32_t>& code_points);
 
 } // namespace factpress

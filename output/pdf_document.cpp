@@ -1,7 +1,10 @@
 #include "output/pdf_document.hpp"
 
 #include <hpdf_doc.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_streams.h>
+
+#include <algorithm>
 
 #include <fmt/format.h>
 
@@ -22,6 +25,32 @@ void PdfDocument::check(const char* what) const {
     auto error = errors_->error, detail = errors_->detail;
     throw PdfError(fmt::format("libharu error 0x{:04X} (detail {}) in {}",
                                static_cast<unsigned>(error), static_cast<unsigned>(detail), what));
+}
+
+const char* PdfDocument::load_truetype(std::string_view bytes) {
+    HPDF_Doc doc = get();
+    // One buffer holding the whole font (libharu seeks around in it while reading the tables).
+    HPDF_Stream stream = HPDF_MemStream_New(
+        doc->mmgr, static_cast<HPDF_UINT>(std::max<std::size_t>(bytes.size(), 4096)));
+    if (!stream) return nullptr;
+    if (HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                          static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK) {
+        HPDF_Stream_Free(stream);
+        return nullptr;
+    }
+    HPDF_FontDef font = HPDF_TTFontDef_Load(doc->mmgr, stream, HPDF_TRUE); // owns the stream
+    if (!font) return nullptr;
+    // The subset tag of the font's PostScript name, the next in libharu's own sequence (HPDFAA,
+    // HPDFAB, ...): six capitals unique within the document.
+    if (doc->ttfont_tag[0] == 0) {
+        std::copy_n("HPDFAA", 6, doc->ttfont_tag);
+    } else {
+        for (int i = 5; i >= 0 && ++doc->ttfont_tag[i] > 'Z'; --i)
+            doc->ttfont_tag[i] = 'A';
+    }
+    HPDF_TTFontDef_SetTagName(font, reinterpret_cast<char*>(doc->ttfont_tag));
+    if (HPDF_Doc_RegisterFontDef(doc, font) != HPDF_OK) return nullptr; // frees the font
+    return font->base_font;
 }
 
 std::vector<std::uint8_t> PdfDocument::save() {

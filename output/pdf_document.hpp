@@ -8,6 +8,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace factpress {
@@ -35,6 +36,11 @@ class PdfDocument {
         check(what);
         if (status != HPDF_OK) throw PdfError(std::string("libharu failed in ") + what);
     }
+
+    // Embeds the TrueType font `bytes` as HPDF_LoadTTFontFromFile embeds a file, and returns its
+    // name for HPDF_GetFont (null on failure, with the error recorded). libharu 2.3.0 has no call
+    // for a font in memory, and reads a file through stdio, a read and a seek per table.
+    const char* load_truetype(std::string_view bytes);
 
     std::vector<std::uint8_t> save();
 

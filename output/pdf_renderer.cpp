@@ -103,9 +103,11 @@ class Renderer {
         // Only the glyphs this document draws are embedded (the whole face when subsetting fails).
         const auto& original = layout_.faces[static_cast<std::size_t>(face)]->path();
         const std::set<char32_t>& used = used_.at(face);
-        SubsetFile subset(options_.fonts ? *options_.fonts : own_sources_, original, used);
-        const auto& file = subset.path().empty() ? original : subset.path();
-        const char* name = HPDF_LoadTTFontFromFile(pdf_.get(), file.c_str(), HPDF_TRUE);
+        std::string subset =
+            subset_font(options_.fonts ? *options_.fonts : own_sources_, original, used);
+        const char* name = subset.empty()
+                               ? HPDF_LoadTTFontFromFile(pdf_.get(), original.c_str(), HPDF_TRUE)
+                               : pdf_.load_truetype(subset);
         pdf_.check(name, "loading a font");
         HPDF_Font font = pdf_.check(HPDF_GetFont(pdf_.get(), name, encoding), "preparing a font");
         replace_to_unicode(font, codes_.to_unicode_cmap(used));
