@@ -1,12 +1,13 @@
 #include "pipeline/batch.hpp"
+#include "pipeline/commit_queue.hpp"
 #include "pipeline/manifest.hpp"
 #include "pipeline/output_file.hpp"
 
 #include <fmt/format.h>
 
 #include <atomic>
-#include <future>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace factpress {
@@ -26,9 +27,17 @@ std::string json_string(std::string_view text) {
     return out + "\"";
 }
 
-DocumentResult build_one(const InputDocument& input, SharedResources& shared,
-                         const BatchOptions& options, Manifest& manifest) {
-    DocumentResult result{input, DocumentStatus::ok, {}, 0, {}, {}};
+// A document rendered, its outputs on their way to the disk but not yet under their names.
+struct Built {
+    DocumentResult result;
+    std::vector<PendingOutput> outputs;
+    std::optional<std::pair<std::string, std::uint64_t>> manifest_entry; // once committed
+};
+
+Built build_one(const InputDocument& input, SharedResources& shared, const BatchOptions& options,
+                Manifest& manifest) {
+    Built built{{input, DocumentStatus::ok, {}, 0, {}, {}}, {}, {}};
+    DocumentResult& result = built.result;
     fs::path pdf = options.out_dir / input.output_stem;
     pdf += ".pdf";
     fs::path txt = options.out_dir / input.output_stem;
@@ -41,7 +50,7 @@ DocumentResult build_one(const InputDocument& input, SharedResources& shared,
                          (!options.render.txt || fs::exists(txt, ec));
     if (!options.force && outputs_exist && manifest.matches(stem, hash)) {
         result.status = DocumentStatus::up_to_date;
-        return result;
+        return built;
     }
     RenderedDocument rendered = render_document(input.source, shared, options.render);
     result.timings = std::move(rendered.loaded.timings);
@@ -49,31 +58,31 @@ DocumentResult build_one(const InputDocument& input, SharedResources& shared,
     result.pages = rendered.pages;
     if (has_errors(result.diagnostics)) {
         result.status = DocumentStatus::failed;
-        return result;
+        return built;
     }
-    auto record = [&](const fs::path& path, const std::string& error) {
+    if (options.render.pdf)
+        built.outputs.emplace_back(
+            pdf,
+            std::span(reinterpret_cast<const char*>(rendered.pdf.data()), rendered.pdf.size()));
+    if (options.render.txt) built.outputs.emplace_back(txt, rendered.text);
+    built.manifest_entry = {stem, hash};
+    return built;
+}
+
+// Gives a document's outputs their names once they are on disk, then records it in the manifest.
+void commit(Built& built, Manifest& manifest) {
+    DocumentResult& result = built.result;
+    for (PendingOutput& output : built.outputs) {
+        std::string error = output.commit();
         if (error.empty())
-            result.outputs.push_back(path.string());
+            result.outputs.push_back(output.path().string());
         else
             result.diagnostics.push_back({Severity::error, {}, error}),
                 result.status = DocumentStatus::failed;
-    };
-    auto write = [&](const fs::path& path, std::span<const char> bytes) {
-        record(path, write_atomically(path, bytes));
-    };
-    // With a core to spare, the briefing is written and synced while the PDF is.
-    std::future<std::string> briefing;
-    if (options.render.txt && options.render.pdf && options.render.spare_core)
-        briefing =
-            std::async(std::launch::async, [&] { return write_atomically(txt, rendered.text); });
-    if (options.render.pdf)
-        write(pdf, {reinterpret_cast<const char*>(rendered.pdf.data()), rendered.pdf.size()});
-    if (briefing.valid())
-        record(txt, briefing.get());
-    else if (options.render.txt)
-        write(txt, rendered.text);
-    if (result.status == DocumentStatus::ok) manifest.record(stem, hash);
-    return result;
+    }
+    built.outputs.clear();
+    if (result.status == DocumentStatus::ok && built.manifest_entry)
+        manifest.record(built.manifest_entry->first, built.manifest_entry->second);
 }
 
 } // namespace
@@ -89,21 +98,30 @@ build_batch(const std::vector<InputDocument>& inputs, SharedResources& shared,
     std::atomic<std::size_t> next{0};
     std::mutex report_mutex;
     Progress progress{0, inputs.size(), 0};
-    auto worker = [&] {
-        for (std::size_t i = next++; i < inputs.size(); i = next++) {
-            results[i] = build_one(inputs[i], shared, run, manifest);
-            std::lock_guard lock(report_mutex);
-            ++progress.done;
-            if (results[i].status == DocumentStatus::failed) ++progress.failed;
-            if (report) report(results[i], progress);
-        }
+    using Item = std::pair<std::size_t, Built>;
+    auto finish = [&](Item& item) {
+        auto& [i, built] = item;
+        commit(built, manifest);
+        results[i] = std::move(built.result);
+        std::lock_guard lock(report_mutex);
+        ++progress.done;
+        if (results[i].status == DocumentStatus::failed) ++progress.failed;
+        if (report) report(results[i], progress);
     };
     int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(inputs.size())));
-    std::vector<std::jthread> threads;
-    for (int j = 1; j < jobs; ++j)
-        threads.emplace_back(worker);
-    worker();
-    threads.clear();
+    {
+        // As many committing threads as rendering ones: their fsyncs overlap (the block layer
+        // merges the flushes of concurrent ones). Leaving this block commits what is left.
+        CommitQueue<Item> committed(jobs, 2 * static_cast<std::size_t>(jobs), finish);
+        auto worker = [&] {
+            for (std::size_t i = next++; i < inputs.size(); i = next++)
+                committed.push({i, build_one(inputs[i], shared, run, manifest)});
+        };
+        std::vector<std::jthread> threads;
+        for (int j = 1; j < jobs; ++j)
+            threads.emplace_back(worker);
+        worker();
+    }
     manifest.save();
     return results;
 }

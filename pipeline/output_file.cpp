@@ -7,35 +7,73 @@
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
+#include <utility>
 
 namespace factpress {
 namespace fs = std::filesystem;
 
-std::string write_atomically(const fs::path& path, std::span<const char> bytes,
-                             Durability durability) {
+PendingOutput::PendingOutput(const fs::path& path, std::span<const char> bytes,
+                             Durability durability)
+    : path_(path), durability_(durability) {
     static std::atomic<unsigned> counter{0};
     std::error_code ec;
     fs::create_directories(path.parent_path().empty() ? "." : path.parent_path(), ec);
-    if (ec)
-        return fmt::format("cannot create folder {}: {}", path.parent_path().string(),
-                           ec.message());
-    fs::path temporary = path.parent_path() / fmt::format(".{}.tmp-{}-{}", path.filename().string(),
-                                                          getpid(), counter++);
-    int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) return fmt::format("cannot write {}: {}", temporary.string(), std::strerror(errno));
+    if (ec) {
+        error_ =
+            fmt::format("cannot create folder {}: {}", path.parent_path().string(), ec.message());
+        return;
+    }
+    temporary_ = path.parent_path() /
+                 fmt::format(".{}.tmp-{}-{}", path.filename().string(), getpid(), counter++);
+    fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd_ < 0) {
+        error_ = fmt::format("cannot write {}: {}", temporary_.string(), std::strerror(errno));
+        temporary_.clear();
+        return;
+    }
     std::size_t written = 0;
+    errno = 0;
     while (written < bytes.size()) {
-        ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        ssize_t n = ::write(fd_, bytes.data() + written, bytes.size() - written);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) break;
         written += static_cast<std::size_t>(n);
     }
-    bool ok = written == bytes.size() && (durability == Durability::cache || ::fsync(fd) == 0);
-    ok = ::close(fd) == 0 && ok;
-    if (ok && ::rename(temporary.c_str(), path.c_str()) == 0) return {};
-    std::string error = std::strerror(errno);
-    ::unlink(temporary.c_str());
-    return fmt::format("cannot write {}: {}", path.string(), error);
+    if (written != bytes.size()) {
+        error_ =
+            fmt::format("cannot write {}: {}", path.string(), std::strerror(errno ? errno : EIO));
+        return;
+    }
+    // Starts the writeback now; commit()'s fsync then mostly finds it done.
+    if (durability_ == Durability::flushed) ::sync_file_range(fd_, 0, 0, SYNC_FILE_RANGE_WRITE);
+}
+
+PendingOutput::PendingOutput(PendingOutput&& other) noexcept
+    : path_(std::move(other.path_)), temporary_(std::exchange(other.temporary_, {})),
+      durability_(other.durability_), fd_(std::exchange(other.fd_, -1)),
+      error_(std::move(other.error_)) {}
+
+PendingOutput::~PendingOutput() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!temporary_.empty()) ::unlink(temporary_.c_str());
+}
+
+std::string PendingOutput::commit() {
+    if (error_.empty() && fd_ >= 0) {
+        bool ok = durability_ == Durability::cache || ::fsync(fd_) == 0;
+        ok = ::close(std::exchange(fd_, -1)) == 0 && ok;
+        if (ok && ::rename(temporary_.c_str(), path_.c_str()) == 0) {
+            temporary_.clear();
+            return {};
+        }
+        error_ = fmt::format("cannot write {}: {}", path_.string(), std::strerror(errno));
+    }
+    return error_.empty() ? fmt::format("cannot write {}", path_.string()) : error_;
+}
+
+std::string write_atomically(const fs::path& path, std::span<const char> bytes,
+                             Durability durability) {
+    return PendingOutput(path, bytes, durability).commit();
 }
 
 } // namespace factpress

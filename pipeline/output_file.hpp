@@ -11,8 +11,31 @@ namespace factpress {
 // can leave an empty file under the final name); a cache that is rebuilt when unreadable need not.
 enum class Durability { flushed, cache };
 
-// Writes to a temporary name in the same folder, flushes it to disk (unless a cache) and renames
-// it over `path`. Returns an error message, empty on success; on failure `path` is left as it was.
+// An output written under a temporary name in its folder, its trip to the disk started but not
+// awaited: commit() waits for it and gives it its name. Uncommitted, it is deleted. Starting one
+// document's outputs and committing them after the next document is rendered lets the disk work
+// while the processor does.
+class PendingOutput {
+  public:
+    PendingOutput(const std::filesystem::path& path, std::span<const char> bytes,
+                  Durability durability = Durability::flushed);
+    ~PendingOutput();
+    PendingOutput(PendingOutput&& other) noexcept;
+    PendingOutput& operator=(PendingOutput&&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+    // Flushes (unless a cache) and renames over path(). Returns an error message, empty on
+    // success; on failure path() is left as it was.
+    std::string commit();
+
+  private:
+    std::filesystem::path path_, temporary_;
+    Durability durability_;
+    int fd_ = -1;
+    std::string error_; // from writing, reported by commit()
+};
+
+// Both steps at once.
 std::string write_atomically(const std::filesystem::path& path, std::span<const char> bytes,
                              Durability durability = Durability::flushed);
 

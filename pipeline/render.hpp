@@ -32,8 +32,7 @@ struct RenderOptions {
     ResolveOptions resolve;
     std::optional<std::time_t> source_date_epoch; // from SOURCE_DATE_EPOCH; else the file's time
     // A run with fewer documents than jobs has a core to spare: a document's JPEG checks run on
-    // it while the document is laid out, and its briefing is written while its PDF is. In a full
-    // batch the other documents use that core.
+    // it while the document is laid out. In a full batch the other documents use that core.
     bool spare_core = false;
 };
 

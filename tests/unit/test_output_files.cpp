@@ -1,0 +1,74 @@
+// Outputs that appear complete or not at all, and the queue that commits them off the rendering
+// threads.
+#include "pipeline/commit_queue.hpp"
+#include "pipeline/file_bytes.hpp"
+#include "pipeline/output_file.hpp"
+
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <iterator>
+#include <string>
+#include <unistd.h>
+
+using namespace factpress;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path fresh_folder(const std::string& name) {
+    fs::path folder =
+        fs::temp_directory_path() / ("factpress-test-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(folder);
+    fs::create_directories(folder);
+    return folder;
+}
+
+std::size_t entries(const fs::path& folder) {
+    return static_cast<std::size_t>(
+        std::distance(fs::directory_iterator(folder), fs::directory_iterator()));
+}
+
+} // namespace
+
+TEST_CASE("a pending output takes its name only when committed, and is gone if not") {
+    fs::path folder = fresh_folder("pending");
+    fs::path file = folder / "sheet.pdf";
+    REQUIRE(write_atomically(file, std::string_view("old")).empty());
+    {
+        PendingOutput pending(file, std::string_view("new"));
+        CHECK(read_file(file) == "old"); // written, not yet renamed
+        CHECK(entries(folder) == 2);     // the file and its temporary
+    }
+    CHECK(read_file(file) == "old"); // dropped uncommitted: the earlier output stays
+    CHECK(entries(folder) == 1);     // and no temporary is left behind
+    PendingOutput pending(file, std::string_view("new"));
+    CHECK(pending.commit().empty());
+    CHECK(read_file(file) == "new");
+    CHECK(entries(folder) == 1);
+    fs::remove_all(folder);
+}
+
+TEST_CASE("a pending output that cannot be written says so when committed") {
+    fs::path folder = fresh_folder("unwritable");
+    fs::path blocker = folder / "not-a-folder";
+    REQUIRE(write_atomically(blocker, std::string_view("x")).empty());
+    PendingOutput pending(blocker / "sheet.pdf", std::string_view("bytes"));
+    CHECK(pending.commit().find("cannot") != std::string::npos);
+    fs::remove_all(folder);
+}
+
+TEST_CASE("the commit queue commits every item once, with a bounded number waiting") {
+    std::atomic<int> committed{0}, sum{0};
+    {
+        CommitQueue<int> queue(2, 3, [&](int& item) {
+            sum += item;
+            ++committed;
+        });
+        for (int i = 1; i <= 200; ++i)
+            queue.push(i);
+    } // leaving commits what is still waiting
+    CHECK(committed == 200);
+    CHECK(sum == 200 * 201 / 2);
+}
