@@ -33,6 +33,20 @@ with tempfile.TemporaryDirectory() as work:
     seed = os.path.join(root, 'examples', 'nato-mission-iraq.xml')
     for i in range(sheets): shutil.copy(seed, os.path.join(src, f'sheet{i:04d}.xml'))
     one = os.path.join(src, 'sheet0000.xml')
+    # The same sheets in two halves, for two separate processes side by side: how much two cores
+    # of this machine give for work that shares nothing (the ceiling for -j 2 over -j 1).
+    halves = [os.path.join(work, f'half{h}') for h in (0, 1)]
+    for h, half in enumerate(halves):
+        shutil.copytree(os.path.join(src, 'img'), os.path.join(half, 'img'))
+        for i in range(h, sheets, 2): shutil.copy(seed, os.path.join(half, f'sheet{i:04d}.xml'))
+
+    def side_by_side():
+        """Wall seconds until both halves are built, each by its own process with -j 1."""
+        start = time.monotonic()
+        children = [subprocess.Popen([factpress, 'build', '-q', '--force', '-j', '1', '-o', half + '-out', half],
+                                     stdout=subprocess.DEVNULL, env=env) for half in halves]
+        if any(c.wait() != 0 for c in children): sys.exit('failed: the two halves side by side')
+        return time.monotonic() - start, 0
 
     # This machine's speed drifts by tens of percent within a minute: every measure is taken in
     # three interleaved rounds (the lone sheet and a bare process start 7 times in each), and each
@@ -43,17 +57,18 @@ with tempfile.TemporaryDirectory() as work:
     subprocess.run([factpress, 'build', '-q', '-f', 'txt', '-o', work, seed], check=True)
     os.makedirs(os.path.join(work, 'floor'))
     images = sorted(os.path.join(root, 'examples', 'img', f) for f in os.listdir(os.path.join(root, 'examples', 'img')))
-    rounds = {'j1': [], 'j2': [], 'floor': [], 'one': [], 'start': []}
+    rounds = {'j1': [], 'j2': [], 'floor': [], 'one': [], 'start': [], 'halves': []}
     for _ in range(3):
         for _ in range(7):
             rounds['one'].append(lone())
             rounds['start'].append(start())
         rounds['j1'].append(timed([factpress, 'build', '-q', '--force', '-j', '1', '-o', os.path.join(work, 'j1'), src]))
         rounds['j2'].append(timed([factpress, 'build', '-q', '--force', '-j', '2', '-o', os.path.join(work, 'j2'), src]))
+        rounds['halves'].append(side_by_side())
         rounds['floor'].append(timed([floor, os.path.join(work, 'nato-mission-iraq.txt'), os.path.join(work, 'floor'), str(sheets)] + images))
     median = lambda key: (statistics.median(s for s, _ in rounds[key]), max(m for _, m in rounds[key]))
     (j1, j1_rss), (j2, j2_rss), (fl, fl_rss) = median('j1'), median('j2'), median('floor')
-    (single, single_rss), (bare, _) = median('one'), median('start')
+    (single, single_rss), (bare, _), (halves_time, _) = median('one'), median('start'), median('halves')
     again, _ = timed([factpress, 'build', '-q', '-j', '2', '-o', os.path.join(work, 'j2'), src])
 
 print(f'factpress benchmark, seed sheet (2 pages, 4 photos), {os.cpu_count()} cores, release build, medians of 3 interleaved rounds')
@@ -63,5 +78,7 @@ print(f'  {sheets} sheets, one process, -j 1:         {j1 * 1000 / sheets:7.1f} 
 print(f'  {sheets} sheets, one process, -j 2:         {j2 * 1000 / sheets:7.1f} ms/sheet  peak {j2_rss / 1024:6.1f} MB')
 print(f'  {sheets} sheets again, unchanged (skipped):  {again * 1000 / sheets:7.1f} ms/sheet')
 print(f'  floor: bare libharu, same text, photos, font: {fl * 1000 / sheets:7.1f} ms/sheet  peak {fl_rss / 1024:6.1f} MB')
+print(f'  two processes side by side, -j 1, half the sheets each: {halves_time * 1000 / sheets:5.1f} ms/sheet, '
+      f'{j1 / halves_time:.2f}x one process -j 1 (what two cores give here)')
 print(f'  ratios: -j 1 / floor {j1 / fl:.2f}x   throughput -j 2 / -j 1 {j1 / j2:.2f}x   '
       f'unchanged rerun {j2 / again:.1f}x faster   memory {sheets} / 1 sheet {j1_rss / single_rss:.2f}x')
