@@ -107,9 +107,9 @@ CharacterMap read_cmap(const Reader& r, std::size_t cmap) {
 } // namespace
 
 FontFace FontFace::load(const std::filesystem::path& path) {
-    MappedFile file(path);
-    if (!file.ok()) throw std::runtime_error(fmt::format("cannot open font {}", path.string()));
-    Reader r(file.bytes());
+    auto file = std::make_unique<MappedFile>(path);
+    if (!file->ok()) throw std::runtime_error(fmt::format("cannot open font {}", path.string()));
+    Reader r(file->bytes());
     FontFace face;
     face.path_ = path;
     try {
@@ -117,7 +117,7 @@ FontFace FontFace::load(const std::filesystem::path& path) {
         std::size_t head = tables["head"].offset, hhea = tables["hhea"].offset;
         face.units_per_em_ = static_cast<int>(r.u16(head + 18));
         if (face.units_per_em_ < 16) throw std::runtime_error("bad unitsPerEm");
-        bool long_offsets = r.s16(head + 50) != 0;
+        face.long_offsets_ = r.s16(head + 50) != 0;
         face.ascender_ = r.s16(hhea + 4) * 1000 / face.units_per_em_;
         face.descender_ = r.s16(hhea + 6) * 1000 / face.units_per_em_;
         std::uint32_t metrics = r.u16(hhea + 34), glyphs = r.u16(tables["maxp"].offset + 4);
@@ -127,22 +127,38 @@ FontFace FontFace::load(const std::filesystem::path& path) {
             face.advances_.push_back(
                 static_cast<std::uint16_t>(r.u16(hmtx + 4 * std::min(g, metrics - 1))));
         face.cmap_ = read_cmap(r, tables["cmap"].offset);
-        // Composite glyphs whose components are composites themselves.
-        std::size_t loca = tables["loca"].offset, glyf = tables["glyf"].offset;
-        auto glyph_offset = [&](std::uint32_t g) -> std::size_t {
-            return long_offsets ? r.u32(loca + 4 * g) : 2 * r.u16(loca + 2 * g);
-        };
-        auto is_composite = [&](std::uint32_t g) {
-            return g < glyphs && glyph_offset(g + 1) > glyph_offset(g) &&
-                   r.s16(glyf + glyph_offset(g)) < 0;
-        };
-        for (std::uint32_t g = 0; g < glyphs; ++g) {
-            if (!is_composite(g)) continue;
-            std::size_t at = glyf + glyph_offset(g) + 10;
-            for (std::uint32_t flags = 0x20; flags & 0x20;) {
+        face.loca_ = tables["loca"].offset;
+        face.glyf_ = tables["glyf"].offset;
+        r.u16(face.loca_); // both tables must exist
+        r.u16(face.glyf_);
+    } catch (const std::runtime_error& error) {
+        throw std::runtime_error(fmt::format("font {}: {}", path.string(), error.what()));
+    }
+    face.glyph_state_ = std::make_unique<std::atomic<std::uint8_t>[]>(face.advances_.size());
+    face.file_ = std::move(file);
+    return face;
+}
+
+bool FontFace::nested_composite(std::uint16_t g) const {
+    if (g >= advances_.size()) return false;
+    std::uint8_t state = glyph_state_[g].load(std::memory_order_relaxed);
+    if (state) return state == 2;
+    Reader r(file_->bytes());
+    std::size_t glyphs = advances_.size();
+    auto glyph_offset = [&](std::size_t k) -> std::size_t {
+        return long_offsets_ ? r.u32(loca_ + 4 * k) : 2 * r.u16(loca_ + 2 * k);
+    };
+    auto is_composite = [&](std::size_t k) {
+        return k < glyphs && glyph_offset(k + 1) > glyph_offset(k) &&
+               r.s16(glyf_ + glyph_offset(k)) < 0;
+    };
+    bool nested = false;
+    try {
+        if (is_composite(g)) {
+            std::size_t at = glyf_ + glyph_offset(g) + 10;
+            for (std::uint32_t flags = 0x20; flags & 0x20 && !nested;) {
                 flags = r.u16(at);
-                if (is_composite(r.u16(at + 2)))
-                    face.nested_composites_.insert(static_cast<std::uint16_t>(g));
+                nested = is_composite(r.u16(at + 2));
                 at += 4 + ((flags & 0x1) ? 4 : 2) +
                       ((flags & 0x8)    ? 2
                        : (flags & 0x40) ? 4
@@ -150,10 +166,11 @@ FontFace FontFace::load(const std::filesystem::path& path) {
                                         : 0);
             }
         }
-    } catch (const std::runtime_error& error) {
-        throw std::runtime_error(fmt::format("font {}: {}", path.string(), error.what()));
+    } catch (const std::runtime_error&) {
+        nested = true; // a glyph whose data runs off the end is not drawn whole either
     }
-    return face;
+    glyph_state_[g].store(nested ? 2 : 1, std::memory_order_relaxed);
+    return nested;
 }
 
 void CharacterMap::add(char32_t cp, std::uint16_t glyph) {
@@ -173,7 +190,7 @@ std::uint16_t FontFace::glyph(char32_t cp) const {
 
 bool FontFace::covers(char32_t cp) const {
     std::uint16_t g = glyph(cp);
-    return g != 0 && cp <= 0xFFFF && !nested_composites_.contains(g);
+    return g != 0 && cp <= 0xFFFF && !nested_composite(g);
 }
 
 int FontFace::advance(char32_t cp) const {

@@ -1,11 +1,14 @@
 // A TrueType face read once: character map, advance widths and which glyphs libharu can draw whole.
 #pragma once
 
+#include "pipeline/file_bytes.hpp"
+
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 namespace factpress {
@@ -43,13 +46,22 @@ class FontFace {
     int ascender() const { return ascender_; }   // 1/1000 em
     int descender() const { return descender_; } // 1/1000 em, negative
   private:
+    // Whether glyph `g` is a composite with a composite component: looked at in the font the
+    // first time it is asked (a run asks about a few hundred glyphs of thousands), remembered.
+    bool nested_composite(std::uint16_t g) const;
+
     std::filesystem::path path_;
     int units_per_em_ = 1000;
     int ascender_ = 800;
     int descender_ = -200;
     CharacterMap cmap_;
     std::vector<std::uint16_t> advances_; // font units, per glyph
-    std::unordered_set<std::uint16_t> nested_composites_;
+    std::unique_ptr<MappedFile> file_;    // kept for the glyph outlines' headers
+    std::size_t loca_ = 0, glyf_ = 0;
+    bool long_offsets_ = false;
+    // Per glyph: 0 not looked at yet, 1 drawn whole, 2 nested composite. Atomic: the face is
+    // shared by the threads of a batch (any of them may fill an entry, all with the same value).
+    std::unique_ptr<std::atomic<std::uint8_t>[]> glyph_state_;
 };
 
 } // namespace factpress
