@@ -32,6 +32,7 @@ struct Built {
     DocumentResult result;
     std::vector<PendingOutput> outputs;
     std::optional<std::pair<std::string, std::uint64_t>> manifest_entry; // once committed
+    bool flush_together = false; // a core to spare: the outputs' flushes overlap
 };
 
 Built build_one(const InputDocument& input, SharedResources& shared, const BatchOptions& options,
@@ -66,12 +67,19 @@ Built build_one(const InputDocument& input, SharedResources& shared, const Batch
             std::span(reinterpret_cast<const char*>(rendered.pdf.data()), rendered.pdf.size()));
     if (options.render.txt) built.outputs.emplace_back(txt, rendered.text);
     built.manifest_entry = {stem, hash};
+    built.flush_together = options.render.spare_core;
     return built;
 }
 
 // Gives a document's outputs their names once they are on disk, then records it in the manifest.
 void commit(Built& built, Manifest& manifest) {
     DocumentResult& result = built.result;
+    if (built.flush_together && built.outputs.size() > 1) {
+        std::vector<std::jthread> others;
+        for (std::size_t k = 1; k < built.outputs.size(); ++k)
+            others.emplace_back([&output = built.outputs[k]] { output.flush(); });
+        built.outputs.front().flush();
+    }
     for (PendingOutput& output : built.outputs) {
         std::string error = output.commit();
         if (error.empty())

@@ -50,7 +50,7 @@ PendingOutput::PendingOutput(const fs::path& path, std::span<const char> bytes,
 
 PendingOutput::PendingOutput(PendingOutput&& other) noexcept
     : path_(std::move(other.path_)), temporary_(std::exchange(other.temporary_, {})),
-      durability_(other.durability_), fd_(std::exchange(other.fd_, -1)),
+      durability_(other.durability_), fd_(std::exchange(other.fd_, -1)), flushed_(other.flushed_),
       error_(std::move(other.error_)) {}
 
 PendingOutput::~PendingOutput() {
@@ -58,10 +58,17 @@ PendingOutput::~PendingOutput() {
     if (!temporary_.empty()) ::unlink(temporary_.c_str());
 }
 
+void PendingOutput::flush() {
+    if (flushed_ || !error_.empty() || fd_ < 0) return;
+    flushed_ = true;
+    if (durability_ == Durability::flushed && ::fsync(fd_) != 0)
+        error_ = fmt::format("cannot write {}: {}", path_.string(), std::strerror(errno));
+}
+
 std::string PendingOutput::commit() {
+    flush();
     if (error_.empty() && fd_ >= 0) {
-        bool ok = durability_ == Durability::cache || ::fsync(fd_) == 0;
-        ok = ::close(std::exchange(fd_, -1)) == 0 && ok;
+        bool ok = ::close(std::exchange(fd_, -1)) == 0;
         if (ok && ::rename(temporary_.c_str(), path_.c_str()) == 0) {
             temporary_.clear();
             return {};

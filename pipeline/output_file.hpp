@@ -12,9 +12,8 @@ namespace factpress {
 enum class Durability { flushed, cache };
 
 // An output written under a temporary name in its folder, its trip to the disk started but not
-// awaited: commit() waits for it and gives it its name. Uncommitted, it is deleted. Starting one
-// document's outputs and committing them after the next document is rendered lets the disk work
-// while the processor does.
+// awaited: commit() waits for it and gives it its name (on another thread than the one that
+// rendered it, the disk works while the processor does). Uncommitted, it is deleted.
 class PendingOutput {
   public:
     PendingOutput(const std::filesystem::path& path, std::span<const char> bytes,
@@ -24,15 +23,19 @@ class PendingOutput {
     PendingOutput& operator=(PendingOutput&&) = delete;
 
     const std::filesystem::path& path() const { return path_; }
-    // Flushes (unless a cache) and renames over path(). Returns an error message, empty on
-    // success; on failure path() is left as it was.
+    // Waits until the bytes are on disk (unless a cache). commit() does it if not done; called
+    // first on threads of their own, the flushes of several outputs overlap.
+    void flush();
+    // Flushes and renames over path(). Returns an error message, empty on success; on failure
+    // path() is left as it was.
     std::string commit();
 
   private:
     std::filesystem::path path_, temporary_;
     Durability durability_;
     int fd_ = -1;
-    std::string error_; // from writing, reported by commit()
+    bool flushed_ = false;
+    std::string error_; // from writing or flushing, reported by commit()
 };
 
 // Both steps at once.
