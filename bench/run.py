@@ -15,7 +15,10 @@ env = dict(os.environ, SOURCE_DATE_EPOCH='1700000000')
 
 def timed(cmd):
     """Wall seconds and peak resident memory (KB) of one command, from the kernel's accounting of
-    the child itself (wait4): a wrapper such as /usr/bin/time would add its own start, about 5 ms."""
+    the child itself (wait4): a wrapper such as /usr/bin/time would add its own start, about 5 ms.
+    Every command starts with the disk idle (os.sync first): else a lone sheet's two fsyncs wait
+    behind the writeback of the thousands of files the previous batch left dirty."""
+    os.sync()
     with tempfile.TemporaryFile() as errors:
         start = time.monotonic()
         child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errors, env=env)
@@ -42,6 +45,7 @@ with tempfile.TemporaryDirectory() as work:
 
     def side_by_side():
         """Wall seconds until both halves are built, each by its own process with -j 1."""
+        os.sync()
         start = time.monotonic()
         children = [subprocess.Popen([factpress, 'build', '-q', '--force', '-j', '1', '-o', half + '-out', half],
                                      stdout=subprocess.DEVNULL, env=env) for half in halves]

@@ -22,14 +22,6 @@ std::optional<JpegProblem> ImageChecks::find(std::span<const std::uint8_t> bytes
     return problem.get();
 }
 
-void ImageChecks::remember(std::span<const std::uint8_t> bytes, JpegProblem problem) {
-    std::promise<JpegProblem> done;
-    done.set_value(std::move(problem));
-    std::uint64_t hash = key(bytes);
-    std::lock_guard lock(mutex_);
-    problems_.insert_or_assign(hash, Entry{bytes.size(), done.get_future().share()});
-}
-
 JpegProblem ImageChecks::check(std::span<const std::uint8_t> bytes, int width, int components) {
     std::uint64_t hash = key(bytes);
     std::promise<JpegProblem> mine;
@@ -67,10 +59,15 @@ void DeferredImageChecks::start() {
     if (started_ || checks_.empty()) return;
     started_ = true;
     worker_ = std::thread([this] {
-        for (Check& c : checks_)
-            c.problem = run_checks_.check(
-                {reinterpret_cast<const std::uint8_t*>(c.bytes.data()), c.bytes.size()}, c.width,
-                c.components);
+        for (Check& c : checks_) {
+            try {
+                c.problem = run_checks_.check(
+                    {reinterpret_cast<const std::uint8_t*>(c.bytes.data()), c.bytes.size()},
+                    c.width, c.components);
+            } catch (const std::exception& error) { // out of memory, say: never a pass
+                c.problem = std::string("the JPEG could not be checked: ") + error.what();
+            }
+        }
     });
 }
 

@@ -22,8 +22,8 @@ using JpegProblem = std::string;
 
 class ImageChecks {
   public:
+    // The problem found with these bytes, if they were checked (waits for a check under way).
     std::optional<JpegProblem> find(std::span<const std::uint8_t> bytes) const;
-    void remember(std::span<const std::uint8_t> bytes, JpegProblem problem);
 
     // The problem with `bytes` (see check_jpeg_data): found here, awaited when another thread is
     // checking the same bytes, or decoded now.
