@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <stdexcept>
 
 namespace factpress {
 namespace {
@@ -287,7 +288,11 @@ class Renderer {
 } // namespace
 
 std::vector<std::uint8_t> render_pdf(const PageLayout& layout, const PdfOptions& options) {
-    return Renderer(layout, options).run();
+    try {
+        return Renderer(layout, options).run();
+    } catch (const std::length_error& error) { // more distinct characters than text codes
+        throw PdfError(error.what());
+    }
 }
 
 } // namespace factpress
