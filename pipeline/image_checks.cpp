@@ -61,9 +61,7 @@ void DeferredImageChecks::start() {
     worker_ = std::thread([this] {
         for (Check& c : checks_) {
             try {
-                c.problem = run_checks_.check(
-                    {reinterpret_cast<const std::uint8_t*>(c.bytes.data()), c.bytes.size()},
-                    c.width, c.components);
+                c.problem = run_checks_.check(byte_span(c.bytes), c.width, c.components);
             } catch (const std::exception& error) { // out of memory, say: never a pass
                 c.problem = std::string("the JPEG could not be checked: ") + error.what();
             }

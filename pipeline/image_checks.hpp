@@ -11,6 +11,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -19,6 +20,11 @@ namespace factpress {
 
 // What a full decode found wrong with a JPEG; empty when it decodes whole.
 using JpegProblem = std::string;
+
+// File contents as read (a string) seen as the bytes the image readers take.
+inline std::span<const std::uint8_t> byte_span(std::string_view bytes) {
+    return {reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()};
+}
 
 class ImageChecks {
   public:

@@ -12,12 +12,9 @@ namespace {
 void check_photo(const fs::path& file, ImageChecks& checks, const Limits& limits) {
     auto bytes = read_file(file, limits.max_image_bytes);
     if (!bytes) return;
-    std::span data(reinterpret_cast<const std::uint8_t*>(bytes->data()), bytes->size());
-    ImageHeader header = probe_image(data);
-    if (header.format != ImageFormat::jpeg || header.width <= 0 || header.height <= 0 ||
-        std::uint64_t(header.width) * std::uint64_t(header.height) > limits.max_image_pixels)
-        return;
-    checks.check(data, header.width, header.components);
+    ImageHeader header = probe_image(byte_span(*bytes));
+    if (header.format == ImageFormat::jpeg && header_problem(header, limits).empty())
+        checks.check(byte_span(*bytes), header.width, header.components);
 }
 
 } // namespace

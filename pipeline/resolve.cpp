@@ -66,16 +66,10 @@ class Resolver {
                                options_.limits.max_image_bytes);
         auto read = read_file(file, options_.limits.max_image_bytes);
         if (!read) return "the file cannot be read";
-        std::span bytes(reinterpret_cast<const std::uint8_t*>(read->data()), read->size());
+        auto bytes = byte_span(*read);
         ImageHeader header = probe_image(bytes);
-        if (header.format == ImageFormat::none)
-            return "not a PNG or JPEG image (checked by its signature)";
-        std::uint64_t pixels = std::uint64_t(header.width) * std::uint64_t(header.height);
-        if (header.width <= 0 || header.height <= 0) return "the image header gives no size";
-        if (pixels > options_.limits.max_image_pixels)
-            return fmt::format(
-                "the image claims {}x{} pixels, over the limit of {} pixels (--max-image-pixels)",
-                header.width, header.height, options_.limits.max_image_pixels);
+        if (auto problem = header_problem(header, options_.limits); !problem.empty())
+            return problem;
         if (header.format == ImageFormat::jpeg && options_.deferred_checks && !options_.draft) {
             std::string problem = take_unchecked_jpeg(bytes, header, figure.image);
             if (problem.empty())
@@ -112,6 +106,17 @@ std::string locate_inside(const fs::path& folder, const std::string& source, fs:
     if (!is_inside(folder, found))
         return "the path leads outside the XML file's folder (through a symbolic link)";
     if (!fs::is_regular_file(found, ec)) return "not a regular file";
+    return {};
+}
+
+std::string header_problem(const ImageHeader& header, const Limits& limits) {
+    if (header.format == ImageFormat::none)
+        return "not a PNG or JPEG image (checked by its signature)";
+    if (header.width <= 0 || header.height <= 0) return "the image header gives no size";
+    if (std::uint64_t(header.width) * std::uint64_t(header.height) > limits.max_image_pixels)
+        return fmt::format(
+            "the image claims {}x{} pixels, over the limit of {} pixels (--max-image-pixels)",
+            header.width, header.height, limits.max_image_pixels);
     return {};
 }
 

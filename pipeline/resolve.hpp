@@ -3,6 +3,7 @@
 
 #include "model/fact_sheet.hpp"
 #include "pipeline/image_checks.hpp"
+#include "pipeline/image_decode.hpp"
 #include "pipeline/limits.hpp"
 
 #include <filesystem>
@@ -30,6 +31,10 @@ std::filesystem::path document_folder(const std::filesystem::path& document);
 // The file `source` names, or an error message when it may not or cannot be read.
 std::string locate_inside(const std::filesystem::path& folder, const std::string& source,
                           std::filesystem::path& found);
+
+// Why an image with this header may not be decoded (not PNG or JPEG, no size, more pixels than
+// the limit); empty when it may.
+std::string header_problem(const ImageHeader& header, const Limits& limits);
 
 // The files the src attributes of a document's raw text name, in order, each found as resolve
 // finds it (an empty path where it may not or cannot be read): a scan made before parsing, to

@@ -85,17 +85,14 @@ TEST_CASE("a JPEG verdict is remembered by content, not by name") {
     auto photo = read_file(test::test_dir() / "documents" / "img" / "taji-visit.jpg", 1 << 24);
     REQUIRE(photo);
     std::string truncated = photo->substr(0, photo->size() / 2);
-    auto bytes = [](const std::string& s) {
-        return std::span(reinterpret_cast<const std::uint8_t*>(s.data()), s.size());
-    };
     ImageChecks checks;
-    CHECK_FALSE(checks.find(bytes(truncated)));
-    CHECK_FALSE(checks.check(bytes(truncated), 1200, 3).empty());
-    REQUIRE(checks.find(bytes(truncated)));
-    CHECK_FALSE(checks.find(bytes(truncated))->empty());
-    CHECK_FALSE(checks.find(bytes(*photo))); // other bytes, not checked yet
-    CHECK(checks.check(bytes(*photo), 1200, 3).empty());
-    CHECK(checks.find(bytes(*photo))->empty());
+    CHECK_FALSE(checks.find(byte_span(truncated)));
+    CHECK_FALSE(checks.check(byte_span(truncated), 1200, 3).empty());
+    REQUIRE(checks.find(byte_span(truncated)));
+    CHECK_FALSE(checks.find(byte_span(truncated))->empty());
+    CHECK_FALSE(checks.find(byte_span(*photo))); // other bytes, not checked yet
+    CHECK(checks.check(byte_span(*photo), 1200, 3).empty());
+    CHECK(checks.find(byte_span(*photo))->empty());
 }
 
 TEST_CASE("JPEG checks made aside report what a check made at once would, in source order") {
@@ -117,8 +114,7 @@ TEST_CASE("JPEG checks made aside report what a check made at once would, in sou
           "figure src=\"b.jpg\": damaged or truncated JPEG: Premature end of JPEG file");
     CHECK(diagnostics[1].message == "a later problem");
     // The run remembers both verdicts for the documents that follow.
-    CHECK(run.find(std::span(reinterpret_cast<const std::uint8_t*>(photo->data()), photo->size()))
-              ->empty());
+    CHECK(run.find(byte_span(*photo))->empty());
 
     Diagnostics unstarted;
     DeferredImageChecks never_started(run);
