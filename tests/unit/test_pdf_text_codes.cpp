@@ -7,10 +7,20 @@
 
 using namespace factpress;
 
-TEST_CASE("one dense code per character, never a zero byte") {
+namespace {
+
+// `count` characters from `first`, `step` apart.
+std::set<char32_t> characters_from(char32_t first, std::size_t count, char32_t step = 1) {
     std::set<char32_t> characters;
-    for (char32_t c = 0x20; c < 0x20 + 600; ++c)
-        characters.insert(c);
+    for (std::size_t i = 0; i < count; ++i)
+        characters.insert(first + static_cast<char32_t>(i) * step);
+    return characters;
+}
+
+} // namespace
+
+TEST_CASE("one dense code per character, never a zero byte") {
+    std::set<char32_t> characters = characters_from(0x20, 600);
     TextCodes codes(characters);
     REQUIRE(codes.entries().size() == 600);
     CHECK(codes.entries()[0].code == 0x0101);
@@ -45,26 +55,21 @@ TEST_CASE("the ToUnicode CMap maps runs as ranges and the rest one by one") {
 }
 
 TEST_CASE("a run never crosses a change of the code's first byte") {
-    std::set<char32_t> characters;
-    for (char32_t c = 0x100; c < 0x100 + 300; ++c)
-        characters.insert(c);
+    std::set<char32_t> characters = characters_from(0x100, 300);
     std::string cmap = TextCodes(characters).to_unicode_cmap(characters);
     CHECK(cmap.find("<0101> <01FF> <0100>") != std::string::npos);
     CHECK(cmap.find("<0201> <022D> <01FF>") != std::string::npos);
 }
 
 TEST_CASE("blocks of at most 100 lines") {
-    std::set<char32_t> characters;
-    for (char32_t c = 0x100; c < 0x100 + 250; c += 2) // no two in a row: 125 single entries
-        characters.insert(c);
+    // No two in a row: 125 single entries.
+    std::set<char32_t> characters = characters_from(0x100, 125, 2);
     std::string cmap = TextCodes(characters).to_unicode_cmap(characters);
     CHECK(cmap.find("100 beginbfchar") != std::string::npos);
     CHECK(cmap.find("25 beginbfchar") != std::string::npos);
 }
 
 TEST_CASE("more distinct characters than codes is an error, not a wrong PDF") {
-    std::set<char32_t> characters;
-    for (char32_t c = 0x4E00; c < 0x4E00 + 255 * 255 + 1; ++c)
-        characters.insert(c);
+    std::set<char32_t> characters = characters_from(0x4E00, 255 * 255 + 1);
     CHECK_THROWS_AS(TextCodes{characters}, std::length_error);
 }
