@@ -65,7 +65,10 @@ RenderedDocument render_document(const fs::path& source, SharedResources& shared
     deferred.start();
     render_outputs(result, shared, options, deadline);
     deferred.settle(result.loaded.diagnostics);
-    if (!result.loaded.ok()) result.pdf.clear(), result.text.clear();
+    if (!result.loaded.ok()) { // a photo found damaged late: no outputs, as for any error
+        result.pdf.clear();
+        result.text.clear();
+    }
     return result;
 }
 
