@@ -60,11 +60,16 @@ bool Manifest::matches(const std::string& stem, std::uint64_t hash) const {
 
 void Manifest::record(const std::string& stem, std::uint64_t hash) {
     std::lock_guard lock(mutex_);
-    entries_[stem] = hash;
+    auto [it, added] = entries_.try_emplace(stem, hash);
+    changed_ = changed_ || added || it->second != hash;
+    it->second = hash;
 }
 
 void Manifest::save() const {
     std::lock_guard lock(mutex_);
+    // Nothing new: a run where every document failed leaves no manifest behind, and an
+    // unchanged rebuild does not rewrite it.
+    if (!changed_) return;
     std::string text;
     for (const auto& [stem, hash] : entries_)
         text += fmt::format("{:016x} {}\n", hash, stem);

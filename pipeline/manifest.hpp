@@ -22,12 +22,13 @@ class Manifest {
     explicit Manifest(std::filesystem::path out_dir);
     bool matches(const std::string& stem, std::uint64_t hash) const;
     void record(const std::string& stem, std::uint64_t hash);
-    void save() const; // atomically
+    void save() const; // atomically, if anything was recorded that it did not hold
 
   private:
     std::filesystem::path file_;
     mutable std::mutex mutex_;
     std::map<std::string, std::uint64_t> entries_;
+    bool changed_ = false;
 };
 
 } // namespace factpress

@@ -36,8 +36,10 @@ check "report lists 3 documents, 1 failed" "python3 -c \"import json,sys; r=json
 
 # A second run skips up-to-date outputs; --force rebuilds; a failed rebuild keeps the old output.
 before=$(stat -c %Y "$work/out/good.pdf")
+manifest_inode=$(stat -c %i "$work/out/.factpress-manifest")
 $factpress build -o "$work/out" --report "$work/report2.json" "$work/in/good.xml" 2>/dev/null
 check "unchanged document is up to date" "grep -q up-to-date $work/report2.json"
+check "an unchanged rebuild does not rewrite the manifest" "[ \$(stat -c %i $work/out/.factpress-manifest) -eq $manifest_inode ]"
 cp "$tests/hostile/bad-date-day.xml" "$work/in/good.xml"
 $factpress build -o "$work/out" "$work/in/good.xml" 2>/dev/null
 check "failed rebuild keeps the earlier output" "[ -s $work/out/good.pdf ] && [ \$(stat -c %Y $work/out/good.pdf) -eq $before ]"
@@ -76,6 +78,7 @@ for j in 1 2; do
   $factpress build -j $j -o "$work/alone-$j" "$work/shared/a.xml" 2>"$work/alone-$j.err"; echo $? >"$work/alone-$j.code"
 done
 check "a lone sheet with a damaged photo fails the same with -j 1 and -j 2, writing nothing" "[ \$(cat $work/alone-1.code) -eq 1 ] && [ \$(cat $work/alone-2.code) -eq 1 ] && cmp -s $work/alone-1.err $work/alone-2.err && grep -Eq 'a.xml:[0-9]+:[0-9]+: error: .*damaged or truncated JPEG' $work/alone-2.err && [ ! -e $work/alone-2/a.pdf ] && [ ! -e $work/alone-2/a.txt ]"
+check "a run where every document failed leaves no manifest" "[ ! -e $work/alone-1/.factpress-manifest ] && [ ! -e $work/alone-2/.factpress-manifest ]"
 
 # Letter paper with -s letter.
 $factpress build -q -s letter -f pdf -o "$work/letter" "$tests/documents/edge-cases.xml"
