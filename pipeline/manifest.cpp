@@ -5,12 +5,23 @@
 
 #include <fmt/format.h>
 
+#include <bit>
+#include <cstring>
 #include <fstream>
 #include <optional>
 
 namespace factpress {
 namespace fs = std::filesystem;
-namespace {} // namespace
+namespace {
+
+std::uint64_t byteswap(std::uint64_t word) { // std::byteswap is C++23
+    std::uint64_t swapped = 0;
+    for (int k = 0; k < 8; ++k, word >>= 8)
+        swapped = swapped << 8 | (word & 0xFF);
+    return swapped;
+}
+
+} // namespace
 
 // Eight bytes per step (a byte-at-a-time FNV spent a millisecond on a sheet's photos); the same
 // value on every run and machine, as the manifest outlives the process.
@@ -22,9 +33,9 @@ std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed) {
     std::uint64_t hash = mix(seed, bytes.size());
     std::size_t at = 0;
     for (; at + 8 <= bytes.size(); at += 8) {
-        std::uint64_t word = 0;
-        for (int k = 7; k >= 0; --k) // little-endian by construction, whatever the machine
-            word = word << 8 | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(k)]);
+        std::uint64_t word; // read little-endian, whatever the machine: one load on most
+        std::memcpy(&word, bytes.data() + at, sizeof word);
+        if constexpr (std::endian::native == std::endian::big) word = byteswap(word);
         hash = mix(hash, word);
     }
     for (; at < bytes.size(); ++at)
