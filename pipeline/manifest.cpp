@@ -12,16 +12,6 @@
 
 namespace factpress {
 namespace fs = std::filesystem;
-namespace {
-
-std::uint64_t byteswap(std::uint64_t word) { // std::byteswap is C++23
-    std::uint64_t swapped = 0;
-    for (int k = 0; k < 8; ++k, word >>= 8)
-        swapped = swapped << 8 | (word & 0xFF);
-    return swapped;
-}
-
-} // namespace
 
 // Eight bytes per step (a byte-at-a-time FNV spent a millisecond on a sheet's photos); the same
 // value on every run and machine, as the manifest outlives the process.
@@ -35,7 +25,8 @@ std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed) {
     for (; at + 8 <= bytes.size(); at += 8) {
         std::uint64_t word; // read little-endian, whatever the machine: one load on most
         std::memcpy(&word, bytes.data() + at, sizeof word);
-        if constexpr (std::endian::native == std::endian::big) word = byteswap(word);
+        if constexpr (std::endian::native == std::endian::big) // std::byteswap is C++23
+            word = __builtin_bswap64(word);
         hash = mix(hash, word);
     }
     for (; at < bytes.size(); ++at)
