@@ -11,9 +11,10 @@ namespace factpress {
 // can leave an empty file under the final name); a cache that is rebuilt when unreadable need not.
 enum class Durability { flushed, cache };
 
-// An output written under a temporary name in its folder, its trip to the disk started but not
-// awaited: commit() waits for it and gives it its name (on another thread than the one that
-// rendered it, the disk works while the processor does). Uncommitted, it is deleted.
+// An output written in its folder, unnamed (O_TMPFILE) or where the file system cannot do that
+// under a temporary name, its trip to the disk started but not awaited: commit() waits for it and
+// gives it its name (on another thread than the one that rendered it, the disk works while the
+// processor does). Uncommitted, it is deleted.
 class PendingOutput {
   public:
     PendingOutput(const std::filesystem::path& path, std::span<const char> bytes,
@@ -31,11 +32,14 @@ class PendingOutput {
     std::string commit();
 
   private:
+    void name_temporary(); // links an unnamed file to temporary_
+
     std::filesystem::path path_, temporary_;
     Durability durability_;
     int fd_ = -1;
     bool flushed_ = false;
-    std::string error_; // from writing or flushing, reported by commit()
+    bool unnamed_ = false; // no folder lists it yet: nothing to delete
+    std::string error_;    // from writing or flushing, reported by commit()
 };
 
 // Both steps at once.
