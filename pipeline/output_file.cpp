@@ -20,6 +20,27 @@ bool can_name_unnamed_files() {
     return proc_mounted;
 }
 
+// Writes all of `bytes`; 0, or why not (an errno value).
+int write_all(int fd, std::span<const char> bytes) {
+    std::size_t written = 0;
+    errno = 0;
+    while (written < bytes.size()) {
+        ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return errno ? errno : EIO;
+        written += static_cast<std::size_t>(n);
+    }
+    return 0;
+}
+
+std::string write_in_place(const fs::path& path, std::span<const char> bytes) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return fmt::format("cannot write {}: {}", path.string(), std::strerror(errno));
+    int error = write_all(fd, bytes);
+    if (::close(fd) != 0 && !error) error = errno;
+    return error ? fmt::format("cannot write {}: {}", path.string(), std::strerror(error)) : "";
+}
+
 } // namespace
 
 PendingOutput::PendingOutput(const fs::path& path, std::span<const char> bytes,
@@ -49,17 +70,8 @@ PendingOutput::PendingOutput(const fs::path& path, std::span<const char> bytes,
         temporary_.clear();
         return;
     }
-    std::size_t written = 0;
-    errno = 0;
-    while (written < bytes.size()) {
-        ssize_t n = ::write(fd_, bytes.data() + written, bytes.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        written += static_cast<std::size_t>(n);
-    }
-    if (written != bytes.size()) {
-        error_ =
-            fmt::format("cannot write {}: {}", path.string(), std::strerror(errno ? errno : EIO));
+    if (int error = write_all(fd_, bytes)) {
+        error_ = fmt::format("cannot write {}: {}", path.string(), std::strerror(error));
         return;
     }
     // Starts the writeback now; commit()'s fsync then mostly finds it done.
@@ -108,7 +120,13 @@ std::string PendingOutput::commit() {
 
 std::string write_atomically(const fs::path& path, std::span<const char> bytes,
                              Durability durability) {
-    return PendingOutput(path, bytes, durability).commit();
+    // A pipe, a terminal or a device (--report /dev/stdout, say) is written as it is: renaming a
+    // file over it would take it from whoever reads it. A symbolic link keeps pointing at the
+    // file, which is replaced (/dev/stdout redirected to a file is such a link).
+    std::error_code ec;
+    if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) return write_in_place(path, bytes);
+    fs::path target = fs::is_symlink(path, ec) ? fs::canonical(path, ec) : path;
+    return PendingOutput(ec ? path : target, bytes, durability).commit();
 }
 
 } // namespace factpress

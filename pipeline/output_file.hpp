@@ -42,7 +42,8 @@ class PendingOutput {
     std::string error_;    // from writing or flushing, reported by commit()
 };
 
-// Both steps at once.
+// Both steps at once; a path naming something other than a regular file (a pipe, a terminal,
+// /dev/stdout) is written to as it is.
 std::string write_atomically(const std::filesystem::path& path, std::span<const char> bytes,
                              Durability durability = Durability::flushed);
 

@@ -39,6 +39,15 @@ before=$(stat -c %Y "$work/out/good.pdf")
 manifest_inode=$(stat -c %i "$work/out/.factpress-manifest")
 $factpress build -o "$work/out" --report "$work/report2.json" "$work/in/good.xml" 2>/dev/null
 check "unchanged document is up to date" "grep -q up-to-date $work/report2.json"
+# --report into a pipe (as into /dev/stdout): the JSON goes down the pipe, which stays a pipe.
+mkfifo "$work/report.fifo"
+(timeout 20 cat "$work/report.fifo" >"$work/report-from-fifo.json") & reader=$!
+$factpress build -q -o "$work/out" --report "$work/report.fifo" "$work/in/good.xml" 2>/dev/null
+wait $reader
+check "--report into a pipe writes the JSON down it and leaves the pipe" "[ -p $work/report.fifo ] && python3 -c \"import json; json.load(open('$work/report-from-fifo.json'))\""
+echo old >"$work/report-target.json"; ln -s report-target.json "$work/report-link.json"
+$factpress build -q -o "$work/out" --report "$work/report-link.json" "$work/in/good.xml" 2>/dev/null
+check "--report through a symbolic link replaces the file it points at, not the link" "[ -L $work/report-link.json ] && python3 -c \"import json; json.load(open('$work/report-target.json'))\""
 check "an unchanged rebuild does not rewrite the manifest" "[ \$(stat -c %i $work/out/.factpress-manifest) -eq $manifest_inode ]"
 cp "$tests/hostile/bad-date-day.xml" "$work/in/good.xml"
 $factpress build -o "$work/out" "$work/in/good.xml" 2>/dev/null
