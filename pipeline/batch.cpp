@@ -44,6 +44,19 @@ Built build_one(const InputDocument& input, SharedResources& shared, const Batch
     fs::path txt = options.out_dir / input.output_stem;
     txt += ".txt";
     std::string stem = input.output_stem.generic_string();
+    if (!input.same_outputs_as.empty()) { // never one output overwritten by another's
+        result.status = DocumentStatus::failed;
+        std::string outputs = options.render.pdf && options.render.txt
+                                  ? fmt::format("{} and {}", pdf.string(), txt.string())
+                                  : (options.render.pdf ? pdf : txt).string();
+        result.diagnostics.push_back(
+            {Severity::error,
+             {},
+             fmt::format("not built: {} already has the outputs {}; rename one of the two, or "
+                         "build them into different out-dirs",
+                         input.same_outputs_as.string(), outputs)});
+        return built;
+    }
     std::uint64_t hash = hash_bytes(
         options.fingerprint, hash_document_inputs(input.source, options.render.resolve.limits));
     std::error_code ec;

@@ -11,9 +11,13 @@ namespace factpress {
 struct InputDocument {
     std::filesystem::path source;
     std::filesystem::path output_stem; // relative to the out-dir, without extension
+    // An earlier document whose outputs would have the same names: this one is then not built.
+    std::filesystem::path same_outputs_as;
 };
 
 // Files are taken as given; folders are searched recursively for *.xml (sorted, so runs repeat).
+// A file named twice for the same outputs (as a file and inside a folder, say) counts once; two
+// files with the same output names are both listed, the later one marked (same_outputs_as).
 // Returns nullopt and names the path in `missing` when a PATH does not exist.
 std::optional<std::vector<InputDocument>> collect_inputs(const std::vector<std::string>& paths,
                                                          std::string& missing);

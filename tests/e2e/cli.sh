@@ -39,6 +39,15 @@ before=$(stat -c %Y "$work/out/good.pdf")
 manifest_inode=$(stat -c %i "$work/out/.factpress-manifest")
 $factpress build -o "$work/out" --report "$work/report2.json" "$work/in/good.xml" 2>/dev/null
 check "unchanged document is up to date" "grep -q up-to-date $work/report2.json"
+# Two files with the same name from two folders would have the same outputs: the second is not
+# built, with an error naming both; a file named twice is built once.
+mkdir -p "$work/twin1" "$work/twin2"
+cp "$tests/documents/french.xml" "$work/twin1/x.xml"; cp "$tests/documents/greek.xml" "$work/twin2/x.xml"
+$factpress build -o "$work/twins" --report "$work/twins.json" "$work/twin1" "$work/twin2" 2>"$work/twins.err"; code=$?
+check "same output names: exit 1, the second not built, an error naming both" "[ $code -eq 1 ] && grep -q 'twin2/x.xml: error: not built: .*twin1/x.xml already has the outputs' $work/twins.err && pdftotext $work/twins/x.pdf - | grep -q 'OTAN'"
+$factpress build -q -o "$work/once" --report "$work/once.json" "$work/twin1/x.xml" "$work/twin1" "$work/twin1/../twin1/x.xml"; code=$?
+check "a file named three times is built once" "[ $code -eq 0 ] && python3 -c \"import json,sys; sys.exit(json.load(open('$work/once.json'))['totals']['documents'] != 1)\""
+
 # --report into a pipe (as into /dev/stdout): the JSON goes down the pipe, which stays a pipe.
 mkfifo "$work/report.fifo"
 (timeout 20 cat "$work/report.fifo" >"$work/report-from-fifo.json") & reader=$!
