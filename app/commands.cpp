@@ -22,11 +22,15 @@ namespace factpress::cli {
 
 std::optional<std::vector<InputDocument>> inputs_of(const CommandLine& line) {
     std::string missing;
-    auto inputs = collect_inputs(line.paths, missing);
+    std::vector<std::string> empty_folders;
+    auto inputs = collect_inputs(line.paths, missing, empty_folders);
     if (!inputs) {
         fmt::print(stderr, "factpress: no such file or folder: {}\n", missing);
         return std::nullopt;
     }
+    if (line.verbosity > 0) // a mistyped folder should not pass for an empty batch
+        for (const auto& folder : empty_folders)
+            fmt::print(stderr, "factpress: warning: no .xml files in {}\n", folder);
     if (line.shard) return select_shard(std::move(*inputs), line.shard->first, line.shard->second);
     return inputs;
 }

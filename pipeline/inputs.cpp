@@ -29,7 +29,8 @@ std::vector<InputDocument> without_repeats(std::vector<InputDocument> inputs) {
 } // namespace
 
 std::optional<std::vector<InputDocument>> collect_inputs(const std::vector<std::string>& paths,
-                                                         std::string& missing) {
+                                                         std::string& missing,
+                                                         std::vector<std::string>& empty_folders) {
     std::vector<InputDocument> inputs;
     for (const auto& path : paths) {
         std::error_code ec;
@@ -42,6 +43,7 @@ std::optional<std::vector<InputDocument>> collect_inputs(const std::vector<std::
                 fs::path relative = it->path().lexically_relative(path);
                 found.push_back({it->path(), relative.replace_extension(), {}});
             }
+            if (found.empty()) empty_folders.push_back(path);
             std::sort(found.begin(), found.end(),
                       [](const auto& a, const auto& b) { return a.output_stem < b.output_stem; });
             inputs.insert(inputs.end(), found.begin(), found.end());

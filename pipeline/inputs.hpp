@@ -18,9 +18,11 @@ struct InputDocument {
 // Files are taken as given; folders are searched recursively for *.xml (sorted, so runs repeat).
 // A file named twice for the same outputs (as a file and inside a folder, say) counts once; two
 // files with the same output names are both listed, the later one marked (same_outputs_as).
-// Returns nullopt and names the path in `missing` when a PATH does not exist.
+// Returns nullopt and names the path in `missing` when a PATH does not exist; folders holding no
+// *.xml are named in `empty_folders`.
 std::optional<std::vector<InputDocument>> collect_inputs(const std::vector<std::string>& paths,
-                                                         std::string& missing);
+                                                         std::string& missing,
+                                                         std::vector<std::string>& empty_folders);
 
 // The deterministic K-th share (1-based) of N: by a hash of the output name, stable across
 // machines.

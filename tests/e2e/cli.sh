@@ -48,6 +48,10 @@ check "same output names: exit 1, the second not built, an error naming both" "[
 $factpress build -q -o "$work/once" --report "$work/once.json" "$work/twin1/x.xml" "$work/twin1" "$work/twin1/../twin1/x.xml"; code=$?
 check "a file named three times is built once" "[ $code -eq 0 ] && python3 -c \"import json,sys; sys.exit(json.load(open('$work/once.json'))['totals']['documents'] != 1)\""
 
+mkdir -p "$work/no-sheets"; echo "not a sheet" >"$work/no-sheets/notes.txt"
+$factpress build -o "$work/none" "$work/no-sheets" 2>"$work/none.err"; code=$?
+check "a folder with no .xml: exit 0 and a warning naming it" "[ $code -eq 0 ] && grep -q 'warning: no .xml files in .*no-sheets' $work/none.err"
+
 # --report into a pipe (as into /dev/stdout): the JSON goes down the pipe, which stays a pipe.
 mkfifo "$work/report.fifo"
 (timeout 20 cat "$work/report.fifo" >"$work/report-from-fifo.json") & reader=$!
