@@ -6,9 +6,11 @@
 #include <fmt/format.h>
 
 #include <bit>
+#include <charconv>
 #include <cstring>
-#include <fstream>
+#include <fcntl.h>
 #include <optional>
+#include <unistd.h>
 
 namespace factpress {
 namespace fs = std::filesystem;
@@ -47,11 +49,25 @@ std::uint64_t hash_document_inputs(const fs::path& source, const Limits& limits)
 }
 
 Manifest::Manifest(fs::path out_dir) : file_(out_dir / ".factpress-manifest") {
-    std::ifstream in(file_);
-    std::string stem;
-    std::uint64_t hash = 0;
-    while (in >> std::hex >> hash && std::getline(in >> std::ws, stem))
-        entries_[stem] = hash;
+    // Whole lines only, later ones winning: a run killed while adding one leaves a partial line.
+    std::string text = read_file(file_).value_or("");
+    std::size_t lines = 0, at = 0;
+    for (std::size_t end; (end = text.find('\n', at)) != std::string::npos; at = end + 1) {
+        ++lines;
+        std::string_view line(text.data() + at, end - at);
+        std::size_t space = line.find(' ');
+        std::uint64_t hash = 0;
+        if (space == std::string_view::npos) continue;
+        auto [past, error] = std::from_chars(line.data(), line.data() + space, hash, 16);
+        if (error == std::errc() && past == line.data() + space)
+            entries_[std::string(line.substr(space + 1))] = hash;
+    }
+    whole_lines_ = at;
+    rewrite_ = lines != entries_.size();
+}
+
+Manifest::~Manifest() {
+    if (journal_ >= 0) ::close(journal_);
 }
 
 bool Manifest::matches(const std::string& stem, std::uint64_t hash) const {
@@ -63,15 +79,27 @@ bool Manifest::matches(const std::string& stem, std::uint64_t hash) const {
 void Manifest::record(const std::string& stem, std::uint64_t hash) {
     std::lock_guard lock(mutex_);
     auto [it, added] = entries_.try_emplace(stem, hash);
-    changed_ = changed_ || added || it->second != hash;
+    if (!added && it->second == hash) return;
+    rewrite_ = rewrite_ || !added; // the file now holds a superseded line
     it->second = hash;
+    // Added to the file at once, in one write, so that a run stopped half-way resumes where it
+    // was instead of rebuilding everything.
+    if (journal_ < 0) {
+        journal_ = ::open(file_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+        // Without the cut line a killed run may have left: glued to the next, it would garble it.
+        if (journal_ >= 0 && ::ftruncate(journal_, static_cast<off_t>(whole_lines_)) != 0)
+            rewrite_ = true;
+    }
+    std::string line = fmt::format("{:016x} {}\n", hash, stem);
+    if (journal_ < 0 || ::write(journal_, line.data(), line.size()) != ssize_t(line.size()))
+        rewrite_ = true; // a cache: save() writes it whole
 }
 
 void Manifest::save() const {
     std::lock_guard lock(mutex_);
-    // Nothing new: a run where every document failed leaves no manifest behind, and an
-    // unchanged rebuild does not rewrite it.
-    if (!changed_) return;
+    // Only when lines were superseded or lost: a run where every document failed leaves no
+    // manifest behind, and neither an unchanged rebuild nor a first build rewrites it.
+    if (!rewrite_) return;
     std::string text;
     for (const auto& [stem, hash] : entries_)
         text += fmt::format("{:016x} {}\n", hash, stem);

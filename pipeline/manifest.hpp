@@ -1,4 +1,6 @@
-// The incremental-build manifest kept in the out-dir: per output stem, a hash of every input.
+// The incremental-build manifest kept in the out-dir: per output stem, a hash of every input. An
+// entry is added to the file as soon as its document's outputs have their names, so a run stopped
+// half-way (Ctrl-C, kill -9, a power cut) resumes where it was.
 #pragma once
 
 #include <cstdint>
@@ -20,15 +22,20 @@ std::uint64_t hash_document_inputs(const std::filesystem::path& source, const Li
 class Manifest {
   public:
     explicit Manifest(std::filesystem::path out_dir);
+    ~Manifest();
+    Manifest(const Manifest&) = delete;
+    Manifest& operator=(const Manifest&) = delete;
     bool matches(const std::string& stem, std::uint64_t hash) const;
-    void record(const std::string& stem, std::uint64_t hash);
-    void save() const; // atomically, if anything was recorded that it did not hold
+    void record(const std::string& stem, std::uint64_t hash); // and adds it to the file
+    void save() const; // atomically, without superseded lines, if it holds any
 
   private:
     std::filesystem::path file_;
     mutable std::mutex mutex_;
     std::map<std::string, std::uint64_t> entries_;
-    bool changed_ = false;
+    bool rewrite_ = false;        // the file holds superseded or partial lines, or lacks some
+    std::size_t whole_lines_ = 0; // bytes of the file up to its last whole line
+    int journal_ = -1;            // the file, opened for adding entries as they come
 };
 
 } // namespace factpress

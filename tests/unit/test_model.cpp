@@ -73,12 +73,52 @@ TEST_CASE("non-breaking spaces survive and decomposed accents are composed") {
 #include "pipeline/manifest.hpp"
 #include "test_helpers.hpp"
 
+#include <algorithm>
+#include <fstream>
+#include <unistd.h>
+
 TEST_CASE("manifest hashes are fixed values, not this build's") {
     // The manifest outlives the process: a hash must not change between runs or machines.
     CHECK(hash_bytes("") == hash_bytes(""));
     CHECK(hash_bytes("factpress") != hash_bytes("factpresS"));
     CHECK(hash_bytes("factpress", 1) != hash_bytes("factpress", 2));
     CHECK(hash_bytes("0123456789abcdef") == 18390441647350724854ull);
+}
+
+TEST_CASE("the manifest grows a line a document, survives a cut line, and sheds superseded ones") {
+    namespace fs = std::filesystem;
+    fs::path folder =
+        fs::temp_directory_path() / ("factpress-manifest-" + std::to_string(::getpid()));
+    fs::remove_all(folder);
+    fs::create_directories(folder);
+    fs::path file = folder / ".factpress-manifest";
+    auto lines = [&] {
+        std::string text = read_file(file).value_or("");
+        return std::count(text.begin(), text.end(), '\n');
+    };
+    {
+        Manifest manifest(folder);
+        manifest.record("a", 1);
+        CHECK(lines() == 1); // on disk at once, before save()
+        manifest.record("b", 2);
+        manifest.save();
+        CHECK(lines() == 2); // nothing superseded: not rewritten
+    }
+    {
+        std::ofstream(file, std::ios::app) << "00000000000000ff d"; // a run killed mid-line
+        Manifest manifest(folder);
+        CHECK(manifest.matches("a", 1));
+        CHECK(manifest.matches("b", 2));
+        manifest.record("c", 3);
+        manifest.record("a", 4);
+    }
+    Manifest reread(folder);
+    CHECK(reread.matches("c", 3));     // not glued to the cut line
+    CHECK(!reread.matches("d", 0xff)); // which is gone
+    CHECK(reread.matches("a", 4));     // the later line wins
+    reread.save();
+    CHECK(lines() == 3); // rewritten whole: a, b and c once each
+    fs::remove_all(folder);
 }
 
 TEST_CASE("a JPEG verdict is remembered by content, not by name") {
