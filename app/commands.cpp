@@ -114,10 +114,14 @@ class ProgressLine {
   public:
     explicit ProgressLine(bool enabled)
         : enabled_(enabled && ::isatty(2)), start_(std::chrono::steady_clock::now()) {}
-    void update(const Progress& p) {
+    // Redrawn ten times a second at most (a batch finishes hundreds of documents a second, too
+    // many lines for a terminal over ssh), and at once after `cleared` it for diagnostics.
+    void update(const Progress& p, bool cleared) {
         if (!enabled_) return;
-        double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+        auto now = std::chrono::steady_clock::now();
+        if (!cleared && p.done != p.total && now - drawn_ < std::chrono::milliseconds(100)) return;
+        drawn_ = now;
+        double seconds = std::chrono::duration<double>(now - start_).count();
         double rate = seconds > 0 ? p.done / seconds : 0;
         double eta = rate > 0 ? (p.total - p.done) / rate : 0;
         fmt::print(stderr, "\r\033[K[{}/{}] {} failed, {:.1f} documents/s, ETA {:.0f} s", p.done,
@@ -128,7 +132,7 @@ class ProgressLine {
 
   private:
     bool enabled_;
-    std::chrono::steady_clock::time_point start_;
+    std::chrono::steady_clock::time_point start_, drawn_;
 };
 
 } // namespace
@@ -159,12 +163,13 @@ int run_build(const CommandLine& line) {
     auto start = std::chrono::steady_clock::now();
     auto results =
         build_batch(*inputs, *shared, options, [&](const DocumentResult& r, const Progress& p) {
-            if (progress.enabled() && !r.diagnostics.empty()) fmt::print(stderr, "\r\033[K");
+            bool clear = progress.enabled() && (!r.diagnostics.empty() || line.verbosity > 1);
+            if (clear) fmt::print(stderr, "\r\033[K");
             print_diagnostics(r.input.source.string(), r.diagnostics, line.verbosity);
             if (line.verbosity > 1)
                 for (const auto& t : r.timings)
                     fmt::print(stderr, "  {:<10} {:8.3f} ms\n", t.stage, t.milliseconds);
-            progress.update(p);
+            progress.update(p, clear);
         });
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -86,6 +86,18 @@ $factpress build -q -j 2 -o "$work/killed" --report "$work/resumed.json" "$work/
 skipped=$(python3 -c "import json; print(json.load(open('$work/resumed.json'))['totals']['up_to_date'])")
 check "after kill -9, a rerun skips the $count finished sheets but a few in flight ($skipped skipped)" "[ $skipped -ge \$(($count - 4)) ] && [ $skipped -ge 1 ] && [ $skipped -le $count ] && [ \$(ls $work/killed/*.pdf | wc -l) -eq 200 ]"
 
+# On a terminal, one progress line, redrawn a few times a second rather than once a document;
+# none when stderr is not a terminal.
+if command -v script >/dev/null; then
+  script -qec "$factpress build -j 2 -o $work/progress $work/many" "$work/progress.tty" >/dev/null
+  draws=$(grep -o '\[[0-9]*/200\]' "$work/progress.tty" | wc -l)
+  check "progress on a terminal: $draws draws for 200 sheets, the last 200/200" "[ $draws -ge 1 ] && [ $draws -lt 100 ] && grep -q '\[200/200\] 0 failed' $work/progress.tty"
+  $factpress build -j 2 --force -o "$work/progress" "$work/many" 2>"$work/progress.err"
+  check "no progress line when stderr is not a terminal" "! grep -q '/200\]' $work/progress.err"
+else
+  echo "skipped: the progress line (no script command)"
+fi
+
 # --draft: a missing image becomes a framed placeholder with a warning, and the document succeeds.
 $factpress build --draft -o "$work/draft" "$tests/hostile/figure-missing-file.xml" 2>"$work/draft.err"; code=$?
 check "--draft draws a placeholder: exit 0, a located warning, a PDF" "[ $code -eq 0 ] && grep -Eq ':[0-9]+:[0-9]+: warning: .*placeholder' $work/draft.err && qpdf --check $work/draft/figure-missing-file.pdf >/dev/null"
