@@ -48,21 +48,35 @@ std::uint64_t hash_document_inputs(const fs::path& source, const Limits& limits)
     return hash;
 }
 
-Manifest::Manifest(fs::path out_dir) : file_(out_dir / ".factpress-manifest") {
-    // Whole lines only, later ones winning: a run killed while adding one leaves a partial line.
-    std::string text = read_file(file_).value_or("");
-    std::size_t lines = 0, at = 0;
-    for (std::size_t end; (end = text.find('\n', at)) != std::string::npos; at = end + 1) {
+namespace {
+
+// The entries of a manifest file's text: whole lines only, later ones winning (a run killed while
+// adding one leaves a partial line). `lines` counts them all, `whole` is where the last one ends.
+std::map<std::string, std::uint64_t> parse_entries(std::string_view text, std::size_t& lines,
+                                                   std::size_t& whole) {
+    std::map<std::string, std::uint64_t> entries;
+    lines = whole = 0;
+    for (std::size_t end; (end = text.find('\n', whole)) != std::string_view::npos;
+         whole = end + 1) {
         ++lines;
-        std::string_view line(text.data() + at, end - at);
+        std::string_view line = text.substr(whole, end - whole);
         std::size_t space = line.find(' ');
-        std::uint64_t hash = 0;
         if (space == std::string_view::npos) continue;
+        std::uint64_t hash = 0;
         auto [past, error] = std::from_chars(line.data(), line.data() + space, hash, 16);
         if (error == std::errc() && past == line.data() + space)
-            entries_[std::string(line.substr(space + 1))] = hash;
+            entries[std::string(line.substr(space + 1))] = hash;
     }
-    whole_lines_ = at;
+    return entries;
+}
+
+} // namespace
+
+Manifest::Manifest(fs::path out_dir) : file_(out_dir / ".factpress-manifest") {
+    std::string text = read_file(file_).value_or("");
+    std::size_t lines = 0, whole = 0;
+    entries_ = parse_entries(text, lines, whole);
+    cut_line_at_ = whole < text.size() ? std::optional(whole) : std::nullopt;
     rewrite_ = lines != entries_.size();
 }
 
@@ -86,8 +100,10 @@ void Manifest::record(const std::string& stem, std::uint64_t hash) {
     // was instead of rebuilding everything.
     if (journal_ < 0) {
         journal_ = ::open(file_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-        // Without the cut line a killed run may have left: glued to the next, it would garble it.
-        if (journal_ >= 0 && ::ftruncate(journal_, static_cast<off_t>(whole_lines_)) != 0)
+        // Without the cut line a killed run left: glued to the next, it would garble it. Only
+        // then: other runs into this out-dir (shares of one batch) may be adding lines too.
+        if (journal_ >= 0 && cut_line_at_ &&
+            ::ftruncate(journal_, static_cast<off_t>(*cut_line_at_)) != 0)
             rewrite_ = true;
     }
     std::string line = fmt::format("{:016x} {}\n", hash, stem);
@@ -100,8 +116,13 @@ void Manifest::save() const {
     // Only when lines were superseded or lost: a run where every document failed leaves no
     // manifest behind, and neither an unchanged rebuild nor a first build rewrites it.
     if (!rewrite_) return;
-    std::string text;
+    // With the lines other runs into this out-dir added meanwhile (shares of one batch).
+    std::size_t lines = 0, whole = 0;
+    auto entries = parse_entries(read_file(file_).value_or(""), lines, whole);
     for (const auto& [stem, hash] : entries_)
+        entries[stem] = hash;
+    std::string text;
+    for (const auto& [stem, hash] : entries)
         text += fmt::format("{:016x} {}\n", hash, stem);
     // A cache: lost or emptied by a power cut, it only makes the next build redo everything.
     write_atomically(file_, text, Durability::cache);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "pipeline/limits.hpp"
@@ -33,9 +34,9 @@ class Manifest {
     std::filesystem::path file_;
     mutable std::mutex mutex_;
     std::map<std::string, std::uint64_t> entries_;
-    bool rewrite_ = false;        // the file holds superseded or partial lines, or lacks some
-    std::size_t whole_lines_ = 0; // bytes of the file up to its last whole line
-    int journal_ = -1;            // the file, opened for adding entries as they come
+    bool rewrite_ = false; // the file holds superseded or partial lines, or lacks some
+    std::optional<std::size_t> cut_line_at_; // where a partial last line of the file starts
+    int journal_ = -1;                       // the file, opened for adding entries as they come
 };
 
 } // namespace factpress

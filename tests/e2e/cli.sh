@@ -100,6 +100,14 @@ else
   echo "skipped: the progress line (no script command)"
 fi
 
+# Two shares of one batch run side by side into one out-dir, as in the README's recipe: the
+# manifest keeps both shares' sheets, so a rerun skips all of them.
+rm -rf "$work/shares"
+$factpress build -q -j 1 --shard 1/2 -o "$work/shares" "$work/many" & first=$!
+$factpress build -q -j 1 --shard 2/2 -o "$work/shares" "$work/many"; wait $first
+$factpress build -q -o "$work/shares" --report "$work/shares.json" "$work/many"
+check "two shares side by side, then a rerun: all 200 up to date" "python3 -c \"import json,sys; sys.exit(json.load(open('$work/shares.json'))['totals']['up_to_date'] != 200)\""
+
 # --draft: a missing image becomes a framed placeholder with a warning, and the document succeeds.
 $factpress build --draft -o "$work/draft" "$tests/hostile/figure-missing-file.xml" 2>"$work/draft.err"; code=$?
 check "--draft draws a placeholder: exit 0, a located warning, a PDF" "[ $code -eq 0 ] && grep -Eq ':[0-9]+:[0-9]+: warning: .*placeholder' $work/draft.err && qpdf --check $work/draft/figure-missing-file.pdf >/dev/null"

@@ -116,8 +116,11 @@ TEST_CASE("the manifest grows a line a document, survives a cut line, and sheds 
     CHECK(reread.matches("c", 3));     // not glued to the cut line
     CHECK(!reread.matches("d", 0xff)); // which is gone
     CHECK(reread.matches("a", 4));     // the later line wins
+    Manifest other_share(folder);      // another run into this out-dir, adding a line meanwhile
+    other_share.record("e", 5);
     reread.save();
-    CHECK(lines() == 3); // rewritten whole: a, b and c once each
+    CHECK(lines() == 4); // rewritten whole: a, b, c and e once each
+    CHECK(Manifest(folder).matches("e", 5));
     fs::remove_all(folder);
 }
 
