@@ -8,19 +8,23 @@ namespace factpress {
 namespace fs = std::filesystem;
 namespace {
 
+fs::path canonical_or_given(const fs::path& file) {
+    std::error_code ec;
+    fs::path canonical = fs::canonical(file, ec);
+    return ec ? file : canonical;
+}
+
+// Only names that repeat are looked up on disk: a batch of thousands has few or none.
 std::vector<InputDocument> without_repeats(std::vector<InputDocument> inputs) {
-    struct Source {
-        fs::path file, as_given;
-    };
-    std::map<fs::path, Source> first; // output stem -> the file that has it
+    std::map<fs::path, fs::path> first; // output stem -> the file given for it first
     std::vector<InputDocument> kept;
     for (InputDocument& input : inputs) {
-        std::error_code ec;
-        fs::path file = fs::canonical(input.source, ec);
-        if (ec) file = input.source;
-        auto [it, added] = first.try_emplace(input.output_stem, Source{file, input.source});
-        if (!added && it->second.file == file) continue; // the same file for the same outputs
-        if (!added) input.same_outputs_as = it->second.as_given;
+        auto [it, added] = first.try_emplace(input.output_stem, input.source);
+        if (!added) {
+            if (canonical_or_given(it->second) == canonical_or_given(input.source))
+                continue; // the same file for the same outputs
+            input.same_outputs_as = it->second;
+        }
         kept.push_back(std::move(input));
     }
     return kept;
