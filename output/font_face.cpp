@@ -1,4 +1,5 @@
 #include "output/font_face.hpp"
+#include "output/sfnt.hpp"
 #include "pipeline/file_bytes.hpp"
 
 #include <fmt/format.h>
@@ -10,48 +11,7 @@
 namespace factpress {
 namespace {
 
-class Reader {
-  public:
-    explicit Reader(std::string_view data) : data_(data) {}
-    std::uint32_t u8(std::size_t at) const { return byte(at, 1); }
-    std::uint32_t u16(std::size_t at) const { return (byte(at, 2) << 8) | byte(at + 1); }
-    std::int32_t s16(std::size_t at) const { return static_cast<std::int16_t>(u16(at)); }
-    std::uint32_t u32(std::size_t at) const { return (u16(at) << 16) | u16(at + 2); }
-    std::size_t size() const { return data_.size(); }
-
-  private:
-    // The byte at `at`, after checking that `count` bytes from there are inside the data (one
-    // check per number read: a font is read some 30,000 numbers at a time).
-    std::uint32_t byte(std::size_t at, std::size_t count = 0) const {
-        if (count && (at >= data_.size() || data_.size() - at < count)) truncated();
-        return static_cast<unsigned char>(data_[at]);
-    }
-    [[noreturn]] static void truncated() { throw std::runtime_error("truncated font table"); }
-    std::string_view data_;
-};
-
-struct Table {
-    std::size_t offset = 0;
-    std::size_t length = 0;
-};
-
-std::map<std::string, Table> table_directory(const Reader& r) {
-    std::map<std::string, Table> tables;
-    std::uint32_t version = r.u32(0);
-    if (version != 0x00010000 && version != 0x74727565)
-        throw std::runtime_error("not a TrueType font (no glyf outlines)");
-    for (std::uint32_t i = 0, n = r.u16(4); i < n; ++i) {
-        std::size_t record = 12 + 16 * i;
-        std::string tag;
-        for (int k = 0; k < 4; ++k)
-            tag += static_cast<char>(r.u8(record + k));
-        tables[tag] = {r.u32(record + 8), r.u32(record + 12)};
-    }
-    for (const char* needed : {"head", "hhea", "hmtx", "maxp", "cmap", "loca", "glyf"})
-        if (!tables.contains(needed))
-            throw std::runtime_error(fmt::format("the font has no '{}' table", needed));
-    return tables;
-}
+using sfnt::Reader;
 
 void read_format4(const Reader& r, std::size_t at, CharacterMap& cmap) {
     std::uint32_t segments = r.u16(at + 6) / 2;
@@ -113,7 +73,7 @@ FontFace FontFace::load(const std::filesystem::path& path) {
     FontFace face;
     face.path_ = path;
     try {
-        auto tables = table_directory(r);
+        auto tables = sfnt::table_directory(r);
         std::size_t head = tables["head"].offset, hhea = tables["hhea"].offset;
         face.units_per_em_ = static_cast<int>(r.u16(head + 18));
         if (face.units_per_em_ < 16) throw std::runtime_error("bad unitsPerEm");
@@ -154,18 +114,9 @@ bool FontFace::nested_composite(std::uint16_t g) const {
     };
     bool nested = false;
     try {
-        if (is_composite(g)) {
-            std::size_t at = glyf_ + glyph_offset(g) + 10;
-            for (std::uint32_t flags = 0x20; flags & 0x20 && !nested;) {
-                flags = r.u16(at);
-                nested = is_composite(r.u16(at + 2));
-                at += 4 + ((flags & 0x1) ? 4 : 2) +
-                      ((flags & 0x8)    ? 2
-                       : (flags & 0x40) ? 4
-                       : (flags & 0x80) ? 8
-                                        : 0);
-            }
-        }
+        if (is_composite(g))
+            for (std::size_t at : sfnt::components(r, glyf_ + glyph_offset(g)))
+                nested = nested || is_composite(r.u16(at + 2));
     } catch (const std::runtime_error&) {
         nested = true; // a glyph whose data runs off the end is not drawn whole either
     }

@@ -37,6 +37,8 @@ class FontFace {
     static FontFace load(const std::filesystem::path& path);
 
     const std::filesystem::path& path() const { return path_; }
+    std::string_view data() const { return file_->bytes(); } // the font file's bytes
+    std::size_t glyph_count() const { return advances_.size(); }
     std::uint16_t glyph(char32_t cp) const;
     // True when the face has a glyph for `cp` that libharu 2.3.0 draws with every part: it keeps
     // composite components one level deep only, so nested composites count as missing.

@@ -1,46 +1,18 @@
-// Font subsets made with HarfBuzz, so a PDF embeds only the glyphs it draws.
+// TrueType subsets, so a PDF embeds only the glyphs it draws.
 #pragma once
 
-#include <filesystem>
-#include <map>
-#include <memory>
-#include <mutex>
+#include "output/font_face.hpp"
+
 #include <set>
 #include <string>
 
-typedef struct hb_face_t hb_face_t;
-
 namespace factpress {
 
-// The fonts of a run, read once and shared by every document (HarfBuzz faces are safe to subset
-// from several threads). A font subset a second time is also preprocessed (hb_subset_preprocess):
-// that costs about two single subsets, and makes each later one cheaper.
-class SubsetSources {
-  public:
-    SubsetSources();
-    ~SubsetSources();
-    SubsetSources(const SubsetSources&) = delete;
-    SubsetSources& operator=(const SubsetSources&) = delete;
-
-    // Null when HarfBuzz cannot read `font`.
-    hb_face_t* face(const std::filesystem::path& font);
-
-  private:
-    struct Destroy {
-        void operator()(hb_face_t* face) const;
-    };
-    std::mutex mutex_;
-    struct Source {
-        std::unique_ptr<hb_face_t, Destroy> plain;
-        std::unique_ptr<hb_face_t, Destroy> prepared;
-        int uses = 0;
-    };
-    std::map<std::filesystem::path, Source> sources_;
-};
-
-// The subset of `font` holding `code_points` (plus what they need: composite parts, .notdef), as
-// the bytes of a TrueType file; empty when HarfBuzz cannot subset the font.
-std::string subset_font(SubsetSources& sources, const std::filesystem::path& font,
-                        const std::set<char32_t>& code_points);
+// The subset of `face` holding the glyphs of `code_points` (plus what they need: the parts of
+// composite glyphs, .notdef), as the bytes of a TrueType file: glyphs renumbered densely, a
+// format 4 character map for the code points of the BMP (all that libharu reads), no hinting
+// and no OpenType layout tables (a PDF places every glyph itself). Empty when the font's data
+// cannot be read as TrueType; the caller then embeds the whole face.
+std::string subset_font(const FontFace& face, const std::set<char32_t>& code_points);
 
 } // namespace factpress

@@ -102,13 +102,12 @@ class Renderer {
         auto it = fonts_.find(face);
         if (it != fonts_.end()) return it->second;
         // Only the glyphs this document draws are embedded (the whole face when subsetting fails).
-        const auto& original = layout_.faces[static_cast<std::size_t>(face)]->path();
+        const FontFace& original = *layout_.faces[static_cast<std::size_t>(face)];
         const std::set<char32_t>& used = used_.at(face);
-        std::string subset =
-            subset_font(options_.fonts ? *options_.fonts : own_sources_, original, used);
-        const char* name = subset.empty()
-                               ? HPDF_LoadTTFontFromFile(pdf_.get(), original.c_str(), HPDF_TRUE)
-                               : pdf_.load_truetype(subset);
+        std::string subset = subset_font(original, used);
+        const char* name =
+            subset.empty() ? HPDF_LoadTTFontFromFile(pdf_.get(), original.path().c_str(), HPDF_TRUE)
+                           : pdf_.load_truetype(subset);
         pdf_.check(name, "loading a font");
         HPDF_Font font = pdf_.check(HPDF_GetFont(pdf_.get(), name, encoding), "preparing a font");
         replace_to_unicode(font, codes_.to_unicode_cmap(used));
@@ -281,7 +280,6 @@ class Renderer {
     PdfDocument pdf_;
     std::vector<HPDF_Page> pages_;
     std::map<int, HPDF_Font> fonts_;
-    SubsetSources own_sources_; // when the caller shares none
     std::map<const Image*, HPDF_Image> images_;
 };
 

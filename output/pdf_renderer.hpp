@@ -9,11 +9,8 @@
 
 namespace factpress {
 
-class SubsetSources;
-
 struct PdfOptions {
-    std::time_t date = 0;           // creation and modification date written into the document info
-    SubsetSources* fonts = nullptr; // the run's fonts prepared for subsetting; null: prepared here
+    std::time_t date = 0; // creation and modification date written into the document info
 };
 
 std::vector<std::uint8_t> render_pdf(const PageLayout& layout, const PdfOptions& options);

@@ -1,7 +1,7 @@
 #include "output/text_wrap.hpp"
 #include "pipeline/utf8.hpp"
 
-#include <hb.h>
+#include <utf8proc.h>
 
 namespace factpress {
 namespace {
@@ -17,11 +17,9 @@ bool is_wide(char32_t cp) {
 }
 
 int columns(char32_t cp) {
-    static hb_unicode_funcs_t* funcs = hb_unicode_funcs_get_default();
-    auto category = hb_unicode_general_category(funcs, cp);
-    if (category == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
-        category == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK ||
-        category == HB_UNICODE_GENERAL_CATEGORY_FORMAT || cp == 0x200B)
+    auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    if (category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_ME ||
+        category == UTF8PROC_CATEGORY_CF || cp == 0x200B)
         return 0;
     return is_wide(cp) ? 2 : 1;
 }

@@ -1,8 +1,10 @@
 #include "pipeline/normalize.hpp"
 #include "pipeline/utf8.hpp"
 
-#include <hb.h>
+#include <utf8proc.h>
 
+#include <cstdlib>
+#include <memory>
 #include <variant>
 
 namespace factpress {
@@ -117,23 +119,13 @@ std::string compose(std::string_view text) {
     for (char c : text)
         ascii = ascii && static_cast<unsigned char>(c) < 0x80;
     if (ascii) return std::string(text);
-    hb_unicode_funcs_t* funcs = hb_unicode_funcs_get_default();
-    std::u32string cps;
-    for (std::size_t pos = 0; pos < text.size();) {
-        char32_t cp = utf8::next(text, pos);
-        hb_codepoint_t composed = 0;
-        if (!cps.empty() &&
-            hb_unicode_general_category(funcs, cp) ==
-                HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK &&
-            hb_unicode_compose(funcs, cps.back(), cp, &composed))
-            cps.back() = composed;
-        else
-            cps.push_back(cp);
-    }
-    std::string out;
-    for (char32_t cp : cps)
-        utf8::append(out, cp);
-    return out;
+    utf8proc_uint8_t* composed = nullptr;
+    utf8proc_ssize_t length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                           static_cast<utf8proc_ssize_t>(text.size()), &composed,
+                                           utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(composed, &std::free);
+    if (length < 0) return std::string(text); // not UTF-8: the parser has said so already
+    return std::string(reinterpret_cast<const char*>(composed), static_cast<std::size_t>(length));
 }
 
 FactSheet normalize(FactSheet sheet) {

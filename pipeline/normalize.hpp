@@ -13,8 +13,8 @@ FactSheet normalize(FactSheet sheet);
 // Plain-text fields: runs of XML white space become one space, the ends are trimmed.
 std::string collapse_white_space(std::string_view text);
 
-// Canonical composition of base letters with following combining marks (é stays one code point),
-// so that fonts draw precomposed glyphs and no accent floats unpositioned.
+// The text in Unicode's NFC: base letters composed with the marks that follow them (é stays one
+// code point), so that fonts draw precomposed glyphs and no accent floats unpositioned.
 std::string compose(std::string_view text);
 
 } // namespace factpress

@@ -32,7 +32,7 @@ void render_outputs(RenderedDocument& result, SharedResources& shared, const Ren
                               layout_options, loaded.diagnostics);
             });
             result.pages = static_cast<int>(pages.pages.size());
-            PdfOptions pdf_options{document_date(loaded.path, options), &shared.subset_sources};
+            PdfOptions pdf_options{document_date(loaded.path, options)};
             result.pdf = clock.time("pdf", [&] { return render_pdf(pages, pdf_options); });
             deadline.check();
         }

@@ -2,7 +2,6 @@
 #pragma once
 
 #include "output/font_set.hpp"
-#include "output/font_subset.hpp"
 #include "output/hyphenator.hpp"
 #include "output/text_renderer.hpp"
 #include "pipeline/runner.hpp"
@@ -22,7 +21,6 @@ struct SharedResources {
     std::unique_ptr<FontSet> fonts;
     Hyphenator hyphenator;
     ImageChecks checked_images;
-    SubsetSources subset_sources;
 };
 
 struct RenderOptions {

@@ -66,6 +66,9 @@ TEST_CASE("non-breaking spaces survive and decomposed accents are composed") {
     CHECK(collapse_white_space("  a\u00A0b  \n c ") == "a\u00A0b c");
     CHECK(compose("E\u0301te\u0301") == "\u00C9t\u00E9");
     CHECK(compose("\u0415\u0308") == "\u0401"); // Ё
+    // Marks in either order compose as NFC puts them (dot below before circumflex): ậ.
+    CHECK(compose("a\u0302\u0323") == "\u1EAD");
+    CHECK(compose("a\u0323\u0302") == "\u1EAD");
 }
 
 #include "pipeline/file_bytes.hpp"

@@ -1,0 +1,54 @@
+// Reading the sfnt container of a TrueType font: big-endian numbers with bounds checks, and the
+// table directory. Shared by the face (metrics, character map) and the subsetter.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace factpress::sfnt {
+
+class Reader {
+  public:
+    explicit Reader(std::string_view data) : data_(data) {}
+    std::uint32_t u8(std::size_t at) const { return byte(at, 1); }
+    std::uint32_t u16(std::size_t at) const { return (byte(at, 2) << 8) | byte(at + 1); }
+    std::int32_t s16(std::size_t at) const { return static_cast<std::int16_t>(u16(at)); }
+    std::uint32_t u32(std::size_t at) const { return (u16(at) << 16) | u16(at + 2); }
+    std::size_t size() const { return data_.size(); }
+    // `length` bytes from `at`, checked like the numbers.
+    std::string_view bytes(std::size_t at, std::size_t length) const {
+        if (length) byte(at, length);
+        return data_.substr(length ? at : 0, length);
+    }
+
+  private:
+    // The byte at `at`, after checking that `count` bytes from there are inside the data (one
+    // check per number read: a font is read some 30,000 numbers at a time).
+    std::uint32_t byte(std::size_t at, std::size_t count = 0) const {
+        if (count && (at >= data_.size() || data_.size() - at < count)) truncated();
+        return static_cast<unsigned char>(data_[at]);
+    }
+    [[noreturn]] static void truncated() { throw std::runtime_error("truncated font table"); }
+    std::string_view data_;
+};
+
+struct Table {
+    std::size_t offset = 0;
+    std::size_t length = 0;
+};
+
+// The tables of a TrueType (glyf) font by tag. Throws std::runtime_error when the font is not
+// one, or lacks a table a PDF needs.
+std::map<std::string, Table> table_directory(const Reader& r);
+
+// Where each component of the composite glyph at `glyph` starts (its flags; its glyph index
+// follows them), and where the component at `at` ends.
+std::vector<std::size_t> components(const Reader& r, std::size_t glyph = 0);
+std::size_t component_end(const Reader& r, std::size_t at);
+
+} // namespace factpress::sfnt
