@@ -116,7 +116,7 @@ bool FontFace::nested_composite(std::uint16_t g) const {
     try {
         if (is_composite(g))
             for (std::size_t at : sfnt::components(r, glyf_ + glyph_offset(g)))
-                nested = nested || is_composite(r.u16(at + 2));
+                nested = nested || r.u16(at + 2) >= glyphs || is_composite(r.u16(at + 2));
     } catch (const std::runtime_error&) {
         nested = true; // a glyph whose data runs off the end is not drawn whole either
     }

@@ -48,8 +48,9 @@ class FontFace {
     int ascender() const { return ascender_; }   // 1/1000 em
     int descender() const { return descender_; } // 1/1000 em, negative
   private:
-    // Whether glyph `g` is a composite with a composite component: looked at in the font the
-    // first time it is asked (a run asks about a few hundred glyphs of thousands), remembered.
+    // Whether glyph `g` is a composite with a composite component, or with a component the font
+    // does not have: looked at in the font the first time it is asked (a run asks about a few
+    // hundred glyphs of thousands), remembered.
     bool nested_composite(std::uint16_t g) const;
 
     std::filesystem::path path_;
