@@ -1,5 +1,4 @@
 #include "pipeline/normalize.hpp"
-#include "pipeline/utf8.hpp"
 
 #include <utf8proc.h>
 
