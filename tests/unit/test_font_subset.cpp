@@ -2,6 +2,8 @@
 // glyphs whole and renumbered, and nothing else.
 #include "output/font_subset.hpp"
 #include "output/sfnt.hpp"
+#include "pipeline/render.hpp"
+#include "test_helpers.hpp"
 
 #include <doctest/doctest.h>
 
@@ -114,4 +116,23 @@ TEST_CASE("a font that says it has no glyphs gives no subset") {
     bytes[count] = bytes[count + 1] = '\0';
     FontFile file(bytes);
     CHECK(subset_font(FontFace::load(file.path), {U'A'}).empty());
+}
+
+// Found by fuzz_pipeline: with these fonts (Debian 12's), libharu's rewrite of one subset came
+// to exactly 16,384 bytes before its empty 'prep' table, and saving failed with error 0x1033.
+TEST_CASE("libharu saves a document whose rewritten font ends on a 4 KiB boundary") {
+    SharedResources shared;
+    shared.style = *load_style("nato").style;
+    std::vector<std::string> problems;
+    shared.fonts = std::make_unique<FontSet>(shared.style, shared.library, problems);
+    RenderOptions options;
+    options.resolve.document = test::test_dir() / "regressions" / "libharu-4k-boundary.xml";
+    options.source_date_epoch = 0;
+    RenderedDocument rendered = render_bytes(file_text(options.resolve.document), shared, options);
+    std::string messages;
+    for (const Diagnostic& d : rendered.loaded.diagnostics)
+        messages += d.message + "\n";
+    INFO(messages);
+    CHECK(rendered.loaded.ok());
+    CHECK(!rendered.pdf.empty());
 }
