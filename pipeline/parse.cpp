@@ -44,6 +44,43 @@ TreeSize measure_tree(const pugi::xml_node& root, std::size_t limit) {
     return size;
 }
 
+// What pugixml found wrong, said as a compiler would where it can be: which closing tag was
+// expected, or that the file ends with elements still open (a file cut short).
+std::string not_well_formed(const pugi::xml_parse_result& result, const SourceText& source) {
+    const std::string& bytes = source.bytes();
+    auto offset = static_cast<std::size_t>(result.offset);
+    if (result.status == pugi::status_end_element_mismatch)
+        if (auto mismatch = find_tag_mismatch(bytes, offset)) {
+            Position opened = source.position_of(mismatch->opened_at);
+            return fmt::format("the XML is not well-formed: found </{}> where </{}> was expected "
+                               "(<{}> opened at {}:{})",
+                               mismatch->found, mismatch->expected, mismatch->expected, opened.line,
+                               opened.column);
+        }
+    using enum pugi::xml_parse_status;
+    bool in_markup = result.status == status_bad_start_element ||
+                     result.status == status_bad_attribute ||
+                     result.status == status_bad_end_element ||
+                     result.status == status_bad_comment || result.status == status_bad_cdata ||
+                     result.status == status_bad_pi || result.status == status_unrecognized_tag;
+    bool cut_short = offset + 1 >= bytes.size() && // pugixml points at the last byte
+                     (in_markup || result.status == status_end_element_mismatch);
+    if (cut_short) {
+        std::string where = in_markup ? "inside a tag or comment, " : "";
+        if (auto open = find_unclosed_at_end(bytes)) {
+            Position opened = source.position_of(open->opened_at);
+            return fmt::format("the XML is not well-formed: the file ends {}where </{}> was "
+                               "expected (<{}> opened at {}:{}): "
+                               "is it cut short?",
+                               where, open->name, open->name, opened.line, opened.column);
+        }
+        if (in_markup)
+            return "the XML is not well-formed: the file ends inside a tag or comment: is it "
+                   "cut short?";
+    }
+    return fmt::format("the XML is not well-formed: {}", result.description());
+}
+
 } // namespace
 
 Position element_position(const SourceText& source, const pugi::xml_node& node) {
@@ -75,15 +112,7 @@ ParsedDocument parse(SourceText source, const Limits& limits, Diagnostics& diagn
     auto result = tree->load_buffer(bytes.data(), bytes.size(), parse_options, pugi::encoding_utf8);
     if (!result) {
         auto offset = static_cast<std::size_t>(result.offset);
-        std::string message = fmt::format("the XML is not well-formed: {}", result.description());
-        if (result.status == pugi::status_end_element_mismatch)
-            if (auto mismatch = find_tag_mismatch(bytes, offset)) {
-                Position opened = parsed.source.position_of(mismatch->opened_at);
-                message = fmt::format("the XML is not well-formed: found </{}> where </{}> was "
-                                      "expected (<{}> opened at {}:{})",
-                                      mismatch->found, mismatch->expected, mismatch->expected,
-                                      opened.line, opened.column);
-            }
+        std::string message = not_well_formed(result, parsed.source);
         diagnostics.push_back({Severity::error, parsed.source.position_of(offset), message});
         return parsed;
     }

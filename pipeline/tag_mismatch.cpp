@@ -33,12 +33,9 @@ std::string_view name_at(std::string_view text, std::size_t at) {
     return text.substr(at, end == std::string_view::npos ? end : end - at);
 }
 
-} // namespace
-
-std::optional<TagMismatch> find_tag_mismatch(std::string_view text, std::size_t name_offset) {
-    if (name_offset < 2 || name_offset > text.size() || text.substr(name_offset - 2, 2) != "</")
-        return std::nullopt;
-    std::size_t limit = name_offset - 2;
+// The elements open at `limit`, outermost first: each name with the offset of its start tag.
+std::vector<std::pair<std::string_view, std::size_t>> open_elements(std::string_view text,
+                                                                    std::size_t limit) {
     std::vector<std::pair<std::string_view, std::size_t>> open;
     for (std::size_t at = text.find('<'); at < limit; at = text.find('<', at)) {
         std::string_view rest = text.substr(at);
@@ -61,9 +58,24 @@ std::optional<TagMismatch> find_tag_mismatch(std::string_view text, std::size_t 
         }
         if (at == std::string_view::npos) break;
     }
+    return open;
+}
+
+} // namespace
+
+std::optional<TagMismatch> find_tag_mismatch(std::string_view text, std::size_t name_offset) {
+    if (name_offset < 2 || name_offset > text.size() || text.substr(name_offset - 2, 2) != "</")
+        return std::nullopt;
+    auto open = open_elements(text, name_offset - 2);
     if (open.empty()) return std::nullopt;
     return TagMismatch{std::string(name_at(text, name_offset)), std::string(open.back().first),
                        open.back().second};
+}
+
+std::optional<OpenElement> find_unclosed_at_end(std::string_view text) {
+    auto open = open_elements(text, text.size());
+    if (open.empty()) return std::nullopt;
+    return OpenElement{std::string(open.back().first), open.back().second};
 }
 
 } // namespace factpress

@@ -19,4 +19,12 @@ struct TagMismatch {
 // well-formed, so the elements still open there are found by a scan of the tags.
 std::optional<TagMismatch> find_tag_mismatch(std::string_view text, std::size_t name_offset);
 
+struct OpenElement {
+    std::string name;
+    std::size_t opened_at = 0; // byte offset of its start tag
+};
+
+// The innermost element still open where `text` ends (a file cut short), if any.
+std::optional<OpenElement> find_unclosed_at_end(std::string_view text);
+
 } // namespace factpress

@@ -124,3 +124,29 @@ TEST_CASE("a tag mismatch names the element still open, past comments, CDATA and
     CHECK(mismatch->opened_at == 0);
     CHECK_FALSE(find_tag_mismatch(text, 3)); // not after "</"
 }
+
+TEST_CASE("a file cut short names the element left open, with where it was opened") {
+    std::string whole =
+        test::with_body("<section><heading>H</heading><p>one two three</p></section>");
+    std::string cut = whole.substr(0, whole.find(" three"));
+    auto loaded = test::load_xml(cut);
+    REQUIRE(loaded.diagnostics.size() == 1);
+    const Diagnostic& d = loaded.diagnostics.front();
+    CHECK(d.message == "the XML is not well-formed: the file ends where </p> was expected (<p> "
+                       "opened at 4:36): is it cut short?");
+    CHECK(d.position.line == 4);
+    CHECK(d.position.column == 45); // the last character
+    auto with_newline = test::load_xml(cut + "\n");
+    REQUIRE(with_newline.diagnostics.size() == 1);
+    CHECK(with_newline.diagnostics.front().message.find("the file ends where </p>") !=
+          std::string::npos);
+    // Cut inside a tag: the element open before it is named.
+    auto in_tag = test::load_xml(whole.substr(0, whole.find("<p>") + 2));
+    REQUIRE(in_tag.diagnostics.size() == 1);
+    CHECK(in_tag.diagnostics.front().message.find("inside a tag or comment, where </heading>") ==
+          std::string::npos);
+    CHECK(in_tag.diagnostics.front().message.find("inside a tag or comment, where </section>") !=
+          std::string::npos);
+    CHECK(find_unclosed_at_end("<a><b/><!-- <c> -->")->name == "a");
+    CHECK_FALSE(find_unclosed_at_end("<a><b/></a>"));
+}
