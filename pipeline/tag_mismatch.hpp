@@ -1,5 +1,6 @@
-// What a "start-end tags mismatch" is about: the closing tag found and the element still open,
-// so that the error can say what was expected, as a compiler would.
+// What a "start-end tags mismatch" is about: the closing tag found and the element still open, or
+// the element a file cut short leaves open, so that the error can say what was expected, as a
+// compiler would.
 #pragma once
 
 #include <cstddef>
