@@ -310,11 +310,6 @@ std::string subset_font(const FontFace& face, const std::set<char32_t>& code_poi
         if (!source.table("name").empty()) tables["name"] = names(source);
         if (!source.table("OS/2").empty()) tables["OS/2"] = std::string(source.table("OS/2"));
         tables["post"] = postscript(source);
-        // libharu 2.3.0 writes the tables it knows in a fixed order, 'prep' last, and fails the
-        // whole document ("libharu error 0x1033") when an empty one ends its buffer on a 4 KiB
-        // boundary: it seeks to that offset in a buffer not yet allocated. A 'prep' program that
-        // does nothing (PUSHB[0] 0, POP) is never empty.
-        tables["prep"] = std::string("\xB0\x00\x21", 3);
         return assemble(std::move(tables));
     } catch (const std::exception&) {
         return {}; // out_of_range too: a component naming a glyph past the font's count

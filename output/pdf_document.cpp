@@ -2,11 +2,40 @@
 
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_list.h>
 #include <hpdf_streams.h>
 
 #include <algorithm>
 
 #include <fmt/format.h>
+
+// libharu 2.3.0's memory streams cannot seek to their very end when it falls on a buffer boundary:
+// the seek looks up a buffer not yet allocated and fails with HPDF_INVALID_OBJECT. Saving a font
+// does exactly that when the tables before an empty last one ('prep', absent from subsets and
+// from many fonts) fill whole 4 KiB buffers: the document fails. libharu takes this function's
+// address through its GOT, so this definition takes the place of its own. It is libharu's, but
+// the end of the stream is a valid position to read from (reads there find the end of file).
+extern "C" HPDF_STATUS HPDF_MemStream_SeekFunc(HPDF_Stream stream, HPDF_INT pos,
+                                               HPDF_WhenceMode mode) {
+    auto* attr = static_cast<HPDF_MemStreamAttr>(stream->attr);
+    if (mode == HPDF_SEEK_CUR)
+        pos += static_cast<HPDF_INT>(attr->r_ptr_idx * attr->buf_siz + attr->r_pos);
+    else if (mode == HPDF_SEEK_END)
+        pos = static_cast<HPDF_INT>(stream->size) - pos;
+    if (pos < 0 || pos > static_cast<HPDF_INT>(stream->size))
+        return HPDF_SetError(stream->error, HPDF_STREAM_EOF, 0);
+    if (stream->size == 0) return HPDF_OK;
+    auto at = static_cast<HPDF_UINT>(pos);
+    attr->r_ptr_idx = at / attr->buf_siz;
+    attr->r_pos = at % attr->buf_siz;
+    attr->r_ptr = static_cast<HPDF_BYTE*>(HPDF_List_ItemAt(attr->buf, attr->r_ptr_idx));
+    if (attr->r_ptr) {
+        attr->r_ptr += attr->r_pos;
+    } else if (at != stream->size) {
+        return HPDF_SetError(stream->error, HPDF_INVALID_OBJECT, 0);
+    }
+    return HPDF_OK;
+}
 
 namespace factpress {
 

@@ -6,6 +6,9 @@
 #include "test_helpers.hpp"
 
 #include <doctest/doctest.h>
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_streams.h>
 
 #include <fstream>
 #include <iterator>
@@ -135,4 +138,24 @@ TEST_CASE("libharu saves a document whose rewritten font ends on a 4 KiB boundar
     INFO(messages);
     CHECK(rendered.loaded.ok());
     CHECK(!rendered.pdf.empty());
+}
+
+TEST_CASE(
+    "a libharu memory stream seeks to its end on a buffer boundary, and reads nothing there") {
+    HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+    REQUIRE(doc);
+    HPDF_Stream stream = HPDF_MemStream_New(doc->mmgr, 16); // buffers of 16 bytes
+    const HPDF_BYTE bytes[32] = {1, 2, 3};
+    REQUIRE(HPDF_Stream_Write(stream, bytes, 32) == HPDF_OK);
+    CHECK(HPDF_Stream_Seek(stream, 32, HPDF_SEEK_SET) == HPDF_OK);
+    HPDF_BYTE read[4] = {};
+    HPDF_UINT size = 4;
+    CHECK(HPDF_Stream_Read(stream, read, &size) == HPDF_STREAM_EOF);
+    CHECK(size == 0);
+    CHECK(HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET) == HPDF_OK);
+    size = 4;
+    CHECK(HPDF_Stream_Read(stream, read, &size) == HPDF_OK);
+    CHECK(read[2] == 3);
+    HPDF_Stream_Free(stream);
+    HPDF_Free(doc);
 }
