@@ -76,7 +76,6 @@ FontFace FontFace::load(const std::filesystem::path& path) {
         std::size_t head = tables["head"].offset, hhea = tables["hhea"].offset;
         face.units_per_em_ = static_cast<int>(r.u16(head + 18));
         if (face.units_per_em_ < 16) throw std::runtime_error("bad unitsPerEm");
-        face.long_offsets_ = r.s16(head + 50) != 0;
         face.ascender_ = r.s16(hhea + 4) * 1000 / face.units_per_em_;
         face.descender_ = r.s16(hhea + 6) * 1000 / face.units_per_em_;
         std::uint32_t metrics = r.u16(hhea + 34), glyphs = r.u16(tables["maxp"].offset + 4);
@@ -86,10 +85,7 @@ FontFace FontFace::load(const std::filesystem::path& path) {
             face.advances_.push_back(
                 static_cast<std::uint16_t>(r.u16(hmtx + 4 * std::min(g, metrics - 1))));
         face.cmap_ = read_cmap(r, tables["cmap"].offset);
-        face.loca_ = tables["loca"].offset;
-        face.glyf_ = tables["glyf"].offset;
-        r.u16(face.loca_); // both tables must exist
-        r.u16(face.glyf_);
+        face.outlines_ = sfnt::outlines(r, tables);
     } catch (const std::runtime_error& error) {
         throw std::runtime_error(fmt::format("font {}: {}", path.string(), error.what()));
     }
@@ -103,19 +99,18 @@ bool FontFace::nested_composite(std::uint16_t g) const {
     std::uint8_t state = glyph_state_[g].load(std::memory_order_relaxed);
     if (state) return state == 2;
     Reader r(file_->bytes());
-    std::size_t glyphs = advances_.size();
-    auto glyph_offset = [&](std::size_t k) -> std::size_t {
-        return long_offsets_ ? r.u32(loca_ + 4 * k) : 2 * r.u16(loca_ + 2 * k);
-    };
-    auto is_composite = [&](std::size_t k) {
-        return k < glyphs && glyph_offset(k + 1) > glyph_offset(k) &&
-               r.s16(glyf_ + glyph_offset(k)) < 0;
+    auto is_composite = [&](std::uint32_t k) {
+        std::string_view outline = outlines_.of(r, k);
+        return !outline.empty() && Reader(outline).s16(0) < 0;
     };
     bool nested = false;
     try {
+        Reader glyph(outlines_.of(r, g));
         if (is_composite(g))
-            for (std::size_t at : sfnt::components(r, glyf_ + glyph_offset(g)))
-                nested = nested || r.u16(at + 2) >= glyphs || is_composite(r.u16(at + 2));
+            for (std::size_t at : sfnt::components(glyph)) {
+                std::uint32_t part = glyph.u16(at + 2);
+                nested = nested || part >= advances_.size() || is_composite(part);
+            }
     } catch (const std::runtime_error&) {
         nested = true; // a glyph whose data runs off the end is not drawn whole either
     }

@@ -1,6 +1,7 @@
 // A TrueType face read once: character map, advance widths and which glyphs libharu can draw whole.
 #pragma once
 
+#include "output/sfnt.hpp"
 #include "pipeline/file_bytes.hpp"
 
 #include <array>
@@ -60,8 +61,7 @@ class FontFace {
     CharacterMap cmap_;
     std::vector<std::uint16_t> advances_; // font units, per glyph
     std::unique_ptr<MappedFile> file_;    // kept for the glyph outlines' headers
-    std::size_t loca_ = 0, glyf_ = 0;
-    bool long_offsets_ = false;
+    sfnt::Outlines outlines_;
     // Per glyph: 0 not looked at yet, 1 drawn whole, 2 nested composite. Atomic: the face is
     // shared by the threads of a batch (any of them may fill an entry, all with the same value).
     std::unique_ptr<std::atomic<std::uint8_t>[]> glyph_state_;

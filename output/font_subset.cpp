@@ -50,9 +50,8 @@ std::uint32_t checksum(std::string_view table) {
 // The source font: its tables and where each glyph's data is.
 class Source {
   public:
-    explicit Source(std::string_view data) : r_(data), tables_(sfnt::table_directory(r_)) {
-        std::size_t head = at("head");
-        long_loca_ = r_.s16(head + 50) != 0;
+    explicit Source(std::string_view data)
+        : r_(data), tables_(sfnt::table_directory(r_)), outlines_(sfnt::outlines(r_, tables_)) {
         glyphs_ = r_.u16(at("maxp") + 4);
         metrics_ = r_.u16(at("hhea") + 34);
         if (metrics_ == 0 || glyphs_ == 0) throw std::runtime_error("no glyphs or no metrics");
@@ -65,13 +64,7 @@ class Source {
         return r_.bytes(it->second.offset, it->second.length);
     }
     std::uint32_t glyph_count() const { return glyphs_; }
-    std::string_view glyph(std::uint32_t g) const {
-        std::size_t loca = at("loca");
-        std::size_t start = long_loca_ ? r_.u32(loca + 4 * g) : 2 * r_.u16(loca + 2 * g);
-        std::size_t end = long_loca_ ? r_.u32(loca + 4 * g + 4) : 2 * r_.u16(loca + 2 * g + 2);
-        if (end <= start) return {};
-        return r_.bytes(at("glyf") + start, end - start);
-    }
+    std::string_view glyph(std::uint32_t g) const { return outlines_.of(r_, g); }
     // Advance width and left side bearing.
     std::pair<std::uint32_t, std::uint32_t> metrics(std::uint32_t g) const {
         std::size_t hmtx = at("hmtx");
@@ -83,7 +76,7 @@ class Source {
   private:
     Reader r_;
     std::map<std::string, sfnt::Table> tables_;
-    bool long_loca_ = false;
+    sfnt::Outlines outlines_;
     std::uint32_t glyphs_ = 0, metrics_ = 0;
 };
 
@@ -97,11 +90,11 @@ std::vector<std::uint16_t> kept_glyphs(const Source& source, const FontFace& fac
         if (std::uint16_t g = face.glyph(cp); g < keep.size() && !keep[g])
             keep[g] = true, pending.push_back(g);
     while (!pending.empty()) {
-        std::string_view data = source.glyph(pending.back());
+        Reader glyph(source.glyph(pending.back()));
         pending.pop_back();
-        if (data.empty() || Reader(data).s16(0) >= 0) continue;
-        for (std::size_t at : sfnt::components(Reader(data)))
-            if (std::uint32_t part = Reader(data).u16(at + 2); part < keep.size() && !keep[part])
+        if (glyph.size() == 0 || glyph.s16(0) >= 0) continue; // no outline, or a simple one
+        for (std::size_t at : sfnt::components(glyph))
+            if (std::uint32_t part = glyph.u16(at + 2); part < keep.size() && !keep[part])
                 keep[part] = true, pending.push_back(static_cast<std::uint16_t>(part));
     }
     std::vector<std::uint16_t> kept;

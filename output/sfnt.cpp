@@ -22,6 +22,21 @@ std::map<std::string, Table> table_directory(const Reader& r) {
     return tables;
 }
 
+std::string_view Outlines::of(const Reader& r, std::uint32_t g) const {
+    std::size_t start = long_offsets ? r.u32(loca + 4 * g) : 2 * r.u16(loca + 2 * g);
+    std::size_t end = long_offsets ? r.u32(loca + 4 * g + 4) : 2 * r.u16(loca + 2 * g + 2);
+    if (end <= start) return {};
+    return r.bytes(glyf + start, end - start);
+}
+
+Outlines outlines(const Reader& r, const std::map<std::string, Table>& tables) {
+    Outlines o{tables.at("loca").offset, tables.at("glyf").offset,
+               r.s16(tables.at("head").offset + 50) != 0};
+    r.u16(o.loca); // both tables must be there
+    r.u16(o.glyf);
+    return o;
+}
+
 std::size_t component_end(const Reader& r, std::size_t at) {
     std::uint32_t flags = r.u16(at);
     std::size_t arguments = (flags & 0x1) ? 4 : 2;
@@ -29,9 +44,9 @@ std::size_t component_end(const Reader& r, std::size_t at) {
     return at + 4 + arguments + transform;
 }
 
-std::vector<std::size_t> components(const Reader& r, std::size_t glyph) {
+std::vector<std::size_t> components(const Reader& r) {
     std::vector<std::size_t> starts;
-    for (std::size_t at = glyph + 10;; at = component_end(r, at)) {
+    for (std::size_t at = 10;; at = component_end(r, at)) {
         r.u16(at + 2); // the glyph index is there
         starts.push_back(at);
         if (!(r.u16(at) & 0x20)) break; // MORE_COMPONENTS

@@ -46,9 +46,20 @@ struct Table {
 // one, or lacks a table a PDF needs.
 std::map<std::string, Table> table_directory(const Reader& r);
 
-// Where each component of the composite glyph at `glyph` starts (its flags; its glyph index
-// follows them), and where the component at `at` ends.
-std::vector<std::size_t> components(const Reader& r, std::size_t glyph = 0);
+// Where each glyph's outline is, from the font's loca and glyf tables.
+struct Outlines {
+    std::size_t loca = 0, glyf = 0;
+    bool long_offsets = false;
+    // Glyph `g`'s outline bytes; empty for a glyph without one (a space).
+    std::string_view of(const Reader& r, std::uint32_t g) const;
+};
+
+// The font's outlines; throws std::runtime_error when they cannot be read.
+Outlines outlines(const Reader& r, const std::map<std::string, Table>& tables);
+
+// Where each component of the composite glyph `r` reads starts (its flags; its glyph index follows
+// them), and where the component at `at` ends.
+std::vector<std::size_t> components(const Reader& r);
 std::size_t component_end(const Reader& r, std::size_t at);
 
 } // namespace factpress::sfnt

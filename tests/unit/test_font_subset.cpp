@@ -2,6 +2,7 @@
 // glyphs whole and renumbered, and nothing else.
 #include "output/font_subset.hpp"
 #include "output/sfnt.hpp"
+#include "pipeline/file_bytes.hpp"
 #include "pipeline/render.hpp"
 #include "test_helpers.hpp"
 
@@ -21,11 +22,6 @@ namespace {
 const std::filesystem::path liberation =
     "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf";
 
-std::string file_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
 // A font written to a file of its own, so it can be loaded like any other.
 struct FontFile {
     std::filesystem::path path;
@@ -36,10 +32,6 @@ struct FontFile {
     }
     ~FontFile() { std::filesystem::remove(path); }
 };
-
-std::size_t glyph_offset(const sfnt::Reader& r, std::size_t head, std::size_t loca, unsigned g) {
-    return r.s16(head + 50) ? r.u32(loca + 4 * g) : 2 * r.u16(loca + 2 * g);
-}
 
 } // namespace
 
@@ -61,8 +53,7 @@ TEST_CASE("a subset holds the glyphs and widths of its characters, and no others
 
     sfnt::Reader r(subset);
     auto tables = sfnt::table_directory(r);
-    std::size_t head = tables["head"].offset, loca = tables["loca"].offset,
-                glyf = tables["glyf"].offset;
+    sfnt::Outlines outlines = sfnt::outlines(r, tables);
     unsigned glyphs = r.u16(tables["maxp"].offset + 4);
     // .notdef, A, é and Ё with their parts (e, acute, Е, dieresis): at most 8, ids from 0.
     CHECK(glyphs >= 4);
@@ -78,33 +69,32 @@ TEST_CASE("a subset holds the glyphs and widths of its characters, and no others
     CHECK(sum == 0xB1B0AFBA);
 
     // é is composite: its parts are renumbered into the subset and have outlines.
-    std::size_t e_acute = glyf + glyph_offset(r, head, loca, face.glyph(U'\u00E9'));
-    REQUIRE(r.s16(e_acute) < 0);
-    for (std::size_t at : sfnt::components(r, e_acute)) {
-        unsigned part = r.u16(at + 2);
+    sfnt::Reader e_acute(outlines.of(r, face.glyph(U'\u00E9')));
+    REQUIRE(e_acute.s16(0) < 0);
+    for (std::size_t at : sfnt::components(e_acute)) {
+        unsigned part = e_acute.u16(at + 2);
         CHECK(part < glyphs);
-        CHECK(glyph_offset(r, head, loca, part + 1) > glyph_offset(r, head, loca, part));
-        CHECK((r.u16(at) & 0x0100) == 0); // no instructions
+        CHECK(!outlines.of(r, part).empty());
+        CHECK((e_acute.u16(at) & 0x0100) == 0); // no instructions
     }
     // A is simple, and its hinting instructions are gone.
-    std::size_t a = glyf + glyph_offset(r, head, loca, face.glyph(U'A'));
-    unsigned contours = static_cast<unsigned>(r.s16(a));
-    CHECK(r.u16(a + 10 + 2 * contours) == 0);
+    sfnt::Reader a(outlines.of(r, face.glyph(U'A')));
+    unsigned contours = static_cast<unsigned>(a.s16(0));
+    CHECK(a.u16(10 + 2 * contours) == 0);
 }
 
 TEST_CASE("a composite glyph naming a glyph the font does not have: not covered, no subset") {
     FontFace original = FontFace::load(liberation);
     CHECK(!subset_font(original, {U'A'}).empty());
     // A's outline turned into a composite whose one part is glyph 65,535.
-    std::string bytes = file_text(liberation);
+    std::string bytes = *read_file(liberation);
     sfnt::Reader r(bytes);
-    auto tables = sfnt::table_directory(r);
-    std::size_t a =
-        tables["glyf"].offset +
-        glyph_offset(r, tables["head"].offset, tables["loca"].offset, original.glyph(U'A'));
+    std::string_view outline =
+        sfnt::outlines(r, sfnt::table_directory(r)).of(r, original.glyph(U'A'));
+    auto a = outline.data() - bytes.data();
     const unsigned char composite[] = {0xFF, 0xFF, 0,    0,    0, 0, 0, 0, 0, 0, // -1 contours, box
                                        0x00, 0x00, 0xFF, 0xFF, 0, 0}; // flags, glyph, x y
-    std::copy(std::begin(composite), std::end(composite), bytes.begin() + static_cast<long>(a));
+    std::copy(std::begin(composite), std::end(composite), bytes.begin() + a);
     FontFile file(bytes);
     FontFace broken = FontFace::load(file.path);
     CHECK(!broken.covers(U'A')); // drawn with a part missing: another font's A is used
@@ -113,7 +103,7 @@ TEST_CASE("a composite glyph naming a glyph the font does not have: not covered,
 }
 
 TEST_CASE("a font that says it has no glyphs gives no subset") {
-    std::string bytes = file_text(liberation);
+    std::string bytes = *read_file(liberation);
     sfnt::Reader r(bytes);
     std::size_t count = sfnt::table_directory(r)["maxp"].offset + 4;
     bytes[count] = bytes[count + 1] = '\0';
@@ -131,7 +121,7 @@ TEST_CASE("libharu saves a document whose rewritten font ends on a 4 KiB boundar
     RenderOptions options;
     options.resolve.document = test::test_dir() / "regressions" / "libharu-4k-boundary.xml";
     options.source_date_epoch = 0;
-    RenderedDocument rendered = render_bytes(file_text(options.resolve.document), shared, options);
+    RenderedDocument rendered = render_bytes(*read_file(options.resolve.document), shared, options);
     std::string messages;
     for (const Diagnostic& d : rendered.loaded.diagnostics)
         messages += d.message + "\n";
