@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <optional>
@@ -84,20 +85,26 @@ Built build_one(const InputDocument& input, SharedResources& shared, const Batch
     return built;
 }
 
-// Gives a document's outputs their names once they are on disk, then records it in the manifest.
+// Gives a document's outputs their names once all of them are on disk, then records it in the
+// manifest. If one cannot be written, none is named: the earlier PDF and briefing both stay, never
+// a new briefing beside an old PDF.
 void commit(Built& built, Manifest& manifest) {
     DocumentResult& result = built.result;
-    if (built.flush_together && built.outputs.size() > 1) {
+    {
+        // With a core to spare the flushes overlap: this thread does the first, one each the rest.
+        std::size_t here = built.flush_together ? 1 : built.outputs.size();
         std::vector<std::jthread> others;
-        for (std::size_t k = 1; k < built.outputs.size(); ++k)
+        for (std::size_t k = here; k < built.outputs.size(); ++k)
             others.emplace_back([&output = built.outputs[k]] { output.flush(); });
-        built.outputs.front().flush();
+        for (std::size_t k = 0; k < here && k < built.outputs.size(); ++k)
+            built.outputs[k].flush();
     }
+    bool all_on_disk = std::ranges::all_of(built.outputs, &PendingOutput::ok);
     for (PendingOutput& output : built.outputs) {
-        std::string error = output.commit();
-        if (error.empty())
+        std::string error = all_on_disk ? output.commit() : output.error();
+        if (error.empty() && all_on_disk)
             result.outputs.push_back(output.path().string());
-        else
+        else if (!error.empty())
             result.diagnostics.push_back({Severity::error, {}, error}),
                 result.status = DocumentStatus::failed;
     }

@@ -24,6 +24,9 @@ class PendingOutput {
     PendingOutput& operator=(PendingOutput&&) = delete;
 
     const std::filesystem::path& path() const { return path_; }
+    // Why it cannot be committed, as far as known yet: empty while writing and flushing went well.
+    const std::string& error() const { return error_; }
+    bool ok() const { return error_.empty(); }
     // Waits until the bytes are on disk (unless a cache). commit() does it if not done; called
     // first on threads of their own, the flushes of several outputs overlap.
     void flush();

@@ -65,6 +65,12 @@ check "an unchanged rebuild does not rewrite the manifest" "[ \$(stat -c %i $wor
 cp "$tests/hostile/bad-date-day.xml" "$work/in/good.xml"
 $factpress build -o "$work/out" "$work/in/good.xml" 2>/dev/null
 check "failed rebuild keeps the earlier output" "[ -s $work/out/good.pdf ] && [ \$(stat -c %Y $work/out/good.pdf) -eq $before ]"
+# An output that cannot be written (a PDF over the file-size limit, the briefing under it) leaves
+# both earlier outputs in place: never a new briefing beside an old PDF.
+$factpress build -q -o "$work/limit" "$tests/documents/edge-cases.xml"
+inodes=$(stat -c %i "$work/limit/edge-cases.pdf" "$work/limit/edge-cases.txt")
+(trap '' XFSZ; ulimit -f 4; $factpress build --force -o "$work/limit" "$tests/documents/edge-cases.xml" 2>"$work/limit.err"); code=$?
+check "a PDF that cannot be written: exit 1, the reason, and neither output replaced" "[ $code -eq 1 ] && grep -q 'cannot write .*edge-cases.pdf: File too large' $work/limit.err && [ \"\$(stat -c %i $work/limit/edge-cases.pdf $work/limit/edge-cases.txt)\" = \"$inodes\" ] && [ -z \"\$(find $work/limit -name '.*.tmp-*')\" ]"
 
 # A document over its time limit fails cleanly: a message, no output.
 python3 -c "print('<factsheet xmlns=\"urn:factpress:factsheet:1\" xml:lang=\"en\"><meta><title>T</title><date>2021</date></meta><body><p>' + 'the mission assists institutions ' * 5000 + '</p></body></factsheet>')" > "$work/slow.xml"
