@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Issue 5's benchmark: prints, in one run, the seed sheet in its own process, 1,000 sheets in one
 process with -j 1 and -j 2, the bare libharu floor writing the same text, photos and font, the
-ratios between them, and peak memory for 1 and for 1,000 sheets. A benchmark, not a test: it
-prints figures and checks nothing. usage: bench/run.py [--sheets N]   (builds build-release)"""
+ratios between them, and peak memory for 1 and for 1,000 sheets. Alongside, -j 1 and -j 2 writing
+to a file system in memory (/dev/shm), to tell how far rendering scales from what writing to this
+disk costs. A benchmark, not a test: it prints figures and checks nothing.
+usage: bench/run.py [--sheets N]   (builds build-release)"""
 import os, shutil, statistics, subprocess, sys, tempfile, time
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -52,30 +54,46 @@ with tempfile.TemporaryDirectory() as work:
         if any(c.wait() != 0 for c in children): sys.exit('failed: the two halves side by side')
         return time.monotonic() - start, 0
 
+    # The same batches written to a file system in memory, where there is one: no disk writes,
+    # flushes nor discards, whose kernel work -j 1 gets done on the idle core.
+    in_memory = None
+    if any(line.split()[1:3] == ['/dev/shm', 'tmpfs'] for line in open('/proc/mounts')) and os.access('/dev/shm', os.W_OK):
+        in_memory = tempfile.mkdtemp(prefix='factpress-bench-', dir='/dev/shm')
+
     # This machine's speed drifts by tens of percent within a minute: every measure is taken in
-    # three interleaved rounds (the lone sheet and a bare process start 7 times in each), and each
-    # figure is the median of its runs.
+    # five interleaved rounds (the lone sheet and a bare process start 7 times in each); each
+    # figure is the median of its runs, and a ratio the median of the rounds' own ratios (the two
+    # runs of a round are seconds apart, so drift cancels out more than between medians).
     lone = lambda: timed([factpress, 'build', '-q', '--force', '-o', os.path.join(work, 'one'), one])
     start = lambda: timed(['/bin/true'])
     text = os.path.join(work, 'seed.txt')
     subprocess.run([factpress, 'build', '-q', '-f', 'txt', '-o', work, seed], check=True)
     os.makedirs(os.path.join(work, 'floor'))
     images = sorted(os.path.join(root, 'examples', 'img', f) for f in os.listdir(os.path.join(root, 'examples', 'img')))
-    rounds = {'j1': [], 'j2': [], 'floor': [], 'one': [], 'start': [], 'halves': []}
-    for _ in range(3):
+    rounds = {'j1': [], 'j2': [], 'floor': [], 'one': [], 'start': [], 'halves': [], 'mem1': [], 'mem2': []}
+    for _ in range(5):
         for _ in range(7):
             rounds['one'].append(lone())
             rounds['start'].append(start())
         rounds['j1'].append(timed([factpress, 'build', '-q', '--force', '-j', '1', '-o', os.path.join(work, 'j1'), src]))
         rounds['j2'].append(timed([factpress, 'build', '-q', '--force', '-j', '2', '-o', os.path.join(work, 'j2'), src]))
         rounds['halves'].append(side_by_side())
+        if in_memory:
+            for j in (1, 2):
+                rounds[f'mem{j}'].append(timed([factpress, 'build', '-q', '--force', '-j', str(j), '-o', os.path.join(in_memory, f'j{j}'), src]))
         rounds['floor'].append(timed([floor, os.path.join(work, 'nato-mission-iraq.txt'), os.path.join(work, 'floor'), str(sheets)] + images))
     median = lambda key: (statistics.median(s for s, _ in rounds[key]), max(m for _, m in rounds[key]))
     (j1, j1_rss), (j2, j2_rss), (fl, fl_rss) = median('j1'), median('j2'), median('floor')
     (single, single_rss), (bare, _), (halves_time, _) = median('one'), median('start'), median('halves')
     again, _ = timed([factpress, 'build', '-q', '-j', '2', '-o', os.path.join(work, 'j2'), src])
+    if in_memory: shutil.rmtree(in_memory)
 
-print(f'factpress benchmark, seed sheet (2 pages, 4 photos), {os.cpu_count()} cores, release build, medians of 3 interleaved rounds')
+def paired(slow, fast):
+    """The median of the rounds' ratios slow / fast, and each round's."""
+    ratios = [a / b for (a, _), (b, _) in zip(rounds[slow], rounds[fast])]
+    return statistics.median(ratios), ' '.join(f'{r:.2f}' for r in ratios)
+
+print(f'factpress benchmark, seed sheet (2 pages, 4 photos), {os.cpu_count()} cores, release build, medians of 5 interleaved rounds')
 print(f'  one sheet in its own process (PDF + briefing): {single * 1000:7.1f} ms   peak {single_rss / 1024:6.1f} MB')
 print(f'    (a bare process start, /bin/true, meanwhile: {bare * 1000:5.1f} ms: how fast the machine was)')
 print(f'  {sheets} sheets, one process, -j 1:         {j1 * 1000 / sheets:7.1f} ms/sheet  peak {j1_rss / 1024:6.1f} MB')
@@ -83,6 +101,12 @@ print(f'  {sheets} sheets, one process, -j 2:         {j2 * 1000 / sheets:7.1f} 
 print(f'  {sheets} sheets again, unchanged (skipped):  {again * 1000 / sheets:7.1f} ms/sheet')
 print(f'  floor: bare libharu, same text, photos, font: {fl * 1000 / sheets:7.1f} ms/sheet  peak {fl_rss / 1024:6.1f} MB')
 print(f'  two processes side by side, -j 1, half the sheets each: {halves_time * 1000 / sheets:5.1f} ms/sheet, '
-      f'{j1 / halves_time:.2f}x one process -j 1 (what two cores give here)')
-print(f'  ratios: -j 1 / floor {j1 / fl:.2f}x   throughput -j 2 / -j 1 {j1 / j2:.2f}x   '
+      f'{paired("j1", "halves")[0]:.2f}x one process -j 1 (what two cores give here)')
+scaling, each_round = paired('j1', 'j2')
+print(f'  ratios: -j 1 / floor {j1 / fl:.2f}x   throughput -j 2 / -j 1 {scaling:.2f}x (rounds: {each_round})   '
       f'unchanged rerun {j2 / again:.1f}x faster   memory {sheets} / 1 sheet {j1_rss / single_rss:.2f}x')
+if in_memory:
+    (m1, _), (m2, _) = median('mem1'), median('mem2')
+    scaling, each_round = paired('mem1', 'mem2')
+    print(f'  outputs in memory (/dev/shm), not on disk: -j 1 {m1 * 1000 / sheets:.1f} ms/sheet, -j 2 {m2 * 1000 / sheets:.1f} ms/sheet, '
+          f'-j 2 / -j 1 {scaling:.2f}x (rounds: {each_round})')
