@@ -63,8 +63,11 @@ std::string not_well_formed(const pugi::xml_parse_result& result, const SourceTe
                      result.status == status_bad_end_element ||
                      result.status == status_bad_comment || result.status == status_bad_cdata ||
                      result.status == status_bad_pi || result.status == status_unrecognized_tag;
-    bool cut_short = offset + 1 >= bytes.size() && // pugixml points at the last byte
-                     (in_markup || result.status == status_end_element_mismatch);
+    // pugixml points at the last byte, or, in a value whose quote never closes, at the value;
+    // either way no '>' follows: the tag never ends.
+    bool cut_short = (offset + 1 >= bytes.size() &&
+                      (in_markup || result.status == status_end_element_mismatch)) ||
+                     (in_markup && bytes.find('>', offset) == std::string::npos);
     if (cut_short) {
         std::string where = in_markup ? "inside a tag or comment, " : "";
         if (auto open = find_unclosed_at_end(bytes)) {

@@ -147,6 +147,14 @@ TEST_CASE("a file cut short names the element left open, with where it was opene
           std::string::npos);
     CHECK(in_tag.diagnostics.front().message.find("inside a tag or comment, where </section>") !=
           std::string::npos);
+    // Cut inside an attribute's value: pugixml points at the value, not at the end.
+    std::string with_id =
+        test::with_body("<section id=\"first-section\"><heading>H</heading></section>");
+    auto in_value = test::load_xml(with_id.substr(0, with_id.find("-section")));
+    REQUIRE(in_value.diagnostics.size() == 1);
+    CHECK(in_value.diagnostics.front().message ==
+          "the XML is not well-formed: the file ends inside a tag or comment, where </body> was "
+          "expected (<body> opened at 4:1): is it cut short?");
     CHECK(find_unclosed_at_end("<a><b/><!-- <c> -->")->name == "a");
     CHECK_FALSE(find_unclosed_at_end("<a><b/></a>"));
 }
