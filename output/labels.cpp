@@ -19,6 +19,9 @@ const std::vector<Labels>& table() {
          "see section",
          "Bottom line up front",
          "Published",
+         "Tel: {}",
+         "E-mail: {}",
+         "Web: {}",
          {"January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"},
          {},
@@ -35,6 +38,9 @@ const std::vector<Labels>& table() {
          "voir la section",
          "L’essentiel",
          "Publié",
+         "Tél.\u00A0: {}",
+         "Courriel\u00A0: {}",
+         "Web\u00A0: {}",
          {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
           "octobre", "novembre", "décembre"},
          {},
@@ -51,6 +57,9 @@ const std::vector<Labels>& table() {
          "див. розділ",
          "Головне",
          "Опубліковано",
+         "Тел.: {}",
+         "Ел. пошта: {}",
+         "Вебсайт: {}",
          {"січень", "лютий", "березень", "квітень", "травень", "червень", "липень", "серпень",
           "вересень", "жовтень", "листопад", "грудень"},
          {"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня",
@@ -68,6 +77,9 @@ const std::vector<Labels>& table() {
          "см. раздел",
          "Главное",
          "Опубликовано",
+         "Тел.: {}",
+         "Эл. почта: {}",
+         "Сайт: {}",
          {"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
           "октябрь", "ноябрь", "декабрь"},
          {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
@@ -85,6 +97,9 @@ const std::vector<Labels>& table() {
          "βλ. ενότητα",
          "Με μια ματιά",
          "Δημοσίευση",
+         "Τηλ.: {}",
+         "Email: {}",
+         "Ιστότοπος: {}",
          {"Ιανουάριος", "Φεβρουάριος", "Μάρτιος", "Απρίλιος", "Μάιος", "Ιούνιος", "Ιούλιος",
           "Αύγουστος", "Σεπτέμβριος", "Οκτώβριος", "Νοέμβριος", "Δεκέμβριος"},
          {"Ιανουαρίου", "Φεβρουαρίου", "Μαρτίου", "Απριλίου", "Μαΐου", "Ιουνίου", "Ιουλίου",
@@ -102,6 +117,9 @@ const std::vector<Labels>& table() {
          "انظر القسم",
          "الخلاصة",
          "نُشر",
+         "هاتف: {}",
+         "البريد الإلكتروني: {}",
+         "الموقع: {}",
          {"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
           "نوفمبر", "ديسمبر"},
          {},
@@ -138,6 +156,21 @@ std::string social_line(const ContactLine& line) {
     if (!network.empty())
         network[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(network[0])));
     return fmt::format("{}: {}", network, line.text);
+}
+
+std::string contact_line(const Labels& labels, const ContactLine& line) {
+    switch (line.kind) {
+    case ContactKind::phone:
+        return fmt::format(fmt::runtime(labels.phone), line.text);
+    case ContactKind::email:
+        return fmt::format(fmt::runtime(labels.email), line.text);
+    case ContactKind::web:
+        return fmt::format(fmt::runtime(labels.web), line.text);
+    case ContactKind::social:
+        return social_line(line);
+    default:
+        return line.text;
+    }
 }
 
 std::string updated_label(const Labels& labels, const Date& date) {

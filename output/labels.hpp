@@ -14,6 +14,7 @@ struct Labels {
     std::string language;
     std::string key_facts, contact, page_of, last_updated, photo, links, see_section, bottom_line,
         published;
+    std::string phone, email, web;               // "Tel: {}": a contact line in the briefing
     std::array<std::string, 12> months;          // standing alone: "February 2021"
     std::array<std::string, 12> months_with_day; // after a day, where the language inflects
                                                  // ("5 березня 2020"); empty: as `months`
@@ -35,5 +36,9 @@ std::string page_label(const Labels& labels, int page, int pages);
 
 // "Twitter: @NATOPress" from <social network="twitter">@NATOPress</social>.
 std::string social_line(const ContactLine& line);
+
+// A contact line as the briefing prints it: "Tel: +32 2 707 50 41" ("Tél. : ..." in French), the
+// social line above, or the text alone (organisation, unit, address).
+std::string contact_line(const Labels& labels, const ContactLine& line);
 
 } // namespace factpress

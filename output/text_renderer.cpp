@@ -303,29 +303,8 @@ class Writer {
     void contact() {
         if (sheet_.contact.empty()) return;
         heading(labels_.contact);
-        for (const auto& line : sheet_.contact) {
-            switch (line.kind) {
-            case ContactKind::phone:
-                paragraph("Tel: " + line.text, "", "  ");
-                break;
-            case ContactKind::email:
-                paragraph("E-mail: " + line.text, "", "  ");
-                break;
-            case ContactKind::web:
-                paragraph("Web: " + line.text, "", "  ");
-                break;
-            case ContactKind::social: {
-                std::string network = line.network;
-                if (!network.empty())
-                    network[0] =
-                        static_cast<char>(std::toupper(static_cast<unsigned char>(network[0])));
-                paragraph(network + ": " + line.text, "", "  ");
-                break;
-            }
-            default:
-                paragraph(line.text, "", "  ");
-            }
-        }
+        for (const auto& line : sheet_.contact)
+            paragraph(contact_line(labels_, line), "", "  ");
     }
 
     void links() {

@@ -30,3 +30,20 @@ TEST_CASE("labels by primary language, English otherwise") {
     CHECK(updated_label(labels_for("en"), {2020, 3, 5}) == "Last updated: 5 March 2020");
     CHECK(updated_label(labels_for("fr"), {2020, 3, 5}) == "Mis à jour le 5 mars 2020");
 }
+
+TEST_CASE("contact lines of the briefing in the document's language") {
+    ContactLine phone{ContactKind::phone, "+32 2 707 50 41", "", {}};
+    ContactLine email{ContactKind::email, "moc@hq.nato.int", "", {}};
+    ContactLine web{ContactKind::web, "https://www.nato.int", "", {}};
+    CHECK(contact_line(labels_for("en"), phone) == "Tel: +32 2 707 50 41");
+    CHECK(contact_line(labels_for("fr"), phone) == "Tél.\u00A0: +32 2 707 50 41");
+    CHECK(contact_line(labels_for("uk"), email) == "Ел. пошта: moc@hq.nato.int");
+    CHECK(contact_line(labels_for("ar"), web) == "الموقع: https://www.nato.int");
+    CHECK(contact_line(labels_for("de"), email) == "E-mail: moc@hq.nato.int");
+    CHECK(contact_line(labels_for("en"), {ContactKind::social, "@NATO", "twitter", {}}) ==
+          "Twitter: @NATO");
+    CHECK(contact_line(labels_for("fr"), {ContactKind::org, "OTAN", "", {}}) == "OTAN");
+    for (const char* language : {"en", "fr", "uk", "ru", "el", "ar"}) // each pattern has its {}
+        for (const ContactLine& line : {phone, email, web})
+            CHECK(contact_line(labels_for(language), line).find(line.text) != std::string::npos);
+}
