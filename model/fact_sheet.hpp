@@ -5,6 +5,7 @@
 #include "model/diagnostic.hpp"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -110,6 +111,9 @@ struct Meta {
     std::string issuer;
     std::string classification;
     std::vector<std::string> keywords;
+    // Where each child of <meta> is, by element name ("series", "classification"): a character
+    // no font covers is reported there.
+    std::map<std::string, Position, std::less<>> positions;
     bool operator==(const Meta&) const = default;
 };
 

@@ -193,7 +193,7 @@ class Builder {
         auto add = [&](const Inlines& text, const std::string& element) {
             if (text.empty()) return;
             y += style_.number(element, "space-before", 0);
-            for (auto& slice : lines(text, element, inner, {}, false)) {
+            for (auto& slice : lines(text, element, inner, meta_position(element), false)) {
                 append_shifted(content, slice.content, g.left + padding, y);
                 y += slice.height;
             }
@@ -465,33 +465,43 @@ class Builder {
         int pages = static_cast<int>(layout.pages.size());
         std::string short_title = sheet_.meta.short_title.empty() ? plain_text(sheet_.meta.title)
                                                                   : sheet_.meta.short_title;
+        Position short_title_at =
+            meta_position(sheet_.meta.short_title.empty() ? "title" : "short-title");
         std::string date = format_date(sheet_.meta.date, labels_);
         for (int i = 0; i < pages; ++i) {
             Page& page = layout.pages[static_cast<std::size_t>(i)];
             double header_y = g.top - 12, footer_y = g.bottom + 24;
             if (i > 0) {
                 single_line(page, short_title, "header", g.left, header_y, g.width * 0.7,
-                            Align::left);
-                single_line(page, date, "header", g.left, header_y, g.width, Align::right);
+                            Align::left, short_title_at);
+                single_line(page, date, "header", g.left, header_y, g.width, Align::right,
+                            meta_position("date"));
             }
             single_line(page, page_label(labels_, i + 1, pages), "footer", g.left, footer_y,
-                        g.width, Align::right);
+                        g.width, Align::right, {});
             if (!sheet_.meta.issuer.empty())
                 single_line(page, sheet_.meta.issuer, "footer", g.left, footer_y, g.width * 0.6,
-                            Align::left);
+                            Align::left, meta_position("issuer"));
             if (!sheet_.meta.classification.empty()) {
+                Position at = meta_position("classification");
                 single_line(page, sheet_.meta.classification, "classification", g.left,
-                            g.top - (i > 0 ? 24 : 14), g.width, Align::center);
+                            g.top - (i > 0 ? 24 : 14), g.width, Align::center, at);
                 single_line(page, sheet_.meta.classification, "classification", g.left,
-                            footer_y + 12, g.width, Align::center);
+                            footer_y + 12, g.width, Align::center, at);
             }
         }
+    }
+
+    // Where a child of <meta> is, for its text's diagnostics; none for words of our own.
+    Position meta_position(std::string_view element) const {
+        auto it = sheet_.meta.positions.find(element);
+        return it == sheet_.meta.positions.end() ? Position{} : it->second;
     }
 
     // Running headers and footers: one line in its room; text too long for it is set smaller
     // rather than cut.
     void single_line(Page& page, const std::string& text, const std::string& element, double x,
-                     double y, double width, Align align) {
+                     double y, double width, Align align, Position where) {
         TextStyle ts = text_style(style_, element);
         ts.align = align;
         auto spans = flatten(text_inlines(text), ts);
@@ -500,7 +510,7 @@ class Builder {
             natural +=
                 fonts_.width(span.text, make_variant(span.bold, span.italic), ts.size, ts.family);
         if (natural > width) ts.size *= width / natural * 0.999, ts.leading *= width / natural;
-        for (const auto& line : typesetter_.set(spans, ts, width, {})) {
+        for (const auto& line : typesetter_.set(spans, ts, width, where)) {
             for (const auto& run : line.runs)
                 page.texts.push_back(
                     {x + run.x, y, run.face, ts.size, ts.colour, run.text, run.width});

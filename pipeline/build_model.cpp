@@ -46,6 +46,7 @@ class Builder {
     void meta(const pugi::xml_node& node, Meta& meta) {
         for (auto child : node.children()) {
             std::string_view name = name_of(child);
+            if (!name.empty()) meta.positions[std::string(name)] = document_.position_of(child);
             if (name == "series")
                 meta.series = text(child);
             else if (name == "title")

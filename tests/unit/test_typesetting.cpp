@@ -95,6 +95,24 @@ TEST_CASE("a character no font covers is reported once with its position") {
     CHECK(diagnostics[0].position == Position{4, 7});
 }
 
+TEST_CASE("a character no font covers in <meta> is reported at its element") {
+    Fixture f;
+    LoadedDocument loaded =
+        test::load_xml("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                       "<factsheet xmlns=\"urn:factpress:factsheet:1\" xml:lang=\"en\">\n"
+                       "<meta><title>T \U00010000</title><date>2021-02</date>\n"
+                       "<classification>PUBLIC \U00010001</classification></meta>\n"
+                       "<body><p>x</p></body>\n</factsheet>\n");
+    REQUIRE(loaded.ok());
+    Diagnostics diagnostics;
+    layout(loaded.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics);
+    REQUIRE(diagnostics.size() == 2);
+    CHECK(diagnostics[0].message == "U+10000 not covered by any font of style nato");
+    CHECK(diagnostics[0].position == Position{3, 7}); // <title>
+    CHECK(diagnostics[1].message == "U+10001 not covered by any font of style nato");
+    CHECK(diagnostics[1].position == Position{4, 1}); // <classification>, top and bottom once
+}
+
 TEST_CASE("widths agree with libharu's integer advances") {
     Fixture f;
     // Liberation Sans: 'A' advances 1366/2048 em, which libharu writes as 666/1000.
