@@ -17,6 +17,16 @@ bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
+// Elements drawn as a line, a bullet or a link of their own: empty, they would leave a blank one
+// (p and alt="" may be empty: nothing, and a decorative image).
+bool must_hold_text(std::string_view name) {
+    for (std::string_view named :
+         {"title", "heading", "caption", "credit", "item", "fact", "link", "keyword", "org", "unit",
+          "phone", "email", "web", "social", "address"})
+        if (name == named) return true;
+    return false;
+}
+
 std::string all_text(const pugi::xml_node& node) {
     std::string text;
     for (auto child : node.children()) {
@@ -178,7 +188,8 @@ class Validator {
             else if (key == "type" && value != "bullet" && value != "number")
                 error(node, fmt::format("type=\"{}\" must be \"bullet\" or \"number\"", value),
                       key);
-            else if ((key == "src" || key == "title" || key == "network") && is_blank(value))
+            else if ((key == "src" || key == "title" || key == "network" || key == "source") &&
+                     is_blank(value))
                 error(node, fmt::format("{}=\"\" is empty", key), key);
         }
         if (name == "date" || name == "updated") {
@@ -189,8 +200,7 @@ class Validator {
                                   "YYYY-MM-DD (e.g. 2021-02)",
                                   name, text));
         }
-        if ((name == "title" || name == "heading" || name == "org" || name == "caption") &&
-            is_blank(all_text(node)))
+        if (must_hold_text(name) && is_blank(all_text(node)))
             error(node, fmt::format("<{}> is empty", name));
     }
 

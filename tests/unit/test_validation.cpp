@@ -92,6 +92,26 @@ TEST_CASE("edge cases an author may write are accepted") {
     }
 }
 
+TEST_CASE("elements drawn as a line, bullet or link of their own may not be empty") {
+    auto first_error = [](const std::string& body) {
+        auto loaded = test::load_xml(test::with_body(body));
+        return loaded.diagnostics.empty() ? std::string() : loaded.diagnostics.front().message;
+    };
+    CHECK(first_error("<list><item>a</item><item> </item></list>") == "<item> is empty");
+    CHECK(first_error("<list><item><p> </p></item></list>") == "<item> is empty");
+    CHECK(first_error("<p>see <link href='https://x.org'></link></p>") == "<link> is empty");
+    CHECK(first_error("<quote source=' '><p>q</p></quote>") == "source=\"\" is empty");
+    auto facts = test::load_xml(
+        "<factsheet xmlns='urn:factpress:factsheet:1' xml:lang='en'><meta><title>T</title>"
+        "<date>2020</date></meta><key-facts><fact/></key-facts><body/>"
+        "<contact><org>O</org><email> </email></contact></factsheet>");
+    REQUIRE(facts.diagnostics.size() == 2);
+    CHECK(facts.diagnostics[0].message == "<fact> is empty");
+    CHECK(facts.diagnostics[1].message == "<email> is empty");
+    // An empty paragraph draws nothing, and alt="" marks a decorative image, as in HTML.
+    CHECK(first_error("<p></p><p>a <link href='https://x.org'><em>b</em></link></p>").empty());
+}
+
 TEST_CASE("link hrefs: schemes and targets") {
     auto href = [](const std::string& h) {
         return test::load_xml(test::with_body("<p><link href='" + h + "'>x</link></p>")).ok();
