@@ -194,7 +194,10 @@ class Validator {
         }
         if (name == "date" || name == "updated") {
             std::string text = all_text(node);
-            if (!parse_date(text))
+            std::string impossible = impossible_date(text);
+            if (!impossible.empty())
+                error(node, fmt::format("<{}> holds \"{}\", but {}", name, text, impossible));
+            else if (!parse_date(text))
                 error(node,
                       fmt::format("<{}> holds \"{}\"; expected an ISO 8601 date YYYY, YYYY-MM or "
                                   "YYYY-MM-DD (e.g. 2021-02)",

@@ -53,6 +53,23 @@ std::optional<Date> parse_date(std::string_view text) {
     return date;
 }
 
+std::string impossible_date(std::string_view text) {
+    bool shaped = (text.size() == 7 || text.size() == 10) && all_digits(text.substr(0, 4)) &&
+                  text[4] == '-' && all_digits(text.substr(5, 2)) &&
+                  (text.size() == 7 || (text[7] == '-' && all_digits(text.substr(8, 2))));
+    if (!shaped) return {};
+    int year = to_int(text.substr(0, 4)), month = to_int(text.substr(5, 2));
+    if (year == 0) return "there is no year 0";
+    if (month < 1 || month > 12) return fmt::format("there is no month {}", month);
+    if (text.size() == 7) return {};
+    static constexpr const char* names[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
+    int day = to_int(text.substr(8, 2)), days = days_in_month(year, month);
+    if (day >= 1 && day <= days) return {};
+    return fmt::format("{} {} has {} days", names[month - 1], year, days);
+}
+
 std::optional<double> parse_width_percent(std::string_view text) {
     if (text.size() < 2 || text.back() != '%') return std::nullopt;
     std::string_view number = text.substr(0, text.size() - 1);

@@ -10,6 +10,9 @@
 namespace factpress {
 
 std::optional<Date> parse_date(std::string_view text);
+// Why a date written as YYYY-MM or YYYY-MM-DD names no month or day ("February 2023 has 28
+// days"); empty when it is another shape or a real date.
+std::string impossible_date(std::string_view text);
 std::optional<double> parse_width_percent(std::string_view text);
 bool is_language_tag(std::string_view text);
 bool is_identifier(std::string_view text);

@@ -1,4 +1,5 @@
 // The hostile suite: each file is rejected with its expected position and message.
+#include "pipeline/validate_values.hpp"
 #include "test_helpers.hpp"
 
 #include <doctest/doctest.h>
@@ -110,6 +111,19 @@ TEST_CASE("elements drawn as a line, bullet or link of their own may not be empt
     CHECK(facts.diagnostics[1].message == "<email> is empty");
     // An empty paragraph draws nothing, and alt="" marks a decorative image, as in HTML.
     CHECK(first_error("<p></p><p>a <link href='https://x.org'><em>b</em></link></p>").empty());
+}
+
+TEST_CASE("a date of the right shape that names no day says why") {
+    CHECK(impossible_date("2023-02-29") == "February 2023 has 28 days");
+    CHECK(impossible_date("1900-02-29") == "February 1900 has 28 days"); // not a leap year
+    CHECK(impossible_date("2021-04-31") == "April 2021 has 30 days");
+    CHECK(impossible_date("2021-13") == "there is no month 13");
+    CHECK(impossible_date("2021-00-10") == "there is no month 0");
+    CHECK(impossible_date("0000-01") == "there is no year 0");
+    for (const char* fine : {"2024-02-29", "2000-02-29", "2021-12-31", "2021-02", "2021"})
+        CHECK(impossible_date(fine).empty());
+    for (const char* other_shape : {"21-02", "2021-2-3", "2021/02/03", "February 2021"})
+        CHECK(impossible_date(other_shape).empty()); // the general message covers these
 }
 
 TEST_CASE("link hrefs: schemes and targets") {
