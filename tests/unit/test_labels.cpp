@@ -18,12 +18,23 @@ TEST_CASE("dates in the document's language") {
     CHECK(format_date({2020, 3, 5}, labels_for("en")) == "5 March 2020");
     CHECK(format_date({2020, 3, 5}, labels_for("fr")) == "5 mars 2020");
     CHECK(format_date({2020, 3, 5}, labels_for("ar")) == "5 مارس 2020");
+    // Each language's own order and words: "5. März", "5 de marzo de", "1er mars", "1º marzo".
+    CHECK(format_date({2020, 3, 5}, labels_for("de")) == "5. März 2020");
+    CHECK(format_date({2020, 3, 0}, labels_for("de-AT")) == "März 2020");
+    CHECK(format_date({2020, 3, 5}, labels_for("es")) == "5 de marzo de 2020");
+    CHECK(format_date({2020, 3, 0}, labels_for("es-MX")) == "marzo de 2020");
+    CHECK(format_date({2020, 3, 1}, labels_for("fr")) == "1er mars 2020");
+    CHECK(format_date({2020, 3, 1}, labels_for("it")) == "1º marzo 2020");
+    CHECK(format_date({2020, 3, 1}, labels_for("en")) == "1 March 2020");
+    CHECK(format_date({2020, 3, 5}, labels_for("pl")) == "5 marca 2020");
+    CHECK(format_date({2020, 3, 0}, labels_for("pl")) == "marzec 2020");
+    CHECK(updated_label(labels_for("de"), {2020, 3, 5}) == "Zuletzt aktualisiert: 5. März 2020");
 }
 
 TEST_CASE("labels by primary language, English otherwise") {
     CHECK(labels_for("fr-CA").key_facts == "Points principaux");
     CHECK(labels_for("EN-gb").key_facts == "Key facts");
-    CHECK(labels_for("de").key_facts == "Key facts");
+    CHECK(labels_for("sv").key_facts == "Key facts");
     CHECK(labels_for("ar").right_to_left);
     CHECK_FALSE(labels_for("el").right_to_left);
     CHECK(page_label(labels_for("uk"), 2, 3) == "Сторінка 2 з 3");
@@ -39,11 +50,11 @@ TEST_CASE("contact lines of the briefing in the document's language") {
     CHECK(contact_line(labels_for("fr"), phone) == "Tél.\u00A0: +32 2 707 50 41");
     CHECK(contact_line(labels_for("uk"), email) == "Ел. пошта: moc@hq.nato.int");
     CHECK(contact_line(labels_for("ar"), web) == "الموقع: https://www.nato.int");
-    CHECK(contact_line(labels_for("de"), email) == "E-mail: moc@hq.nato.int");
+    CHECK(contact_line(labels_for("sv"), email) == "E-mail: moc@hq.nato.int"); // English
     CHECK(contact_line(labels_for("en"), {ContactKind::social, "@NATO", "twitter", {}}) ==
           "Twitter: @NATO");
     CHECK(contact_line(labels_for("fr"), {ContactKind::org, "OTAN", "", {}}) == "OTAN");
-    for (const char* language : {"en", "fr", "uk", "ru", "el", "ar"}) // each pattern has its {}
+    for (const char* language : {"en", "fr", "uk", "ru", "el", "ar", "de", "es", "it", "pl"})
         for (const ContactLine& line : {phone, email, web})
             CHECK(contact_line(labels_for(language), line).find(line.text) != std::string::npos);
 }

@@ -82,6 +82,12 @@ TEST_CASE("English hyphenation patterns give break points") {
     CHECK(h.points("ru", "миссия") == std::vector<std::size_t>{6});   // мис-сия
     CHECK(h.points("el", "αποστολή") == std::vector<std::size_t>{6}); // απο-στολή
     CHECK(h.points("uk", "консультативна") == std::vector<std::size_t>{18, 22});
+    // German and Polish files are 8-bit (ISO 8859-1 and -2), Spanish is found as hyph_es_ES.
+    CHECK_FALSE(h.points("de", "Verteidigungsministerium").empty());
+    CHECK_FALSE(h.points("de", "Ausrüstung").empty());
+    CHECK_FALSE(h.points("es", "organización").empty());
+    CHECK_FALSE(h.points("it", "organizzazione").empty());
+    CHECK_FALSE(h.points("pl", "bezpieczeństwa").empty());
     CHECK(h.points("xx", "interoperability").empty());
 }
 
