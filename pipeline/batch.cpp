@@ -85,6 +85,11 @@ Built build_one(const InputDocument& input, SharedResources& shared, const Batch
     return built;
 }
 
+bool reported(const Diagnostics& diagnostics, const std::string& message) {
+    return std::ranges::any_of(diagnostics,
+                               [&](const Diagnostic& d) { return d.message == message; });
+}
+
 // Gives a document's outputs their names once all of them are on disk, then records it in the
 // manifest. If one cannot be written, none is named: the earlier PDF and briefing both stay, never
 // a new briefing beside an old PDF.
@@ -104,7 +109,7 @@ void commit(Built& built, Manifest& manifest) {
         std::string error = all_on_disk ? output.commit() : output.error();
         if (error.empty() && all_on_disk)
             result.outputs.push_back(output.path().string());
-        else if (!error.empty())
+        else if (!error.empty() && !reported(result.diagnostics, error)) // one folder, one word
             result.diagnostics.push_back({Severity::error, {}, error}),
                 result.status = DocumentStatus::failed;
     }

@@ -65,8 +65,8 @@ PendingOutput::PendingOutput(const fs::path& path, std::span<const char> bytes,
         unnamed_ = fd_ >= 0;
     }
     if (fd_ < 0) fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd_ < 0) {
-        error_ = fmt::format("cannot write {}: {}", temporary_.string(), std::strerror(errno));
+    if (fd_ < 0) { // named as the user knows it, not by its temporary name
+        error_ = fmt::format("cannot write {}: {}", path.string(), std::strerror(errno));
         temporary_.clear();
         return;
     }

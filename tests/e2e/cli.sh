@@ -65,6 +65,10 @@ check "an unchanged rebuild does not rewrite the manifest" "[ \$(stat -c %i $wor
 cp "$tests/hostile/bad-date-day.xml" "$work/in/good.xml"
 $factpress build -o "$work/out" "$work/in/good.xml" 2>/dev/null
 check "failed rebuild keeps the earlier output" "[ -s $work/out/good.pdf ] && [ \$(stat -c %Y $work/out/good.pdf) -eq $before ]"
+# An out-dir that is a file: one error for the document, not one per output.
+touch "$work/a-file"
+$factpress build -o "$work/a-file" "$tests/documents/edge-cases.xml" 2>"$work/a-file.err"; code=$?
+check "an out-dir that is a file: exit 1 and the reason once" "[ $code -eq 1 ] && [ \$(grep -c 'cannot create folder' $work/a-file.err) -eq 1 ]"
 # An output that cannot be written (a PDF over the file-size limit, the briefing under it) leaves
 # both earlier outputs in place: never a new briefing beside an old PDF.
 $factpress build -q -o "$work/limit" "$tests/documents/edge-cases.xml"

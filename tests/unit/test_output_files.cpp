@@ -70,6 +70,13 @@ TEST_CASE("a pending output that cannot be written says so when committed") {
     fs::remove_all(folder);
 }
 
+TEST_CASE("an output that cannot be created is named as the user knows it, not by its temporary") {
+    PendingOutput pending("/proc/sheet.pdf", std::string_view("bytes")); // no files can be made
+    std::string error = pending.commit();
+    CHECK(error.starts_with("cannot write /proc/sheet.pdf: "));
+    CHECK(error.find(".tmp-") == std::string::npos);
+}
+
 TEST_CASE("the commit queue commits every item once, with a bounded number waiting") {
     std::atomic<int> committed{0}, sum{0};
     {
