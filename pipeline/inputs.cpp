@@ -43,6 +43,12 @@ std::optional<std::vector<InputDocument>> collect_inputs(const std::vector<std::
             auto options = fs::directory_options::skip_permission_denied;
             for (auto it = fs::recursive_directory_iterator(path, options, ec);
                  !ec && it != fs::end(it); it.increment(ec)) {
+                // Hidden files and folders are not sheets: .git, an editor's backups, the ._
+                // files macOS leaves in zip archives (binary, yet named .xml).
+                if (it->path().filename().string().starts_with('.')) {
+                    if (it->is_directory(ec)) it.disable_recursion_pending();
+                    continue;
+                }
                 if (it->path().extension() != ".xml" || !it->is_regular_file(ec)) continue;
                 fs::path relative = it->path().lexically_relative(path);
                 found.push_back({it->path(), relative.replace_extension(), {}});

@@ -65,6 +65,15 @@ check "an unchanged rebuild does not rewrite the manifest" "[ \$(stat -c %i $wor
 cp "$tests/hostile/bad-date-day.xml" "$work/in/good.xml"
 $factpress build -o "$work/out" "$work/in/good.xml" 2>/dev/null
 check "failed rebuild keeps the earlier output" "[ -s $work/out/good.pdf ] && [ \$(stat -c %Y $work/out/good.pdf) -eq $before ]"
+# Hidden files and folders are skipped when a folder is searched (macOS's ._ files are binary).
+mkdir -p "$work/hidden/.git" "$work/hidden/__MACOSX"
+cp "$tests/documents/edge-cases.xml" "$work/hidden/sheet.xml"
+cp "$tests/documents/edge-cases.xml" "$work/hidden/.git/sheet-copy.xml"
+printf '\0\5\26\7\0\2\0\0Mac OS X' >"$work/hidden/__MACOSX/._sheet.xml"
+$factpress build -o "$work/hidden-out" "$work/hidden" 2>"$work/hidden.err"; code=$?
+check "hidden files and folders skipped: exit 0, one sheet built" "[ $code -eq 0 ] && [ \$(find $work/hidden-out -name '*.pdf' | wc -l) -eq 1 ] && [ -s $work/hidden-out/sheet.pdf ]"
+$factpress build -o "$work/hidden-named" "$work/hidden/.git/sheet-copy.xml" 2>/dev/null
+check "a hidden file named on the command line is built" "[ -s $work/hidden-named/sheet-copy.pdf ]"
 # An out-dir that is a file: one error for the document, not one per output.
 touch "$work/a-file"
 $factpress build -o "$work/a-file" "$tests/documents/edge-cases.xml" 2>"$work/a-file.err"; code=$?
