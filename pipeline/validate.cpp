@@ -194,14 +194,13 @@ class Validator {
         }
         if (name == "date" || name == "updated") {
             std::string text = all_text(node);
-            std::string impossible = impossible_date(text);
-            if (!impossible.empty())
-                error(node, fmt::format("<{}> holds \"{}\", but {}", name, text, impossible));
-            else if (!parse_date(text))
-                error(node,
-                      fmt::format("<{}> holds \"{}\"; expected an ISO 8601 date YYYY, YYYY-MM or "
-                                  "YYYY-MM-DD (e.g. 2021-02)",
-                                  name, text));
+            std::string why_not;
+            if (!parse_date(text, &why_not))
+                error(node, why_not.empty()
+                                ? fmt::format("<{}> holds \"{}\"; expected an ISO 8601 date YYYY, "
+                                              "YYYY-MM or YYYY-MM-DD (e.g. 2021-02)",
+                                              name, text)
+                                : fmt::format("<{}> holds \"{}\", but {}", name, text, why_not));
         }
         if (must_hold_text(name) && is_blank(all_text(node)))
             error(node, fmt::format("<{}> is empty", name));

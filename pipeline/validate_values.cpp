@@ -35,39 +35,27 @@ bool starts_with_nocase(std::string_view text, std::string_view prefix) {
 
 } // namespace
 
-std::optional<Date> parse_date(std::string_view text) {
-    if (text.size() != 4 && text.size() != 7 && text.size() != 10) return std::nullopt;
-    if (!all_digits(text.substr(0, 4))) return std::nullopt;
-    Date date{to_int(text.substr(0, 4)), 0, 0};
-    if (date.year == 0) return std::nullopt;
-    if (text.size() >= 7) {
-        if (text[4] != '-' || !all_digits(text.substr(5, 2))) return std::nullopt;
-        date.month = to_int(text.substr(5, 2));
-        if (date.month < 1 || date.month > 12) return std::nullopt;
-    }
-    if (text.size() == 10) {
-        if (text[7] != '-' || !all_digits(text.substr(8, 2))) return std::nullopt;
-        date.day = to_int(text.substr(8, 2));
-        if (date.day < 1 || date.day > days_in_month(date.year, date.month)) return std::nullopt;
-    }
-    return date;
-}
-
-std::string impossible_date(std::string_view text) {
-    bool shaped = (text.size() == 7 || text.size() == 10) && all_digits(text.substr(0, 4)) &&
-                  text[4] == '-' && all_digits(text.substr(5, 2)) &&
-                  (text.size() == 7 || (text[7] == '-' && all_digits(text.substr(8, 2))));
-    if (!shaped) return {};
-    int year = to_int(text.substr(0, 4)), month = to_int(text.substr(5, 2));
-    if (year == 0) return "there is no year 0";
-    if (month < 1 || month > 12) return fmt::format("there is no month {}", month);
-    if (text.size() == 7) return {};
-    static constexpr const char* names[] = {"January",   "February", "March",    "April",
-                                            "May",       "June",     "July",     "August",
-                                            "September", "October",  "November", "December"};
-    int day = to_int(text.substr(8, 2)), days = days_in_month(year, month);
-    if (day >= 1 && day <= days) return {};
-    return fmt::format("{} {} has {} days", names[month - 1], year, days);
+std::optional<Date> parse_date(std::string_view text, std::string* why_not) {
+    bool shaped = (text.size() == 4 || text.size() == 7 || text.size() == 10) &&
+                  all_digits(text.substr(0, 4)) &&
+                  (text.size() < 7 || (text[4] == '-' && all_digits(text.substr(5, 2)))) &&
+                  (text.size() < 10 || (text[7] == '-' && all_digits(text.substr(8, 2))));
+    if (!shaped) return std::nullopt;
+    Date date{to_int(text.substr(0, 4)), text.size() >= 7 ? to_int(text.substr(5, 2)) : 0,
+              text.size() == 10 ? to_int(text.substr(8, 2)) : 0};
+    std::string reason;
+    if (date.year == 0)
+        reason = "there is no year 0";
+    else if (text.size() >= 7 && (date.month < 1 || date.month > 12))
+        reason = fmt::format("there is no month {}", date.month);
+    else if (text.size() == 10 && date.day < 1)
+        reason = "there is no day 0";
+    else if (text.size() == 10 && date.day > days_in_month(date.year, date.month))
+        reason = fmt::format("{} has only {} days", text.substr(0, 7),
+                             days_in_month(date.year, date.month));
+    if (reason.empty()) return date;
+    if (why_not) *why_not = std::move(reason);
+    return std::nullopt;
 }
 
 std::optional<double> parse_width_percent(std::string_view text) {

@@ -9,10 +9,9 @@
 
 namespace factpress {
 
-std::optional<Date> parse_date(std::string_view text);
-// Why a date written as YYYY-MM or YYYY-MM-DD names no month or day ("February 2023 has 28
-// days"); empty when it is another shape or a real date.
-std::string impossible_date(std::string_view text);
+// The date written YYYY, YYYY-MM or YYYY-MM-DD; none otherwise. For a date of that form that names
+// no day, `why_not` gets the reason ("there is no month 13", "2023-02 has only 28 days").
+std::optional<Date> parse_date(std::string_view text, std::string* why_not = nullptr);
 std::optional<double> parse_width_percent(std::string_view text);
 bool is_language_tag(std::string_view text);
 bool is_identifier(std::string_view text);
