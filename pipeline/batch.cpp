@@ -85,11 +85,6 @@ Built build_one(const InputDocument& input, SharedResources& shared, const Batch
     return built;
 }
 
-bool reported(const Diagnostics& diagnostics, const std::string& message) {
-    return std::ranges::any_of(diagnostics,
-                               [&](const Diagnostic& d) { return d.message == message; });
-}
-
 // Gives a document's outputs their names once all of them are on disk, then records it in the
 // manifest. If one cannot be written, none is named: the earlier PDF and briefing both stay, never
 // a new briefing beside an old PDF.
@@ -104,14 +99,21 @@ void commit(Built& built, Manifest& manifest) {
         for (std::size_t k = 0; k < here && k < built.outputs.size(); ++k)
             built.outputs[k].flush();
     }
-    bool all_on_disk = std::ranges::all_of(built.outputs, &PendingOutput::ok);
-    for (PendingOutput& output : built.outputs) {
-        std::string error = all_on_disk ? output.commit() : output.error();
-        if (error.empty() && all_on_disk)
-            result.outputs.push_back(output.path().string());
-        else if (!error.empty() && !reported(result.diagnostics, error)) // one folder, one word
-            result.diagnostics.push_back({Severity::error, {}, error}),
-                result.status = DocumentStatus::failed;
+    auto fail = [&](const std::string& error) {
+        result.status = DocumentStatus::failed;
+        for (const Diagnostic& said : result.diagnostics)
+            if (said.message == error) return; // both outputs in one unusable folder: said once
+        result.diagnostics.push_back({Severity::error, {}, error});
+    };
+    if (!std::ranges::all_of(built.outputs, &PendingOutput::ok)) {
+        for (const PendingOutput& output : built.outputs)
+            if (!output.ok()) fail(output.error());
+    } else {
+        for (PendingOutput& output : built.outputs)
+            if (std::string error = output.commit(); error.empty())
+                result.outputs.push_back(output.path().string());
+            else
+                fail(error);
     }
     built.outputs.clear();
     if (result.status == DocumentStatus::ok && built.manifest_entry)
