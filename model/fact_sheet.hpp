@@ -142,4 +142,8 @@ struct FactSheet {
 // The characters of inline content with the markup dropped (titles, bookmarks, metadata).
 std::string plain_text(const Inlines& runs);
 
+// All the text of a sheet, blocks and lines separated by spaces: what a choice that should hold
+// for the whole document (one face for its Arabic letters) looks at.
+std::string all_text(const FactSheet& sheet);
+
 } // namespace factpress

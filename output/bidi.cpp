@@ -3,16 +3,37 @@
 
 #include <fribidi/fribidi.h>
 
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
 #include <vector>
 
 namespace factpress {
 namespace {
 
+std::string lowered(std::string_view subtag) {
+    std::string out(subtag);
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// ISO 15924 scripts written right to left, and languages usually written in one of them.
+constexpr std::array<std::string_view, 10> right_to_left_scripts = {
+    "arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr", "yezi"};
+constexpr std::array<std::string_view, 26> right_to_left_languages = {
+    "ar",  "he",  "iw",  "fa",  "ur",  "yi",  "ji",  "ps",  "sd", "ug",  "ckb", "dv",  "syr",
+    "arc", "prs", "pnb", "bal", "glk", "mzn", "lrc", "azb", "ks", "nqo", "bqi", "sdh", "skr"};
+
+template <std::size_t N>
+bool listed(const std::array<std::string_view, N>& list, std::string_view value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
 std::vector<FriBidiChar> code_points(std::string_view text) {
-    std::vector<FriBidiChar> cps;
-    for (std::size_t pos = 0; pos < text.size();)
-        cps.push_back(utf8::next(text, pos));
-    return cps;
+    std::u32string cps = utf8::decode(text);
+    return {cps.begin(), cps.end()};
 }
 
 } // namespace
@@ -26,10 +47,27 @@ Direction word_direction(std::string_view word) {
     return Direction::neutral;
 }
 
+bool written_right_to_left(std::string_view language) {
+    std::string tag = lowered(language);
+    std::string_view rest = tag;
+    std::string_view primary = rest.substr(0, rest.find('-'));
+    while (rest.find('-') != std::string_view::npos) {
+        rest.remove_prefix(rest.find('-') + 1);
+        std::string_view subtag = rest.substr(0, rest.find('-'));
+        if (subtag.size() == 4 && std::isalpha(static_cast<unsigned char>(subtag[0])))
+            return listed(right_to_left_scripts, subtag);
+        if (subtag.size() == 1) break; // an extension or private use: no script after it
+    }
+    return listed(right_to_left_languages, primary);
+}
+
+bool is_right_to_left(char32_t cp) {
+    return FRIBIDI_IS_RTL(fribidi_get_bidi_type(static_cast<FriBidiChar>(cp)));
+}
+
 bool has_right_to_left(std::string_view text) {
-    for (FriBidiChar cp : code_points(text))
-        if (FRIBIDI_IS_RTL(fribidi_get_bidi_type(cp))) return true;
-    return false;
+    std::u32string cps = utf8::decode(text);
+    return std::any_of(cps.begin(), cps.end(), is_right_to_left);
 }
 
 std::string shape_word(std::string_view word, bool right_to_left) {

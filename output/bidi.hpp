@@ -13,7 +13,14 @@ enum class Direction { left_to_right, right_to_left, neutral };
 // punctuation alone.
 Direction word_direction(std::string_view word);
 
-// True when `text` holds any right-to-left letter (Arabic, Hebrew, ...).
+// Whether a document in `language` (BCP 47) is written right to left: by its script subtag where
+// it has one ("az-Arab", "ar-Latn"), else by the script the language is usually written in
+// (Arabic, Hebrew, Persian, Urdu, Yiddish, ...).
+bool written_right_to_left(std::string_view language);
+
+// True for a right-to-left character (Arabic, Hebrew, ..., their presentation forms), and when
+// `text` holds any.
+bool is_right_to_left(char32_t cp);
 bool has_right_to_left(std::string_view text);
 
 // One word (no spaces) in visual order with Arabic letters in their joined presentation forms,

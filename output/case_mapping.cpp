@@ -1,49 +1,121 @@
 #include "output/case_mapping.hpp"
 #include "pipeline/utf8.hpp"
 
-namespace factpress {
+#include <utf8proc.h>
 
-char32_t to_lower(char32_t cp) {
-    if ((cp >= U'A' && cp <= U'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) return cp + 0x20;
-    if (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0 && cp != 0x130 && cp != 0x138) return cp + 1;
-    if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 0x20;
-    if (cp == 0x386) return 0x3AC;
-    if (cp >= 0x388 && cp <= 0x38A) return cp + 0x25;
-    if (cp == 0x38C) return 0x3CC;
-    if (cp == 0x38E || cp == 0x38F) return cp + 0x3F;
-    if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
-    if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
-    if (cp >= 0x460 && cp <= 0x4FF && cp % 2 == 0) return cp + 1;
-    return cp;
+#include <cstdlib>
+
+namespace factpress {
+namespace {
+
+constexpr char32_t combining_grave = 0x300, combining_acute = 0x301, combining_diaeresis = 0x308,
+                   combining_psili = 0x313, combining_dasia = 0x314, combining_perispomeni = 0x342,
+                   combining_dialytika_tonos = 0x344, combining_ypogegrammeni = 0x345;
+
+bool primary_language_is(std::string_view language, std::string_view primary) {
+    std::string_view head = language.substr(0, language.find('-'));
+    if (head.size() != primary.size()) return false;
+    for (std::size_t i = 0; i < head.size(); ++i)
+        if ((head[i] | 0x20) != primary[i]) return false;
+    return true;
 }
 
-char32_t to_upper(char32_t cp) {
-    if ((cp >= U'a' && cp <= U'z') || (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7)) return cp - 0x20;
-    if (cp >= 0x101 && cp <= 0x17F && cp % 2 == 1 && cp != 0x131 && cp != 0x149) return cp - 1;
-    if (cp >= 0x3B1 && cp <= 0x3CB && cp != 0x3C2) return cp - 0x20;
-    if (cp == 0x3C2) return 0x3A3;
-    if (cp >= 0x3AD && cp <= 0x3AF) return cp - 0x25;
-    if (cp == 0x3AC) return 0x386;
-    if (cp == 0x3CC) return 0x38C;
-    if (cp == 0x3CD || cp == 0x3CE) return cp - 0x3F;
-    if (cp >= 0x430 && cp <= 0x44F) return cp - 0x20;
-    if (cp >= 0x450 && cp <= 0x45F) return cp - 0x50;
-    if (cp >= 0x461 && cp <= 0x4FF && cp % 2 == 1) return cp - 1;
-    return cp;
+bool is_mark(char32_t cp) {
+    return utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class != 0;
+}
+
+// The text with accents as separate marks (NFD), so that they can be dropped.
+std::u32string decomposed(std::string_view text) {
+    std::u32string out;
+    for (char32_t cp : utf8::decode(text)) {
+        utf8proc_int32_t parts[8];
+        int boundclass = 0;
+        utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), parts, 8,
+                                                     UTF8PROC_DECOMPOSE, &boundclass);
+        if (n <= 0 || n > 8)
+            out.push_back(cp);
+        else
+            for (utf8proc_ssize_t i = 0; i < n; ++i)
+                out.push_back(static_cast<char32_t>(parts[i]));
+    }
+    return out;
+}
+
+std::string composed(std::u32string_view cps) {
+    std::string text = utf8::encode(cps);
+    utf8proc_uint8_t* result = nullptr;
+    utf8proc_ssize_t length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                           static_cast<utf8proc_ssize_t>(text.size()), &result,
+                                           utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+    if (length < 0) return text;
+    std::string out(reinterpret_cast<const char*>(result), static_cast<std::size_t>(length));
+    std::free(result);
+    return out;
+}
+
+bool is_greek_capital_vowel(char32_t cp) {
+    return cp == U'Α' || cp == U'Ε' || cp == U'Η' || cp == U'Ι' || cp == U'Ο' || cp == U'Υ' ||
+           cp == U'Ω';
+}
+
+char32_t simple_upper(char32_t cp) {
+    return static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(cp)));
+}
+
+// Greek capitals carry no accents or breathings (ΜΑΤΙΑ, not ΜΑΤΙΆ). Where an accented vowel
+// before ι or υ told that the two are read apart, the capitals say it with a diaeresis
+// (Μάιος: ΜΑΪΟΣ). `text` is decomposed.
+std::u32string greek_capitals(std::u32string_view text) {
+    std::u32string out;
+    bool accent_dropped = false; // from the vowel just before
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char32_t cp = text[i] == combining_dialytika_tonos ? combining_diaeresis : text[i];
+        if (cp == combining_acute || cp == combining_grave || cp == combining_perispomeni ||
+            cp == combining_psili || cp == combining_dasia) {
+            accent_dropped = !out.empty() && is_greek_capital_vowel(out.back());
+            continue;
+        }
+        if (is_mark(cp) && cp != combining_ypogegrammeni) {
+            out.push_back(cp);
+            continue;
+        }
+        char32_t upper = simple_upper(cp); // the iota subscript too: ᾠ is ΩΙ
+        bool apart = accent_dropped && cp != combining_ypogegrammeni &&
+                     (upper == U'Ι' || upper == U'Υ') &&
+                     (i + 1 == text.size() || !is_mark(text[i + 1]));
+        out.push_back(upper);
+        if (apart) out.push_back(combining_diaeresis);
+        accent_dropped = false;
+    }
+    return out;
+}
+
+} // namespace
+
+char32_t to_lower(char32_t cp) {
+    return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
 }
 
 std::string lower_case(std::string_view text) {
-    std::string out;
-    for (std::size_t pos = 0; pos < text.size();)
-        utf8::append(out, to_lower(utf8::next(text, pos)));
-    return out;
+    std::u32string cps = utf8::decode(text);
+    for (char32_t& cp : cps)
+        cp = to_lower(cp);
+    return utf8::encode(cps);
 }
 
-std::string upper_case(std::string_view text) {
-    std::string out;
-    for (std::size_t pos = 0; pos < text.size();)
-        utf8::append(out, to_upper(utf8::next(text, pos)));
-    return out;
+std::string upper_case(std::string_view text, std::string_view language) {
+    if (primary_language_is(language, "el")) return composed(greek_capitals(decomposed(text)));
+    bool dotted_i = primary_language_is(language, "tr") || primary_language_is(language, "az");
+    std::u32string upper;
+    for (char32_t cp : utf8::decode(text)) {
+        if (cp == U'ß')
+            upper += U"SS";
+        else if (dotted_i && cp == U'i')
+            upper += U'İ';
+        else
+            upper += simple_upper(cp);
+    }
+    return utf8::encode(upper);
 }
 
 } // namespace factpress

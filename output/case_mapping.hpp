@@ -1,4 +1,6 @@
-// Case mapping for Latin, Greek and Cyrillic letters: enough for hyphenation patterns and labels.
+// Case mapping for every script (Unicode's mappings, through utf8proc), with the rules of the
+// languages whose capitals differ from them: Turkish and Azerbaijani keep the dot of i (İ), Greek
+// capitals drop their accents, and ß becomes SS.
 #pragma once
 
 #include <string>
@@ -7,8 +9,9 @@
 namespace factpress {
 
 char32_t to_lower(char32_t cp);
-char32_t to_upper(char32_t cp);
 std::string lower_case(std::string_view text);
-std::string upper_case(std::string_view text);
+
+// `language` is the document's BCP 47 tag ("tr", "el-CY").
+std::string upper_case(std::string_view text, std::string_view language);
 
 } // namespace factpress

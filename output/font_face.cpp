@@ -89,33 +89,38 @@ FontFace FontFace::load(const std::filesystem::path& path) {
     } catch (const std::runtime_error& error) {
         throw std::runtime_error(fmt::format("font {}: {}", path.string(), error.what()));
     }
-    face.glyph_state_ = std::make_unique<std::atomic<std::uint8_t>[]>(face.advances_.size());
+    face.glyph_shape_ = std::make_unique<std::atomic<Shape>[]>(face.advances_.size());
     face.file_ = std::move(file);
     return face;
 }
 
-bool FontFace::nested_composite(std::uint16_t g) const {
-    if (g >= advances_.size()) return false;
-    std::uint8_t state = glyph_state_[g].load(std::memory_order_relaxed);
-    if (state) return state == 2;
+FontFace::Shape FontFace::shape(std::uint16_t g) const {
+    if (g >= advances_.size()) return Shape::drawn_whole;
+    Shape known = glyph_shape_[g].load(std::memory_order_relaxed);
+    if (known != Shape::unknown) return known;
     Reader r(file_->bytes());
     auto is_composite = [&](std::uint32_t k) {
         std::string_view outline = outlines_.of(r, k);
         return !outline.empty() && Reader(outline).s16(0) < 0;
     };
-    bool nested = false;
+    Shape shape = Shape::drawn_whole;
     try {
         Reader glyph(outlines_.of(r, g));
         if (is_composite(g))
             for (std::size_t at : sfnt::components(glyph)) {
                 std::uint32_t part = glyph.u16(at + 2);
-                nested = nested || part >= advances_.size() || is_composite(part);
+                if (part >= advances_.size())
+                    shape = Shape::broken;
+                else if (shape == Shape::drawn_whole && is_composite(part))
+                    shape = Shape::flattened;
             }
+        if (shape == Shape::flattened && !sfnt::flattened_composite(r, outlines_, g))
+            shape = Shape::broken;
     } catch (const std::runtime_error&) {
-        nested = true; // a glyph whose data runs off the end is not drawn whole either
+        shape = Shape::broken;
     }
-    glyph_state_[g].store(nested ? 2 : 1, std::memory_order_relaxed);
-    return nested;
+    glyph_shape_[g].store(shape, std::memory_order_relaxed);
+    return shape;
 }
 
 void CharacterMap::add(char32_t cp, std::uint16_t glyph) {
@@ -135,7 +140,7 @@ std::uint16_t FontFace::glyph(char32_t cp) const {
 
 bool FontFace::covers(char32_t cp) const {
     std::uint16_t g = glyph(cp);
-    return g != 0 && cp <= 0xFFFF && !nested_composite(g);
+    return g != 0 && cp <= 0xFFFF && shape(g) != Shape::broken;
 }
 
 int FontFace::advance(char32_t cp) const {

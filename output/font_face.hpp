@@ -42,17 +42,22 @@ class FontFace {
     std::size_t glyph_count() const { return advances_.size(); }
     std::uint16_t glyph(char32_t cp) const;
     // True when the face has a glyph for `cp` that libharu 2.3.0 draws with every part: it keeps
-    // composite components one level deep only, so nested composites count as missing.
+    // composite components one level deep only, so a nested composite counts as missing unless
+    // the subset can flatten it (sfnt::flattened_composite).
     bool covers(char32_t cp) const;
+    // True for a composite glyph whose components have components: the subset flattens it.
+    bool needs_flattening(std::uint16_t g) const { return shape(g) == Shape::flattened; }
     // Advance width in 1/1000 em, truncated exactly as libharu writes it into /W.
     int advance(char32_t cp) const;
     int ascender() const { return ascender_; }   // 1/1000 em
     int descender() const { return descender_; } // 1/1000 em, negative
   private:
-    // Whether glyph `g` is a composite with a composite component, or with a component the font
-    // does not have: looked at in the font the first time it is asked (a run asks about a few
-    // hundred glyphs of thousands), remembered.
-    bool nested_composite(std::uint16_t g) const;
+    enum class Shape : std::uint8_t { unknown, drawn_whole, flattened, broken };
+    // Whether glyph `g` is drawn whole as it is, once flattened, or not at all (a nesting that
+    // cannot be flattened, a component the font does not have, data that runs off the end):
+    // looked at in the font the first time it is asked (a run asks about a few hundred glyphs of
+    // thousands), remembered.
+    Shape shape(std::uint16_t g) const;
 
     std::filesystem::path path_;
     int units_per_em_ = 1000;
@@ -62,9 +67,9 @@ class FontFace {
     std::vector<std::uint16_t> advances_; // font units, per glyph
     std::unique_ptr<MappedFile> file_;    // kept for the glyph outlines' headers
     sfnt::Outlines outlines_;
-    // Per glyph: 0 not looked at yet, 1 drawn whole, 2 nested composite. Atomic: the face is
-    // shared by the threads of a batch (any of them may fill an entry, all with the same value).
-    std::unique_ptr<std::atomic<std::uint8_t>[]> glyph_state_;
+    // Per glyph, its Shape. Atomic: the face is shared by the threads of a batch (any of them may
+    // fill an entry, all with the same value).
+    std::unique_ptr<std::atomic<Shape>[]> glyph_shape_;
 };
 
 } // namespace factpress

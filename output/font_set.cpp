@@ -3,8 +3,24 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace factpress {
 namespace fs = std::filesystem;
+
+namespace {
+
+// A no-break space is drawn as a space, which every face has.
+char32_t drawn(char32_t cp) {
+    return cp == 0x00A0 ? U' ' : cp;
+}
+
+bool covers_all(const FontFace& face, std::u32string_view code_points) {
+    return std::all_of(code_points.begin(), code_points.end(),
+                       [&](char32_t cp) { return face.covers(drawn(cp)); });
+}
+
+} // namespace
 
 std::optional<fs::path> FontLibrary::find(const std::string& file_name,
                                           const std::vector<fs::path>& font_path) {
@@ -96,37 +112,76 @@ std::vector<const FontFace*> FontSet::faces() const {
     return faces;
 }
 
-int FontSet::face_for(char32_t cp, Variant variant, const std::string& family) const {
-    auto try_family = [&](const Family& f) {
-        for (int v : {static_cast<int>(variant), static_cast<int>(variant) & 1, 0}) {
-            int index = f.faces[v];
-            if (index < 0) continue;
-            const FontFace* candidate = face(index);
-            if (candidate && candidate->covers(cp)) return index;
-        }
-        return -1;
+std::vector<int> FontSet::candidates(Variant variant, const std::string& family) const {
+    std::vector<int> order;
+    auto add_family = [&](const Family& f) {
+        for (int v : {static_cast<int>(variant), static_cast<int>(variant) & 1, 0})
+            if (f.faces[v] >= 0 && std::find(order.begin(), order.end(), f.faces[v]) == order.end())
+                order.push_back(f.faces[v]);
     };
     if (!family.empty())
         for (const auto& f : chain_)
-            if (f.name == family)
-                if (int index = try_family(f); index >= 0) return index;
+            if (f.name == family) add_family(f);
     for (const auto& f : chain_)
-        if (int index = try_family(f); index >= 0) return index;
+        add_family(f);
+    return order;
+}
+
+template <typename Covers>
+int FontSet::first_face(Variant variant, const std::string& family, Covers covers) const {
+    for (int index : candidates(variant, family))
+        if (const FontFace* candidate = face(index); candidate && covers(*candidate)) return index;
     return -1;
 }
 
+int FontSet::face_covering_most(std::u32string_view code_points, Variant variant,
+                                const std::string& family) const {
+    int best = -1;
+    std::ptrdiff_t best_count = 0;
+    for (int index : candidates(variant, family)) {
+        const FontFace* candidate = face(index);
+        if (!candidate) continue;
+        std::ptrdiff_t count = std::count_if(code_points.begin(), code_points.end(),
+                                             [&](char32_t cp) { return candidate->covers(cp); });
+        if (count > best_count) best = index, best_count = count;
+        if (best_count == static_cast<std::ptrdiff_t>(code_points.size())) break;
+    }
+    return best;
+}
+
+int FontSet::face_for(char32_t cp, Variant variant, const std::string& family) const {
+    return first_face(variant, family, [cp](const FontFace& f) { return f.covers(cp); });
+}
+
+int FontSet::face_covering(std::u32string_view code_points, Variant variant,
+                           const std::string& family) const {
+    return first_face(variant, family,
+                      [&](const FontFace& f) { return covers_all(f, code_points); });
+}
+
 std::vector<FaceRun> FontSet::runs(std::string_view text, Variant variant, double size,
-                                   const std::string& family) const {
+                                   const std::string& family, int preferred) const {
+    const FontFace* preferred_face = preferred >= 0 ? face(preferred) : nullptr;
+    if (preferred_face && covers_all(*preferred_face, utf8::decode(text)))
+        return runs_by_character(text, variant, size, family, preferred);
+    std::vector<FaceRun> result = runs_by_character(text, variant, size, family, -1);
+    if (result.size() < 2) return result;
+    // Text that would mix faces is drawn in one face where one has all of it: a word patched
+    // from two faces looks mended, and Arabic letters from two faces do not join.
+    int whole = face_covering(utf8::decode(text), variant, family);
+    return whole < 0 ? result : runs_by_character(text, variant, size, family, whole);
+}
+
+std::vector<FaceRun> FontSet::runs_by_character(std::string_view text, Variant variant, double size,
+                                                const std::string& family, int only_face) const {
     std::vector<FaceRun> result;
     for (std::size_t pos = 0; pos < text.size();) {
         std::size_t start = pos;
         char32_t cp = utf8::next(text, pos);
-        // A no-break space is drawn as a space, which every face has.
-        char32_t drawn = cp == 0x00A0 ? U' ' : cp;
-        int face = face_for(drawn, variant, family);
-        double advance = face >= 0 ? this->face(face)->advance(drawn) : 600;
+        int face = only_face >= 0 ? only_face : face_for(drawn(cp), variant, family);
+        double advance = face >= 0 ? this->face(face)->advance(drawn(cp)) : 600;
         if (result.empty() || result.back().face != face) result.push_back({face, {}, 0});
-        if (drawn != cp)
+        if (drawn(cp) != cp)
             result.back().text += ' ';
         else
             result.back().text.append(text.substr(start, pos - start));
@@ -136,9 +191,9 @@ std::vector<FaceRun> FontSet::runs(std::string_view text, Variant variant, doubl
 }
 
 double FontSet::width(std::string_view text, Variant variant, double size,
-                      const std::string& family) const {
+                      const std::string& family, int preferred) const {
     double total = 0;
-    for (const auto& run : runs(text, variant, size, family))
+    for (const auto& run : runs(text, variant, size, family, preferred))
         total += run.width;
     return total;
 }

@@ -51,11 +51,19 @@ class FontSet {
     std::vector<std::filesystem::path> paths() const;
     // The first face of the chain that covers `cp` in `variant` (or its regular face); -1 if none.
     int face_for(char32_t cp, Variant variant, const std::string& family = {}) const;
-    // Splits text into runs per face, each with its width at `size`.
+    // The first face that covers every one of `code_points` in `variant`; -1 if none.
+    int face_covering(std::u32string_view code_points, Variant variant,
+                      const std::string& family = {}) const;
+    // The face that covers most of `code_points` (the first of equals); -1 if none covers any.
+    int face_covering_most(std::u32string_view code_points, Variant variant,
+                           const std::string& family = {}) const;
+    // Splits text into runs per face, each with its width at `size`: in `preferred` where that
+    // face covers all of `text`, else in one face where one covers all of it, else each
+    // character in the first face that covers it.
     std::vector<FaceRun> runs(std::string_view text, Variant variant, double size,
-                              const std::string& family = {}) const;
+                              const std::string& family = {}, int preferred = -1) const;
     double width(std::string_view text, Variant variant, double size,
-                 const std::string& family = {}) const;
+                 const std::string& family = {}, int preferred = -1) const;
 
   private:
     struct Family {
@@ -69,6 +77,15 @@ class FontSet {
         mutable std::atomic<const FontFace*> face = nullptr;
     };
     const FontFace* face(int index) const;
+    // The faces to try, in order: `family`'s, then the chain's; each family's face in `variant`,
+    // then its bold or regular, then its regular.
+    std::vector<int> candidates(Variant variant, const std::string& family) const;
+    // The first of the candidates for which covers(face) holds.
+    template <typename Covers>
+    int first_face(Variant variant, const std::string& family, Covers covers) const;
+    // Runs per face, each character in `only_face` if given (>= 0), else in its first face.
+    std::vector<FaceRun> runs_by_character(std::string_view text, Variant variant, double size,
+                                           const std::string& family, int only_face) const;
 
     FontLibrary& library_;
     std::vector<std::unique_ptr<Slot>> slots_;

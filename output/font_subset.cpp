@@ -3,6 +3,7 @@
 
 #include <bit>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -65,6 +66,12 @@ class Source {
     }
     std::uint32_t glyph_count() const { return glyphs_; }
     std::string_view glyph(std::uint32_t g) const { return outlines_.of(r_, g); }
+    // A nested composite with its components' components in their place (see sfnt.hpp).
+    std::string flattened(std::uint32_t g) const {
+        std::optional<std::string> flat = sfnt::flattened_composite(r_, outlines_, g);
+        if (!flat) throw std::runtime_error("a nested composite that cannot be flattened");
+        return std::move(*flat);
+    }
     // Advance width and left side bearing.
     std::pair<std::uint32_t, std::uint32_t> metrics(std::uint32_t g) const {
         std::size_t hmtx = at("hmtx");
@@ -268,7 +275,8 @@ std::string subset_font(const FontFace& face, const std::set<char32_t>& code_poi
         std::vector<std::uint32_t> offsets;
         for (std::uint16_t g : kept) {
             offsets.push_back(static_cast<std::uint32_t>(outlines.size()));
-            outlines += rewrite_glyph(source.glyph(g), new_id);
+            outlines += face.needs_flattening(g) ? rewrite_glyph(source.flattened(g), new_id)
+                                                 : rewrite_glyph(source.glyph(g), new_id);
             // Even offsets, so that short ones (stored halved) can hold them.
             outlines.resize((outlines.size() + 1) & ~std::size_t{1}, '\0');
             auto [advance, bearing] = source.metrics(g);

@@ -19,7 +19,6 @@ struct Labels {
     std::array<std::string, 12> months_with_day; // after a day, where the language inflects
                                                  // ("5 березня 2020"); empty: as `months`
     std::string open_quote, close_quote;
-    bool right_to_left = false;
     // Dates: "{month} {year}" and "{day} {month} {year}" as the language writes them ("marzo de
     // 2020", "5. März 2020"), and the first of a month where it is not "1" ("1er mars").
     std::string month_year = "{} {}", day_month_year = "{} {} {}", first_day = "1";

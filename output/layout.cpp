@@ -1,5 +1,5 @@
 #include "output/layout.hpp"
-#include "output/case_mapping.hpp"
+#include "output/bidi.hpp"
 #include "output/flow.hpp"
 #include "output/labels.hpp"
 #include "output/typesetter.hpp"
@@ -68,7 +68,8 @@ class Builder {
             Hyphenator& hyphenator, const Deadline& deadline, Diagnostics& diagnostics)
         : sheet_(sheet), style_(style), fonts_(fonts), labels_(labels_for(sheet.language)),
           deadline_(deadline),
-          typesetter_(fonts, hyphenator, sheet.language, style.name, diagnostics) {}
+          typesetter_(fonts, hyphenator, sheet.language, style.name, all_text(sheet), diagnostics) {
+    }
 
     PageLayout run(const LayoutOptions& options) {
         PageLayout layout;
@@ -100,7 +101,7 @@ class Builder {
             flowed = balance_last_page(layout, g, blocks, options, std::move(flowed));
         running_elements(flowed, g);
         flowed.faces = fonts_.faces(); // after typesetting: every face a run uses has been read
-        if (labels_.right_to_left) mirror(flowed);
+        if (written_right_to_left(sheet_.language)) mirror(flowed);
         return flowed;
     }
 
@@ -147,7 +148,7 @@ class Builder {
     std::vector<Slice> lines(const Inlines& content, const std::string& element, double width,
                              Position where, bool group = true) {
         TextStyle ts = text_style(style_, element);
-        auto set = typesetter_.set(flatten(content, ts), ts, width, where);
+        auto set = typesetter_.set(flatten(content, ts, sheet_.language), ts, width, where);
         std::vector<Slice> slices;
         for (const auto& line : set)
             slices.push_back(line_slice(line, ts));
@@ -504,7 +505,7 @@ class Builder {
                      double y, double width, Align align, Position where) {
         TextStyle ts = text_style(style_, element);
         ts.align = align;
-        auto spans = flatten(text_inlines(text), ts);
+        auto spans = flatten(text_inlines(text), ts, sheet_.language);
         double natural = 0;
         for (const auto& span : spans)
             natural +=

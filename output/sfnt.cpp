@@ -54,4 +54,84 @@ std::vector<std::size_t> components(const Reader& r) {
     return starts;
 }
 
+namespace {
+
+constexpr std::uint32_t args_are_words = 0x1, args_are_xy = 0x2, more_components = 0x20,
+                        any_transform = 0x8 | 0x40 | 0x80, has_instructions = 0x100,
+                        use_my_metrics = 0x200, scaled_offset = 0x800;
+
+struct Component {
+    std::uint32_t flags = 0, glyph = 0;
+    std::int32_t arg1 = 0, arg2 = 0; // an offset, or two point numbers
+    std::string_view transform;
+};
+
+bool is_composite(std::string_view outline) {
+    return outline.size() >= 10 && Reader(outline).s16(0) < 0;
+}
+
+// Appends glyph `g`'s components, flattened and moved by (dx, dy); false where that cannot be.
+bool append_flattened(const Reader& font, const Outlines& outlines, std::uint32_t g,
+                      std::int32_t dx, std::int32_t dy, int depth, std::vector<Component>& out) {
+    if (depth > 8) return false;
+    Reader glyph(outlines.of(font, g));
+    for (std::size_t at : components(glyph)) {
+        Component c{glyph.u16(at), glyph.u16(at + 2), 0, 0, {}};
+        bool words = c.flags & args_are_words, xy = c.flags & args_are_xy;
+        std::uint32_t a1 = words ? glyph.u16(at + 4) : glyph.u8(at + 4);
+        std::uint32_t a2 = words ? glyph.u16(at + 6) : glyph.u8(at + 5);
+        c.arg1 = !xy ? a1 : words ? static_cast<std::int16_t>(a1) : static_cast<std::int8_t>(a1);
+        c.arg2 = !xy ? a2 : words ? static_cast<std::int16_t>(a2) : static_cast<std::int8_t>(a2);
+        std::size_t transform = at + 4 + (words ? 4 : 2);
+        c.transform = glyph.bytes(transform, component_end(glyph, at) - transform);
+        bool moved = dx != 0 || dy != 0;
+        if (is_composite(outlines.of(font, c.glyph))) {
+            if (!xy || (c.flags & any_transform)) return false;
+            if (!append_flattened(font, outlines, c.glyph, dx + c.arg1, dy + c.arg2, depth + 1,
+                                  out))
+                return false;
+            continue;
+        }
+        if (depth > 0) {
+            // Point numbers count from the start of the nested glyph, and a scaled offset would
+            // scale the move too.
+            if (!xy || (moved && (c.flags & any_transform) && (c.flags & scaled_offset)))
+                return false;
+            c.arg1 += dx, c.arg2 += dy;
+            c.flags &= ~use_my_metrics; // the outer glyph's metrics stay its own
+        }
+        out.push_back(c);
+    }
+    return true;
+}
+
+void put_u16(std::string& out, std::uint32_t v) {
+    out += static_cast<char>((v >> 8) & 0xFF);
+    out += static_cast<char>(v & 0xFF);
+}
+
+} // namespace
+
+std::optional<std::string> flattened_composite(const Reader& font, const Outlines& outlines,
+                                               std::uint32_t g) {
+    std::string_view outline = outlines.of(font, g);
+    if (!is_composite(outline)) return std::nullopt;
+    std::vector<Component> flat;
+    if (!append_flattened(font, outlines, g, 0, 0, 0, flat)) return std::nullopt;
+    std::string out(outline.substr(0, 10)); // contours (-1) and bounding box
+    for (std::size_t i = 0; i < flat.size(); ++i) {
+        const Component& c = flat[i];
+        bool xy = c.flags & args_are_xy; // else point numbers, which are not moved
+        if (xy && (c.arg1 < -32768 || c.arg1 > 32767 || c.arg2 < -32768 || c.arg2 > 32767))
+            return std::nullopt;
+        std::uint32_t flags = (c.flags & ~(more_components | has_instructions)) | args_are_words;
+        put_u16(out, i + 1 < flat.size() ? flags | more_components : flags);
+        put_u16(out, c.glyph);
+        put_u16(out, static_cast<std::uint32_t>(c.arg1) & 0xFFFF);
+        put_u16(out, static_cast<std::uint32_t>(c.arg2) & 0xFFFF);
+        out += c.transform;
+    }
+    return out;
+}
+
 } // namespace factpress::sfnt

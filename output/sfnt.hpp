@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -61,5 +62,13 @@ Outlines outlines(const Reader& r, const std::map<std::string, Table>& tables);
 // them), and where the component at `at` ends.
 std::vector<std::size_t> components(const Reader& r);
 std::size_t component_end(const Reader& r, std::size_t at);
+
+// The composite glyph `g` with every component that is itself composite replaced by that glyph's
+// own components, moved by its offset: libharu draws components one level deep only, and loses
+// the rest (Ё, ΐ, and most Arabic presentation forms of Noto Sans Arabic are nested). The glyph
+// keeps its header and drops its instructions. Returns nullopt where nesting cannot be undone
+// so: a nested composite that is scaled or placed by matching points, or nesting deeper than 8.
+std::optional<std::string> flattened_composite(const Reader& font, const Outlines& outlines,
+                                               std::uint32_t g);
 
 } // namespace factpress::sfnt

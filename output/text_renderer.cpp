@@ -135,13 +135,13 @@ class Writer {
 
     void heading(const std::string& text) {
         out_ += '\n';
-        out_ += upper_case(text);
+        out_ += upper_case(text, sheet_.language);
         out_ += "\n\n";
     }
 
     void title_block() {
         const Meta& meta = sheet_.meta;
-        if (!meta.series.empty()) paragraph(upper_case(meta.series));
+        if (!meta.series.empty()) paragraph(upper_case(meta.series, sheet_.language));
         std::string title = inline_text(meta.title);
         paragraph(title);
         out_ += std::string(

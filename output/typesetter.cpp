@@ -6,6 +6,7 @@
 #include "pipeline/utf8.hpp"
 
 #include <fmt/format.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <cmath>
@@ -28,6 +29,19 @@ struct ItemList {
     std::vector<std::size_t> span_of_item; // glue and penalties: the span whose font sets them
 };
 
+// The text without default-ignorable characters (joiners, direction marks, soft hyphens): they
+// have done their work in shaping and breaking, and fonts draw a visible bar for some of them.
+std::string visible(std::string_view text) {
+    std::string out;
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t start = pos;
+        char32_t cp = utf8::next(text, pos);
+        if (!utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->ignorable)
+            out.append(text.substr(start, pos - start));
+    }
+    return out;
+}
+
 bool is_letter(char32_t cp) {
     return (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z') ||
            (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
@@ -42,9 +56,13 @@ bool looks_like_url(std::string_view word) {
 class ItemBuilder {
   public:
     ItemBuilder(const FontSet& fonts, const HyphenationPatterns& patterns, bool right_to_left,
-                const std::vector<Span>& spans, const TextStyle& style, double width)
-        : fonts_(fonts), patterns_(patterns), right_to_left_(right_to_left), spans_(spans),
-          style_(style), width_(width) {}
+                std::u32string_view right_to_left_letters, const std::vector<Span>& spans,
+                const TextStyle& style, double width)
+        : fonts_(fonts), patterns_(patterns), right_to_left_(right_to_left),
+          letters_(right_to_left_letters), spans_(spans), style_(style), width_(width) {
+        for (std::size_t s = 0; s < spans_.size(); ++s)
+            preferred_faces_.push_back(right_to_left_face(s));
+    }
 
     ItemList build() {
         for (std::size_t s = 0; s < spans_.size(); ++s) {
@@ -72,7 +90,14 @@ class ItemBuilder {
   private:
     Variant variant(std::size_t s) const { return make_variant(spans_[s].bold, spans_[s].italic); }
     double measure(std::size_t s, std::string_view text) const {
-        return fonts_.width(text, variant(s), style_.size, style_.family);
+        return fonts_.width(text, variant(s), style_.size, style_.family, preferred_faces_[s]);
+    }
+
+    // The face that has most of the document's right-to-left letters sets each right-to-left
+    // word that it covers: a Persian sheet is not set half in one Arabic face and half in another.
+    int right_to_left_face(std::size_t s) const {
+        if (letters_.empty() || (!right_to_left_ && !has_right_to_left(spans_[s].text))) return -1;
+        return fonts_.face_covering_most(letters_, variant(s), style_.family);
     }
 
     void glue(std::size_t s) {
@@ -97,7 +122,9 @@ class ItemBuilder {
     }
 
     void box(std::size_t s, std::string text) {
-        auto runs = fonts_.runs(text, variant(s), style_.size, style_.family);
+        text = visible(text);
+        if (text.empty()) return;
+        auto runs = fonts_.runs(text, variant(s), style_.size, style_.family, preferred_faces_[s]);
         double w = 0;
         for (const auto& run : runs)
             w += run.width;
@@ -129,9 +156,11 @@ class ItemBuilder {
         if (!chunk.empty()) box(s, chunk);
     }
 
-    // Part of a word lying in one span: split at hyphenation points, explicit hyphens and, in
-    // addresses, after / . - _ (no hyphen added there).
+    // Part of a word lying in one span: split where the author allows (soft hyphen, zero-width
+    // space), else at hyphenation points, explicit hyphens and, in addresses, after / . - _ (no
+    // hyphen added there).
     void word_part(std::size_t s, const std::string& word) {
+        if (author_breaks(s, word)) return;
         // Right-to-left words are shaped (joining forms, ligatures) and never hyphenated; in a
         // right-to-left document every word goes through the bidi algorithm ("2018." ends in
         // its period on the left).
@@ -148,6 +177,28 @@ class ItemBuilder {
             return;
         }
         hyphenated(s, word);
+    }
+
+    // A word with soft hyphens breaks there only, a hyphen drawn where it does (the author chose
+    // the points); a zero-width space breaks with nothing drawn. False when there are neither.
+    bool author_breaks(std::size_t s, const std::string& word) {
+        static constexpr std::string_view zero_width_space = "\u200B", soft_hyphen = "\u00AD";
+        if (std::size_t at = word.find(zero_width_space); at != std::string::npos) {
+            word_part(s, word.substr(0, at));
+            push(BreakItem::make_penalty(0, 0), s);
+            word_part(s, word.substr(at + zero_width_space.size()));
+            return true;
+        }
+        if (word.find(soft_hyphen) == std::string::npos) return false;
+        double hyphen = measure(s, "-");
+        std::size_t start = 0;
+        for (std::size_t at; (at = word.find(soft_hyphen, start)) != std::string::npos;) {
+            box(s, word.substr(start, at - start));
+            push(BreakItem::make_penalty(hyphen, 50, true), s);
+            start = at + soft_hyphen.size();
+        }
+        box(s, word.substr(start));
+        return true;
     }
 
     void split_after(std::size_t s, const std::string& word, std::string_view breaks,
@@ -207,9 +258,11 @@ class ItemBuilder {
     const FontSet& fonts_;
     const HyphenationPatterns& patterns_;
     bool right_to_left_;
+    std::u32string_view letters_;
     const std::vector<Span>& spans_;
     const TextStyle& style_;
     double width_;
+    std::vector<int> preferred_faces_; // per span; -1: none
     ItemList paragraph_;
 };
 
@@ -323,11 +376,11 @@ TextStyle text_style(const Style& style, const std::string& element) {
 namespace {
 
 void flatten_into(const Inlines& runs, bool bold, bool italic, const std::string& link,
-                  const TextStyle& style, std::vector<Span>& spans) {
+                  const TextStyle& style, std::string_view language, std::vector<Span>& spans) {
     for (const auto& run : runs) {
         switch (run.kind) {
         case InlineKind::text: {
-            std::string text = style.uppercase ? upper_case(run.text) : run.text;
+            std::string text = style.uppercase ? upper_case(run.text, language) : run.text;
             if (!spans.empty() && spans.back().bold == bold && spans.back().italic == italic &&
                 spans.back().link == link)
                 spans.back().text += text;
@@ -336,16 +389,16 @@ void flatten_into(const Inlines& runs, bool bold, bool italic, const std::string
             break;
         }
         case InlineKind::emphasis:
-            flatten_into(run.children, bold, !italic, link, style, spans);
+            flatten_into(run.children, bold, !italic, link, style, language, spans);
             break;
         case InlineKind::strong:
-            flatten_into(run.children, true, italic, link, style, spans);
+            flatten_into(run.children, true, italic, link, style, language, spans);
             break;
         case InlineKind::link:
-            flatten_into(run.children, bold, italic, run.target, style, spans);
+            flatten_into(run.children, bold, italic, run.target, style, language, spans);
             break;
         case InlineKind::abbr:
-            flatten_into(run.children, bold, italic, link, style, spans);
+            flatten_into(run.children, bold, italic, link, style, language, spans);
             break;
         }
     }
@@ -353,9 +406,9 @@ void flatten_into(const Inlines& runs, bool bold, bool italic, const std::string
 
 } // namespace
 
-std::vector<Span> flatten(const Inlines& runs, const TextStyle& style) {
+std::vector<Span> flatten(const Inlines& runs, const TextStyle& style, std::string_view language) {
     std::vector<Span> spans;
-    flatten_into(runs, style.bold, style.italic, "", style, spans);
+    flatten_into(runs, style.bold, style.italic, "", style, language, spans);
     return spans;
 }
 
@@ -369,9 +422,24 @@ void Typesetter::report_uncovered(std::string_view text, Position where) {
     }
 }
 
+Typesetter::Typesetter(const FontSet& fonts, Hyphenator& hyphenator, std::string language,
+                       std::string style_name, std::string_view document_text,
+                       Diagnostics& diagnostics)
+    : fonts_(fonts), patterns_(hyphenator.patterns(language)),
+      right_to_left_(written_right_to_left(language)), style_name_(std::move(style_name)),
+      diagnostics_(diagnostics) {
+    if (!right_to_left_ && !has_right_to_left(document_text)) return;
+    std::set<char32_t> letters;
+    for (char32_t cp : utf8::decode(shape_word(document_text, right_to_left_)))
+        if (is_right_to_left(cp)) letters.insert(cp);
+    right_to_left_letters_.assign(letters.begin(), letters.end());
+}
+
 std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyle& style,
                                   double width, Position where) {
-    ItemList p = ItemBuilder(fonts_, patterns_, right_to_left_, spans, style, width).build();
+    ItemList p =
+        ItemBuilder(fonts_, patterns_, right_to_left_, right_to_left_letters_, spans, style, width)
+            .build();
     if (p.pieces.empty()) return {};
     BreakOptions options;
     options.line_width = width;

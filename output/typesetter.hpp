@@ -3,9 +3,9 @@
 #pragma once
 
 #include "model/fact_sheet.hpp"
+#include "output/bidi.hpp"
 #include "output/font_set.hpp"
 #include "output/hyphenator.hpp"
-#include "output/labels.hpp"
 #include "styles/style.hpp"
 
 #include <set>
@@ -38,7 +38,9 @@ struct Span {
     bool italic = false;
     std::string link;
 };
-std::vector<Span> flatten(const Inlines& runs, const TextStyle& style);
+// The runs as spans of one look; `language` (BCP 47) decides capitals where the style asks for
+// them.
+std::vector<Span> flatten(const Inlines& runs, const TextStyle& style, std::string_view language);
 
 struct LineRun {
     double x = 0; // from the start of the line
@@ -62,11 +64,10 @@ struct Line {
 
 class Typesetter {
   public:
+    // `document_text`: all the text of the document (all_text), which decides the face of its
+    // right-to-left letters.
     Typesetter(const FontSet& fonts, Hyphenator& hyphenator, std::string language,
-               std::string style_name, Diagnostics& diagnostics)
-        : fonts_(fonts), patterns_(hyphenator.patterns(language)),
-          right_to_left_(labels_for(language).right_to_left), style_name_(std::move(style_name)),
-          diagnostics_(diagnostics) {}
+               std::string style_name, std::string_view document_text, Diagnostics& diagnostics);
 
     std::vector<Line> set(const std::vector<Span>& spans, const TextStyle& style, double width,
                           Position where);
@@ -75,8 +76,9 @@ class Typesetter {
     void report_uncovered(std::string_view text, Position where);
 
     const FontSet& fonts_;
-    HyphenationPatterns patterns_; // looked up once per document, not once per word
-    bool right_to_left_;           // the document's direction (its pages are mirrored)
+    HyphenationPatterns patterns_;         // looked up once per document, not once per word
+    bool right_to_left_;                   // the document's direction (its pages are mirrored)
+    std::u32string right_to_left_letters_; // the document's, as shaped, each once
     std::string style_name_;
     Diagnostics& diagnostics_;
     std::set<char32_t> reported_;

@@ -65,4 +65,18 @@ std::size_t count_code_points(std::string_view text) {
     return count;
 }
 
+std::u32string decode(std::string_view text) {
+    std::u32string out;
+    for (std::size_t pos = 0; pos < text.size();)
+        out.push_back(next(text, pos));
+    return out;
+}
+
+std::string encode(std::u32string_view code_points) {
+    std::string out;
+    for (char32_t cp : code_points)
+        append(out, cp);
+    return out;
+}
+
 } // namespace factpress::utf8

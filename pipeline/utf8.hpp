@@ -20,4 +20,8 @@ std::size_t first_invalid(std::string_view text);
 
 std::size_t count_code_points(std::string_view text);
 
+// The code points of `text` (malformed bytes as `invalid`), and back.
+std::u32string decode(std::string_view text);
+std::string encode(std::u32string_view code_points);
+
 } // namespace factpress::utf8

@@ -11,6 +11,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_streams.h>
 
+#include <array>
 #include <fstream>
 #include <iterator>
 #include <unistd.h>
@@ -148,4 +149,51 @@ TEST_CASE(
     CHECK(read[2] == 3);
     HPDF_Stream_Free(stream);
     HPDF_Free(doc);
+}
+
+namespace {
+
+// The simple glyphs a glyph is drawn from, with their offsets, however deep its nesting.
+void leaves(const sfnt::Reader& font, const sfnt::Outlines& outlines, unsigned g, int dx, int dy,
+            std::vector<std::array<int, 3>>& out) {
+    sfnt::Reader glyph(outlines.of(font, g));
+    if (glyph.size() == 0 || glyph.s16(0) >= 0) return out.push_back({0, dx, dy}); // simple
+    for (std::size_t at : sfnt::components(glyph)) {
+        bool words = glyph.u16(at) & 1;
+        int x = words ? glyph.s16(at + 4) : static_cast<std::int8_t>(glyph.u8(at + 4));
+        int y = words ? glyph.s16(at + 6) : static_cast<std::int8_t>(glyph.u8(at + 5));
+        leaves(font, outlines, glyph.u16(at + 2), dx + x, dy + y, out);
+    }
+}
+
+} // namespace
+
+TEST_CASE("nested composites (DejaVu's Ё, Noto's Arabic forms) are flattened in the subset") {
+    FontFace dejavu = FontFace::load("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    FontFace noto = FontFace::load("/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf");
+    for (auto [face, cp] : {std::pair{&dejavu, U'\u0401'}, std::pair{&noto, U'\uFB52'}}) {
+        CAPTURE(static_cast<unsigned>(cp));
+        sfnt::Reader original(face->data());
+        auto original_outlines = sfnt::outlines(original, sfnt::table_directory(original));
+        std::vector<std::array<int, 3>> before;
+        leaves(original, original_outlines, face->glyph(cp), 0, 0, before);
+        REQUIRE(face->needs_flattening(face->glyph(cp))); // nested in the font
+        CHECK(face->covers(cp));
+
+        std::string subset = subset_font(*face, {cp});
+        REQUIRE(!subset.empty());
+        sfnt::Reader r(subset);
+        sfnt::Outlines outlines = sfnt::outlines(r, sfnt::table_directory(r));
+        FontFile file(subset);
+        unsigned g = FontFace::load(file.path).glyph(cp);
+        sfnt::Reader glyph(outlines.of(r, g));
+        REQUIRE(glyph.s16(0) < 0);
+        std::vector<std::array<int, 3>> after;
+        for (std::size_t at : sfnt::components(glyph)) {
+            sfnt::Reader part(outlines.of(r, glyph.u16(at + 2)));
+            CHECK((part.size() == 0 || part.s16(0) >= 0)); // one level: libharu draws it whole
+            after.push_back({0, glyph.s16(at + 4), glyph.s16(at + 6)});
+        }
+        CHECK(after == before); // the same parts in the same places
+    }
 }

@@ -1,5 +1,6 @@
 // The typesetter and layout on real fonts: widths, hyphenation, emergency breaks, coverage
 // warnings.
+#include "output/bidi.hpp"
 #include "output/layout.hpp"
 #include "output/typesetter.hpp"
 #include "test_helpers.hpp"
@@ -7,6 +8,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <set>
+#include <stdexcept>
 
 using namespace factpress;
 
@@ -41,9 +44,9 @@ std::string repeated(std::string_view phrase, int times) {
 
 std::vector<Line> set_paragraph(Fixture& f, const std::string& words, double width,
                                 Diagnostics& diagnostics, Position where = {}) {
-    Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", diagnostics);
+    Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", words, diagnostics);
     TextStyle ts = text_style(f.style, "paragraph");
-    return typesetter.set(flatten(text(words), ts), ts, width, where);
+    return typesetter.set(flatten(text(words), ts, "en"), ts, width, where);
 }
 
 } // namespace
@@ -216,7 +219,8 @@ TEST_CASE("justified word spaces stay within 0.75 to 1.30 of a space (5th to 95t
         LoadedDocument loaded = load_document(test::test_dir() / "documents" / name, {});
         REQUIRE(loaded.ok());
         Diagnostics diagnostics;
-        Typesetter typesetter(*f.fonts, f.hyphenator, loaded.sheet.language, "nato", diagnostics);
+        Typesetter typesetter(*f.fonts, f.hyphenator, loaded.sheet.language, "nato",
+                              all_text(loaded.sheet), diagnostics);
         TextStyle ts = text_style(f.style, "paragraph");
         std::vector<const Inlines*> paragraphs;
         for (const auto& block : loaded.sheet.body_blocks)
@@ -225,7 +229,7 @@ TEST_CASE("justified word spaces stay within 0.75 to 1.30 of a space (5th to 95t
             for (const auto& block : section.blocks)
                 if (auto* p = std::get_if<Paragraph>(&block)) paragraphs.push_back(&p->content);
         for (const Inlines* content : paragraphs) {
-            auto lines = typesetter.set(flatten(*content, ts), ts, 239.638, {});
+            auto lines = typesetter.set(flatten(*content, ts, "en"), ts, 239.638, {});
             for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
                 CHECK(lines[i].width == doctest::Approx(239.638).epsilon(0.0001));
                 for (double gap : lines[i].gaps)
@@ -264,4 +268,89 @@ TEST_CASE("balancing never empties the first column: a lone figure stays on the 
     for (const auto& r : pages.pages[0].rects)
         placeholder_left = placeholder_left || (r.stroke && r.x < pages.width / 2 && r.height > 50);
     CHECK(placeholder_left);
+}
+
+namespace {
+
+PageLayout layout_in(Fixture& f, const std::string& language, const std::string& paragraph) {
+    std::string xml = test::with_body("<p>" + paragraph + "</p>");
+    xml.replace(xml.find("xml:lang=\"en\""), 13, "xml:lang=\"" + language + "\"");
+    LoadedDocument loaded = test::load_xml(xml);
+    REQUIRE(loaded.ok());
+    Diagnostics diagnostics;
+    PageLayout pages = layout(loaded.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics);
+    CHECK(diagnostics.empty());
+    return pages;
+}
+
+const TextItem& item_with(const PageLayout& pages, std::string_view text) {
+    for (const auto& t : pages.pages.front().texts)
+        if (t.text.find(text) != std::string::npos) return t;
+    FAIL("no text item holds " << text);
+    throw std::logic_error("unreachable");
+}
+
+} // namespace
+
+TEST_CASE("a Hebrew, Persian or Urdu sheet is laid out right to left, not only an Arabic one") {
+    Fixture f;
+    for (const char* language : {"he", "fa", "ur", "ar"}) {
+        CAPTURE(language);
+        PageLayout pages = layout_in(f, language, "NATO");
+        const TextItem& word = item_with(pages, "NATO");
+        CHECK(word.x + word.width > pages.width / 2); // in the right-hand column, at its end
+    }
+    PageLayout english = layout_in(f, "en", "NATO");
+    CHECK(item_with(english, "NATO").x < english.width / 4);
+}
+
+TEST_CASE("the words of a Persian paragraph are set in one face, not one face per word") {
+    Fixture f;
+    // Persian letters (گ, ی, پ) are not all in KACST Book, which sets Arabic first.
+    PageLayout pages = layout_in(f, "fa", "ناتو در عراق گچ پژوهش یک");
+    std::set<int> faces;
+    for (const auto& t : pages.pages.front().texts)
+        if (has_right_to_left(t.text)) faces.insert(t.face);
+    CHECK(faces.size() == 1);
+}
+
+namespace {
+
+std::string line_text(const Line& line) {
+    std::string text;
+    for (const auto& run : line.runs)
+        text += run.text;
+    return text;
+}
+
+} // namespace
+
+TEST_CASE("an author's soft hyphens and zero-width spaces are where a word breaks, never drawn") {
+    Fixture f;
+    Diagnostics diagnostics;
+    // Each part is narrower than the measure, the whole word is far wider.
+    std::string shy = "Rüstungs\u00ADkontroll\u00ADabkommen\u00ADverhandlungen";
+    auto lines = set_paragraph(f, shy + " " + shy, 70, diagnostics);
+    REQUIRE(lines.size() >= 4);
+    std::string all;
+    for (const auto& line : lines) {
+        std::string text = line_text(line);
+        CHECK(text.find("\u00AD") == std::string::npos);
+        CHECK(line.width <= 70.001);
+        all += text + "|";
+    }
+    CHECK(all.find("Rüstungs-|") != std::string::npos);       // a hyphen where it broke
+    CHECK(all.find("kontrollabkommen") == std::string::npos); // not cut elsewhere
+    auto zwsp = set_paragraph(f, "https://www.nato.int/\u200Bcps/\u200Ben", 1000, diagnostics);
+    REQUIRE(zwsp.size() == 1);
+    CHECK(line_text(zwsp.front()) == "https://www.nato.int/cps/en");
+    CHECK(diagnostics.empty());
+}
+
+TEST_CASE(
+    "a zero-width non-joiner shapes Persian words and is not drawn (fonts draw it as a bar)") {
+    Fixture f;
+    PageLayout pages = layout_in(f, "fa", "نقل\u200Cقول");
+    for (const auto& t : pages.pages.front().texts)
+        CHECK(t.text.find("\u200C") == std::string::npos);
 }

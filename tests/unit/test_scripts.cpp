@@ -1,0 +1,41 @@
+// What depends on the language's script: capitals and the direction of writing.
+#include "output/bidi.hpp"
+#include "output/case_mapping.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace factpress;
+
+TEST_CASE("capitals follow the document's language") {
+    CHECK(upper_case("Key facts", "en") == "KEY FACTS");
+    CHECK(upper_case("Основні факти", "uk") == "ОСНОВНІ ФАКТИ");
+    CHECK(upper_case("NATO Bilgi Notu", "tr") == "NATO BİLGİ NOTU");
+    CHECK(upper_case("istiqamət", "az-Latn") == "İSTİQAMƏT");
+    CHECK(upper_case("Bilgi", "en") == "BILGI");
+    CHECK(upper_case("Größe", "de") == "GRÖSSE");
+    CHECK(upper_case("Ǆemal ǉubav", "hr") == "ǄEMAL ǇUBAV"); // beyond Latin Extended-A
+    CHECK(upper_case("ⴀ ꙁ ꝑ", "ka") == "Ⴀ Ꙁ Ꝑ");
+}
+
+TEST_CASE("Greek capitals drop accents, and keep a diaeresis where the vowels are read apart") {
+    CHECK(upper_case("Με μια ματιά", "el") == "ΜΕ ΜΙΑ ΜΑΤΙΑ");
+    CHECK(upper_case("Μάιος και Κάιρο", "el") == "ΜΑΪΟΣ ΚΑΙ ΚΑΪΡΟ");
+    CHECK(upper_case("είναι Αύγουστος", "el") == "ΕΙΝΑΙ ΑΥΓΟΥΣΤΟΣ");
+    CHECK(upper_case("Μαΐου, προϋπόθεση", "el") == "ΜΑΪΟΥ, ΠΡΟΫΠΟΘΕΣΗ");
+    CHECK(upper_case("ἀρχὴ ᾠδῆς", "el-polyton") == "ΑΡΧΗ ΩΙΔΗΣ");
+    CHECK(upper_case("ματιά", "en") == "ΜΑΤΙΆ"); // Greek words in another language's document
+}
+
+TEST_CASE("lower case for hyphenation in every script") {
+    CHECK(lower_case("ÄRZTE Ωμέγα ЄВРОПА Ǆ") == "ärzte ωμέγα європа ǆ");
+    CHECK(to_lower(U'Ꙁ') == U'ꙁ');
+}
+
+TEST_CASE("the direction of writing by language and script") {
+    for (const char* tag : {"ar", "he", "fa-IR", "ur", "yi", "ps", "ckb", "dv", "az-Arab", "HE-il",
+                            "pa-Arab-PK", "iw"})
+        CHECK_MESSAGE(written_right_to_left(tag), tag);
+    for (const char* tag :
+         {"en", "fr", "el", "az", "ar-Latn", "uz-Latn", "tr", "x-ar", "arn", "en-x-hebr", ""})
+        CHECK_MESSAGE(!written_right_to_left(tag), tag);
+}
