@@ -31,6 +31,22 @@ bool listed(const std::array<std::string_view, N>& list, std::string_view value)
     return std::find(list.begin(), list.end(), value) != list.end();
 }
 
+// FriBidi puts a mark after its base in visual order. Drawn glyph after glyph, with no mark
+// positioning, an Arabic or Hebrew mark (zero advance, outline to the right of its origin) then
+// lands beside its base instead of on it: it is drawn first, at the base's own origin.
+void marks_before_right_to_left_bases(std::vector<FriBidiChar>& visual) {
+    for (std::size_t base = 0; base < visual.size(); ++base) {
+        std::size_t end = base + 1;
+        while (end < visual.size() && fribidi_get_bidi_type(visual[end]) == FRIBIDI_TYPE_NSM)
+            ++end;
+        if (end > base + 1 && FRIBIDI_IS_RTL(fribidi_get_bidi_type(visual[base])))
+            std::rotate(visual.begin() + static_cast<std::ptrdiff_t>(base),
+                        visual.begin() + static_cast<std::ptrdiff_t>(base + 1),
+                        visual.begin() + static_cast<std::ptrdiff_t>(end));
+        base = end - 1;
+    }
+}
+
 std::vector<FriBidiChar> code_points(std::string_view text) {
     std::u32string cps = utf8::decode(text);
     return {cps.begin(), cps.end()};
@@ -77,9 +93,11 @@ std::string shape_word(std::string_view word, bool right_to_left) {
     if (!fribidi_log2vis(logical.data(), static_cast<FriBidiStrIndex>(logical.size()), &direction,
                          visual.data(), nullptr, nullptr, nullptr))
         return std::string(word);
+    visual.resize(logical.size());
+    marks_before_right_to_left_bases(visual);
     std::string out;
-    for (std::size_t i = 0; i < logical.size(); ++i)
-        if (visual[i] != 0xFEFF) utf8::append(out, visual[i]); // a ligature leaves a filler behind
+    for (FriBidiChar cp : visual)
+        if (cp != 0xFEFF) utf8::append(out, cp); // a ligature leaves a filler behind
     return out;
 }
 

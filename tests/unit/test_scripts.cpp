@@ -1,6 +1,7 @@
 // What depends on the language's script: capitals and the direction of writing.
 #include "output/bidi.hpp"
 #include "output/case_mapping.hpp"
+#include "pipeline/utf8.hpp"
 
 #include <doctest/doctest.h>
 
@@ -38,4 +39,15 @@ TEST_CASE("the direction of writing by language and script") {
     for (const char* tag :
          {"en", "fr", "el", "az", "ar-Latn", "uz-Latn", "tr", "x-ar", "arn", "en-x-hebr", ""})
         CHECK_MESSAGE(!written_right_to_left(tag), tag);
+}
+
+TEST_CASE("an Arabic mark is drawn just before its base, so that it lands on it") {
+    // Logical: alef with hamza above, damma, then the rest of the word. Visual order runs left to
+    // right, so the alef comes last, and its damma just before it.
+    std::u32string visual = utf8::decode(shape_word("أُطلقت", true));
+    REQUIRE(visual.size() >= 2);
+    CHECK(visual[visual.size() - 2] == U'\u064F');
+    CHECK((visual.back() == U'\uFE83' || visual.back() == U'\u0623'));
+    // Latin marks keep their order: base, then mark.
+    CHECK(shape_word("e\u0301", false) == "e\u0301");
 }
