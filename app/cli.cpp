@@ -113,14 +113,19 @@ class Parser {
         auto option = options().find(name);
         if (option == options().end()) return usage_error(fmt::format("unknown option '{}'", arg));
         if (!inline_value && next_ >= args_.size())
-            return usage_error(fmt::format("option '{}' needs a value", arg));
+            return usage_error(
+                fmt::format("option '{}' needs a value: {}", arg, option->second.expected));
         std::string value = inline_value ? *inline_value : args_[next_++];
-        return option->second(line_, value) ||
-               usage_error(fmt::format("bad value '{}' for option '{}'", value, arg));
+        return option->second.apply(line_, value) ||
+               usage_error(fmt::format("bad value '{}' for option '{}': expected {}", value, arg,
+                                       option->second.expected));
     }
 
     using Flag = std::function<void(CommandLine&)>;
-    using Option = std::function<bool(CommandLine&, const std::string&)>;
+    struct Option {
+        std::function<bool(CommandLine&, const std::string&)> apply;
+        const char* expected; // what a good value looks like, for the error message
+    };
 
     static const std::map<std::string, Flag>& flags() {
         static const std::map<std::string, Flag> table = {
@@ -133,43 +138,53 @@ class Parser {
     }
 
     // Options that store a non-empty text as it is.
-    static Option text_into(std::string CommandLine::*field) {
-        return [field](CommandLine& c, const std::string& v) {
-            c.*field = v;
-            return !v.empty();
-        };
+    static Option text_into(std::string CommandLine::*field, const char* expected) {
+        return {[field](CommandLine& c, const std::string& v) {
+                    c.*field = v;
+                    return !v.empty();
+                },
+                expected};
     }
 
     // Resource limits: a number, at least `minimum`.
-    template <typename T> static Option limit_into(T Limits::*field, T minimum) {
-        return [field, minimum](CommandLine& c, const std::string& v) {
-            return to_number(v, c.limits.*field) && c.limits.*field >= minimum;
-        };
+    template <typename T>
+    static Option limit_into(T Limits::*field, T minimum, const char* expected) {
+        return {[field, minimum](CommandLine& c, const std::string& v) {
+                    return to_number(v, c.limits.*field) && c.limits.*field >= minimum;
+                },
+                expected};
     }
 
     static const std::map<std::string, Option>& options() {
         static const std::map<std::string, Option> table = {
-            {"--out-dir", text_into(&CommandLine::out_dir)},
-            {"--format", format_option},
-            {"--style", text_into(&CommandLine::style)},
+            {"--out-dir", text_into(&CommandLine::out_dir, "a folder")},
+            {"--format", {format_option, "a comma list of pdf and txt, such as pdf,txt"}},
+            {"--style", text_into(&CommandLine::style, "a bundled style's name or a style file")},
             {"--briefing",
-             [](CommandLine& c, const std::string& v) {
-                 c.brief = v == "brief";
-                 return v == "brief" || v == "full";
-             }},
+             {[](CommandLine& c, const std::string& v) {
+                  c.brief = v == "brief";
+                  return v == "brief" || v == "full";
+              },
+              "full or brief"}},
             {"--width",
-             [](CommandLine& c, const std::string& v) {
-                 return to_number(v, c.width) && c.width >= 40 && c.width <= 1000;
-             }},
-            {"--jobs", jobs_option},
-            {"--report", text_into(&CommandLine::report)},
-            {"--shard", shard_option},
-            {"--max-file-size", limit_into(&Limits::max_file_bytes, std::size_t{1})},
-            {"--max-nodes", limit_into(&Limits::max_nodes, std::size_t{1})},
-            {"--max-image-size", limit_into(&Limits::max_image_bytes, std::size_t{1})},
-            {"--max-image-pixels", limit_into(&Limits::max_image_pixels, std::uint64_t{1})},
-            {"--max-pages", limit_into(&Limits::max_pages, 1)},
-            {"--timeout", limit_into(&Limits::max_seconds, 0.001)},
+             {[](CommandLine& c, const std::string& v) {
+                  return to_number(v, c.width) && c.width >= 40 && c.width <= 1000;
+              },
+              "a whole number of characters from 40 to 1000"}},
+            {"--jobs", {jobs_option, "a whole number from 1 to 256"}},
+            {"--report", text_into(&CommandLine::report, "a file")},
+            {"--shard", {shard_option, "K/N, share K of N, with 1 <= K <= N, such as 2/8"}},
+            {"--max-file-size",
+             limit_into(&Limits::max_file_bytes, std::size_t{1}, "a number of bytes, at least 1")},
+            {"--max-nodes",
+             limit_into(&Limits::max_nodes, std::size_t{1}, "a whole number, at least 1")},
+            {"--max-image-size",
+             limit_into(&Limits::max_image_bytes, std::size_t{1}, "a number of bytes, at least 1")},
+            {"--max-image-pixels", limit_into(&Limits::max_image_pixels, std::uint64_t{1},
+                                              "a number of pixels, at least 1")},
+            {"--max-pages", limit_into(&Limits::max_pages, 1, "a whole number, at least 1")},
+            {"--timeout",
+             limit_into(&Limits::max_seconds, 0.001, "a number of seconds, at least 0.001")},
         };
         return table;
     }

@@ -15,7 +15,8 @@ $factpress build -s no-such-style "$tests/documents/edge-cases.xml" -o "$work/o"
 $factpress build -q -j 1 --max-pages=3 -s plain -f pdf -o "$work/opts" "$tests/documents/edge-cases.xml"
 check "short options, --name=value, -f pdf only" "[ $? -eq 0 ] && [ -s $work/opts/edge-cases.pdf ] && [ ! -e $work/opts/edge-cases.txt ]"
 $factpress build --max-pages 0 "$tests/documents/edge-cases.xml" 2>/dev/null; check "a limit of 0 pages is bad usage" "[ $? -eq 2 ]"
-$factpress build --width 39 "$tests/documents/edge-cases.xml" 2>/dev/null; check "--width under 40 is bad usage" "[ $? -eq 2 ]"
+$factpress build --width 39 "$tests/documents/edge-cases.xml" 2>$work/width.err; check "--width under 40 is bad usage" "[ $? -eq 2 ]"
+check "a bad value says what was expected" "grep -q \"bad value '39' for option '--width': expected a whole number of characters from 40 to 1000\" $work/width.err"
 $factpress styles >"$work/styles"; check "styles lists nato, letter, plain" "grep -q nato $work/styles && grep -q letter $work/styles && grep -q plain $work/styles"
 
 $factpress check "$tests/hostile/dangling-link.xml" 2>"$work/err"; code=$?
