@@ -284,6 +284,8 @@ class Builder {
         for (const auto& item : list.items) {
             ++number;
             std::string marker = list.numbered ? fmt::format("{}.", number) : "\u2022";
+            // Right to left, a number's period is on its left: ".1", as the text reads it.
+            if (written_right_to_left(sheet_.language)) marker = shape_word(marker, true);
             for (std::size_t i = 0; i < item.size(); ++i) {
                 FlowBlock block =
                     text_block(item[i].content, "paragraph", item[i].position, indent);

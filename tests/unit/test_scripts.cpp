@@ -51,3 +51,9 @@ TEST_CASE("an Arabic mark is drawn just before its base, so that it lands on it"
     // Latin marks keep their order: base, then mark.
     CHECK(shape_word("e\u0301", false) == "e\u0301");
 }
+
+TEST_CASE("a list number reads right to left with its period on the left") {
+    CHECK(shape_word("1.", true) == ".1");
+    CHECK(shape_word("12.", true) == ".12");
+    CHECK(shape_word("1.", false) == "1.");
+}
