@@ -544,19 +544,8 @@ class Builder {
 } // namespace
 
 std::pair<double, double> page_size(const Style& style) {
-    std::string size = style.text("page", "size", "A4");
-    if (size == "A4") return {595.276, 841.89};
-    if (size == "Letter") return {612, 792};
-    if (size == "Legal") return {612, 1008};
-    if (size == "A5") return {419.528, 595.276};
-    double w = 0, h = 0;
-    auto x = size.find('x');
-    if (x != std::string::npos) {
-        std::from_chars(size.data(), size.data() + x, w);
-        std::from_chars(size.data() + x + 1, size.data() + size.size(), h);
-    }
-    if (w >= 72 && h >= 72 && w <= 14400 && h <= 14400) return {w, h};
-    return {595.276, 841.89};
+    // The loader has checked the size; A4 when the style names none.
+    return parse_page_size(style.text("page", "size", "A4")).value_or(std::pair{595.276, 841.89});
 }
 
 PageLayout layout(const FactSheet& sheet, const Style& style, const FontSet& fonts,

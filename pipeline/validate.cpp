@@ -1,5 +1,6 @@
 #include "pipeline/validate.hpp"
 #include "pipeline/schema.hpp"
+#include "pipeline/spelling.hpp"
 #include "pipeline/validate_values.hpp"
 
 #include <fmt/format.h>
@@ -121,15 +122,21 @@ class Validator {
         const schema::Element* rule = schema::find(parent.name());
         if (!rule) return fmt::format(" in <{}>", parent.name());
         std::string expected;
+        std::vector<std::string_view> names;
         if (rule->content == Content::elements) {
-            for (const auto& child : rule->children)
+            for (const auto& child : rule->children) {
                 expected += fmt::format("{}<{}>", expected.empty() ? "" : ", ", child.name);
+                names.push_back(child.name);
+            }
         } else if (rule->content == Content::plain_text) {
             expected = "plain text only";
         } else {
             expected = "text, <em>, <strong>, <link>, <abbr>";
+            names = {"em", "strong", "link", "abbr"};
         }
-        return fmt::format(" in <{}>; expected {}", parent.name(), expected);
+        std::string meant = nearest_name(node.name(), names);
+        return fmt::format(" in <{}>; expected {}{}", parent.name(), expected,
+                           meant.empty() ? "" : fmt::format("; did you mean <{}>?", meant));
     }
 
     void attributes(const pugi::xml_node& node, const schema::Element& rule) {
@@ -146,9 +153,14 @@ class Validator {
                                   node.name(), attribute.value(), schema::namespace_uri),
                       name);
             } else if (!known) {
+                std::vector<std::string_view> names;
+                for (const auto& allowed : rule.attributes)
+                    names.push_back(allowed.name);
+                std::string meant = nearest_name(name, names);
                 error(node,
-                      fmt::format("unknown attribute {}=\"...\" on <{}>{}", name, node.name(),
-                                  allowed_attributes(rule)),
+                      fmt::format("unknown attribute {}=\"...\" on <{}>{}{}", name, node.name(),
+                                  allowed_attributes(rule),
+                                  meant.empty() ? "" : fmt::format("; did you mean {}?", meant)),
                       name);
             }
         }

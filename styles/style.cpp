@@ -54,6 +54,23 @@ std::optional<Colour> parse_colour(const std::string& text) {
                   (value & 0xFF) / 255.0};
 }
 
+std::optional<std::pair<double, double>> parse_page_size(std::string_view text) {
+    if (text == "A4") return std::pair{595.276, 841.89};
+    if (text == "A5") return std::pair{419.528, 595.276};
+    if (text == "Letter") return std::pair{612.0, 792.0};
+    if (text == "Legal") return std::pair{612.0, 1008.0};
+    auto x = text.find('x');
+    if (x == std::string_view::npos) return std::nullopt;
+    double w = 0, h = 0;
+    auto [w_end, w_ec] = std::from_chars(text.data(), text.data() + x, w);
+    auto [h_end, h_ec] = std::from_chars(text.data() + x + 1, text.data() + text.size(), h);
+    if (w_ec != std::errc() || w_end != text.data() + x || h_ec != std::errc() ||
+        h_end != text.data() + text.size())
+        return std::nullopt;
+    if (w < 72 || h < 72 || w > 14400 || h > 14400) return std::nullopt;
+    return std::pair{w, h};
+}
+
 std::filesystem::path bundled_style_dir() {
     if (const char* dir = std::getenv("FACTPRESS_STYLE_PATH"); dir && *dir) return dir;
     return FACTPRESS_STYLE_DIR;

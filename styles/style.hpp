@@ -8,6 +8,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace factpress {
@@ -61,5 +63,9 @@ std::filesystem::path bundled_style_dir();
 std::vector<std::string> bundled_style_names();
 
 std::optional<Colour> parse_colour(const std::string& text);
+
+// A page size in points from its name ("A4", "A5", "Letter", "Legal") or "WIDTHxHEIGHT" in points,
+// each from 72 to 14400; nullopt for anything else.
+std::optional<std::pair<double, double>> parse_page_size(std::string_view text);
 
 } // namespace factpress

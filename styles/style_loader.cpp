@@ -1,6 +1,7 @@
 // Reads style sheets: validates names and values, follows `extends`, reports file:line:column.
 #include "pipeline/file_bytes.hpp"
 #include "pipeline/parse.hpp"
+#include "pipeline/spelling.hpp"
 #include "styles/style.hpp"
 
 #include <fmt/format.h>
@@ -8,7 +9,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <set>
+#include <vector>
 
 namespace factpress {
 namespace fs = std::filesystem;
@@ -28,6 +31,25 @@ const std::set<std::string> known_properties = {
     "space-before", "space-after", "align",      "indent",       "transform",     "rule-color",
     "rule-width",   "max-height",  "expansion"};
 
+// The values of the properties that take one of a few words.
+const std::map<std::string, std::vector<std::string_view>, std::less<>> word_values = {
+    {"weight", {"normal", "bold"}},
+    {"slant", {"normal", "italic"}},
+    {"transform", {"none", "uppercase"}},
+    {"align", {"left", "right", "center", "justify"}}};
+
+std::vector<std::string_view> names_of(const std::set<std::string>& names) {
+    return {names.begin(), names.end()};
+}
+
+// "left, right, center or justify"
+std::string one_of(const std::vector<std::string_view>& words) {
+    std::string text;
+    for (std::size_t i = 0; i < words.size(); ++i)
+        text += fmt::format("{}{}", i == 0 ? "" : i + 1 == words.size() ? " or " : ", ", words[i]);
+    return text;
+}
+
 const std::set<std::string> number_properties = {
     "width",       "height",     "margin-top", "margin-bottom", "margin-left", "margin-right",
     "columns",     "column-gap", "leading",    "border-width",  "padding",     "space-before",
@@ -40,7 +62,16 @@ class Loader {
         Style style;
         fs::path file = locate(name_or_file);
         result.file = file.string();
-        if (!read(file, style, result, 0)) return result;
+        // Families are checked even after other errors, once there are any to check against.
+        if (!read(file, style, result, 0) && style.families.empty()) return result;
+        check_families(style, result);
+        if (!has_errors(result.diagnostics)) result.style = std::move(style);
+        return result;
+    }
+
+  private:
+    // Every family the chain or a font="..." names is defined.
+    void check_families(const Style& style, StyleLoadResult& result) {
         for (const auto& family : style.font_chain)
             if (!style.families.contains(family))
                 result.diagnostics.push_back(
@@ -51,11 +82,16 @@ class Loader {
         if (style.font_chain.empty())
             result.diagnostics.push_back(
                 {Severity::error, {}, "the style defines no <font-chain>"});
-        if (!has_errors(result.diagnostics)) result.style = std::move(style);
-        return result;
+        std::vector<std::string_view> families;
+        for (const auto& [name, family] : style.families)
+            families.push_back(name);
+        for (const auto& named : fonts_named_)
+            if (!style.families.contains(named.family))
+                fail(result, named.file, named.where,
+                     fmt::format("font=\"{}\" names no <family> of the style{}", named.family,
+                                 did_you_mean(named.family, families)));
     }
 
-  private:
     static fs::path locate(const std::string& name_or_file) {
         if (name_or_file.find('/') == std::string::npos && !name_or_file.ends_with(".xml"))
             return bundled_style_dir() / (name_or_file + ".xml");
@@ -134,35 +170,70 @@ class Loader {
         std::string element = node.attribute("element").value();
         if (!known_elements.contains(element)) {
             fail(result, file, element_position(source, node),
-                 fmt::format("<set element=\"{}\">: unknown element name", element));
+                 fmt::format("<set element=\"{}\">: unknown element name{}", element,
+                             did_you_mean(element, names_of(known_elements))));
             return;
         }
         for (auto attribute : node.attributes()) {
             std::string property = attribute.name(), value = attribute.value();
             if (property == "element") continue;
-            if (!known_properties.contains(property))
+            if (!known_properties.contains(property)) {
                 fail(result, file, element_position(source, node),
-                     fmt::format("unknown property {} on <set element=\"{}\">", property, element));
-            else if (!valid(property, value))
+                     fmt::format("unknown property {} on <set element=\"{}\">{}", property, element,
+                                 did_you_mean(property, names_of(known_properties))));
+            } else if (std::string expected = invalid_value(element, property, value);
+                       !expected.empty()) {
                 fail(result, file, element_position(source, node),
-                     fmt::format("{}=\"{}\" is not a valid value", property, value));
-            else
+                     fmt::format(
+                         "{}=\"{}\" on <set element=\"{}\"> is not a valid value; expected {}",
+                         property, value, element, expected));
+            } else {
                 style.set(element, property, value);
+                if (property == "font")
+                    fonts_named_.push_back({value, file, element_position(source, node)});
+            }
         }
     }
 
-    static bool valid(const std::string& property, const std::string& value) {
+    // What a good value of `property` looks like, when `value` is not one; empty when it is.
+    static std::string invalid_value(const std::string& element, const std::string& property,
+                                     const std::string& value) {
         if (property.find("color") != std::string::npos || property == "background")
-            return value == "none" || parse_colour(value).has_value();
-        if (property == "size") return true; // a number, or a page size name for the page
-        if (number_properties.contains(property)) {
-            double number = 0;
-            auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
-            return ec == std::errc() && end == value.data() + value.size() && number >= 0 &&
-                   number < 10000;
-        }
-        return true;
+            return value == "none" || parse_colour(value) ? ""
+                                                          : "a colour such as #003b73, or none";
+        if (property == "size" && element == "page")
+            return parse_page_size(value) ? ""
+                                          : "A4, A5, Letter, Legal, or WIDTHxHEIGHT in points from "
+                                            "72 to 14400, such as 595x842";
+        if (auto words = word_values.find(property); words != word_values.end())
+            return std::find(words->second.begin(), words->second.end(), value) !=
+                           words->second.end()
+                       ? ""
+                       : one_of(words->second);
+        if (property == "columns")
+            return number_in(value, 1, 8) && value.find('.') == std::string::npos
+                       ? ""
+                       : "a whole number of columns from 1 to 8";
+        if (property == "size")
+            return number_in(value, 1, 200) ? "" : "a size in points from 1 to 200";
+        if (number_properties.contains(property))
+            return number_in(value, 0, 10000) ? "" : "a number from 0 to 10000";
+        return "";
     }
+
+    static bool number_in(const std::string& value, double low, double high) {
+        double number = 0;
+        auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+        return ec == std::errc() && end == value.data() + value.size() && number >= low &&
+               number <= high;
+    }
+
+    struct FontNamed { // a font="..." property, checked once every <family> is known
+        std::string family;
+        fs::path file;
+        Position where;
+    };
+    std::vector<FontNamed> fonts_named_;
 
     bool fail(StyleLoadResult& result, const fs::path& file, Position where, std::string message) {
         result.file = file.string();

@@ -1,8 +1,10 @@
 // Style sheets: bundled styles, inheritance, and errors with their positions.
+#include "pipeline/spelling.hpp"
 #include "styles/style.hpp"
 #include "test_helpers.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <fstream>
 
@@ -39,4 +41,53 @@ TEST_CASE("an unknown bundled style is an error, not a crash") {
     auto loaded = load_style("no-such-style");
     CHECK_FALSE(loaded.style);
     CHECK_FALSE(loaded.diagnostics.empty());
+}
+
+TEST_CASE("a bad value says what is expected, and a misspelt name what was meant") {
+    auto file = std::filesystem::temp_directory_path() / "factpress-bad-values.xml";
+    std::ofstream(file) << "<style extends=\"nato\">\n"
+                           "  <set element=\"page\" size=\"A7\" columns=\"0\"/>\n"
+                           "  <set element=\"text\" size=\"big\" align=\"justified\"/>\n"
+                           "  <set element=\"titel\" size=\"20\"/>\n"
+                           "  <set element=\"title\" colour=\"#000000\" font=\"seriff\"/>\n"
+                           "</style>\n";
+    auto loaded = load_style(file.string());
+    std::filesystem::remove(file);
+    CHECK_FALSE(loaded.style);
+    std::string all;
+    for (const auto& d : loaded.diagnostics)
+        all += fmt::format("{}:{}: {}\n", d.position.line, d.position.column, d.message);
+    CAPTURE(all);
+    CHECK(all.find("2:3: size=\"A7\" on <set element=\"page\"> is not a valid value; expected A4, "
+                   "A5, Letter, Legal, or WIDTHxHEIGHT") != std::string::npos);
+    CHECK(all.find("columns=\"0\"") != std::string::npos);
+    CHECK(all.find("3:3: size=\"big\" on <set element=\"text\"> is not a valid value; expected a "
+                   "size in points") != std::string::npos);
+    CHECK(all.find("expected left, right, center or justify") != std::string::npos);
+    CHECK(all.find("4:3: <set element=\"titel\">: unknown element name; did you mean \"title\"?") !=
+          std::string::npos);
+    CHECK(all.find("unknown property colour on <set element=\"title\">; did you mean \"color\"?") !=
+          std::string::npos);
+    CHECK(all.find("5:3: font=\"seriff\" names no <family> of the style; did you mean \"serif\"?") !=
+          std::string::npos);
+    CHECK(loaded.diagnostics.size() == 7);
+}
+
+TEST_CASE("page sizes by name or in points") {
+    CHECK(parse_page_size("Letter") == std::pair{612.0, 792.0});
+    CHECK(parse_page_size("500x700") == std::pair{500.0, 700.0});
+    for (const char* bad : {"A7", "a4", "500x", "x700", "50x700", "500x700pt", "500x20000", ""})
+        CHECK_MESSAGE(!parse_page_size(bad), bad);
+}
+
+TEST_CASE("did you mean: one name within two edits, not a tie, not for very short names") {
+    std::vector<std::string_view> known{"color", "colour-x", "columns", "title", "size"};
+    CHECK(nearest_name("colour", known) == "color");
+    CHECK(nearest_name("titel", known) == "title");
+    CHECK(nearest_name("sise", known) == "size");
+    CHECK(nearest_name("background", known).empty());
+    CHECK(nearest_name("x", {"id"}).empty());
+    CHECK(nearest_name("ab", {"ac", "ad"}).empty()); // a tie
+    CHECK(did_you_mean("titel", known) == "; did you mean \"title\"?");
+    CHECK(did_you_mean("zzzzzz", known).empty());
 }

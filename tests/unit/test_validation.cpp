@@ -199,3 +199,21 @@ TEST_CASE("a file cut short names the element left open, with where it was opene
     CHECK(find_unclosed_at_end("<a><b/><!-- <c> -->")->name == "a");
     CHECK_FALSE(find_unclosed_at_end("<a><b/></a>"));
 }
+
+TEST_CASE("a misspelt element or attribute gets a suggestion after what is expected") {
+    LoadedDocument loaded = test::load_xml(test::with_body(
+        "<p>a <strnog>b</strnog></p><figure scr=\"img/x.png\" alt=\"\"><caption>c</caption>"
+        "</figure><paragraph>x</paragraph>"));
+    REQUIRE_FALSE(loaded.ok());
+    std::string all;
+    for (const auto& d : loaded.diagnostics)
+        all += d.message + "\n";
+    CAPTURE(all);
+    CHECK(all.find("unknown element <strnog> in <p>; expected text, <em>, <strong>, <link>, "
+                   "<abbr>; did you mean <strong>?") != std::string::npos);
+    CHECK(all.find("unknown attribute scr=\"...\" on <figure>; expected src, alt, width, id; did "
+                   "you mean src?") != std::string::npos);
+    // Nothing near enough: no guess.
+    CHECK(all.find("unknown element <paragraph> in <body>; expected <p>, <list>, <figure>, "
+                   "<quote>, <note>, <section>\n") != std::string::npos);
+}
