@@ -21,11 +21,15 @@ fs::path hyphen_dir() {
     return "/usr/share/hyphen";
 }
 
-// hyph_fr_CA.dic for "fr-CA", then hyph_fr.dic, then hyph_ru_RU.dic for "ru" (Debian's names).
+// hyph_fr_CA.dic for "fr-CA", then hyph_fr.dic, then hyph_ru_RU.dic for "ru", then the first of
+// hyph_sv_*.dic for "sv" (Debian's names). Norwegian "no" is written as Bokmål ("nb").
 fs::path dictionary_file(std::string_view language) {
     std::string tag(language);
     std::replace(tag.begin(), tag.end(), '-', '_');
     std::string primary = tag.substr(0, tag.find('_'));
+    for (auto& c : primary)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (primary == "no") primary = "nb";
     std::string region = primary;
     for (auto& c : region)
         c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -34,7 +38,14 @@ fs::path dictionary_file(std::string_view language) {
         fs::path file = hyphen_dir() / ("hyph_" + name + ".dic");
         if (fs::exists(file, ec)) return file;
     }
-    return {};
+    std::vector<fs::path> regional; // sorted, so that every run picks the same one
+    for (const auto& entry : fs::directory_iterator(hyphen_dir(), ec)) {
+        std::string name = entry.path().filename().string();
+        if (name.starts_with("hyph_" + primary + "_") && name.ends_with(".dic"))
+            regional.push_back(entry.path());
+    }
+    std::sort(regional.begin(), regional.end());
+    return regional.empty() ? fs::path() : regional.front();
 }
 
 // Debian's Russian (KOI8-R) and Greek (ISO8859-7) files are 8-bit: converted once, at loading.

@@ -94,6 +94,26 @@ TEST_CASE("English hyphenation patterns give break points") {
     CHECK(h.points("xx", "interoperability").empty());
 }
 
+TEST_CASE("the languages of NATO's members with Debian patterns are hyphenated") {
+    Hyphenator h;
+    // A long word of each, with a letter beyond ASCII where the language has them; the 8-bit
+    // files (ISO 8859-1, -2, -13) are converted at loading.
+    const std::pair<const char*, const char*> words[] = {
+        {"bg", "сътрудничество"},        {"cs", "bezpečnostní"},
+        {"da", "sikkerhedspolitik"},     {"en-GB", "interoperability"},
+        {"hr", "sigurnosnih"},           {"hu", "együttműködés"},
+        {"is", "varnarmálaráðherra"},    {"lt", "bendradarbiavimas"},
+        {"lv", "sadarbošanās"},          {"nl", "samenwerkingsverband"},
+        {"no", "forsvarsdepartementet"}, {"nb", "samarbeidet"},
+        {"pt", "organização"},           {"ro", "securității"},
+        {"sk", "bezpečnostných"},        {"sl", "sodelovanje"},
+        {"sv", "försvarsdepartementet"}, {"sv-FI", "samarbete"}};
+    for (auto [language, word] : words) {
+        CAPTURE(language);
+        CHECK_FALSE(h.points(language, word).empty());
+    }
+}
+
 TEST_CASE("a character no font covers is reported once with its position") {
     Fixture f;
     Diagnostics diagnostics;
