@@ -30,6 +30,12 @@ TEST_CASE("dates in the document's language") {
     CHECK(format_date({2020, 3, 0}, labels_for("pl")) == "marzec 2020");
     CHECK(updated_label(labels_for("de"), {2020, 3, 5}) == "Zuletzt aktualisiert: 5. März 2020");
     CHECK(format_date({2020, 3, 5}, labels_for("tr")) == "5 Mart 2020");
+    CHECK(format_date({2020, 3, 5}, labels_for("cs")) == "5. března 2020");
+    CHECK(format_date({2020, 3, 0}, labels_for("cs")) == "březen 2020");
+    CHECK(format_date({2020, 3, 5}, labels_for("pt-PT")) == "5 de março de 2020");
+    CHECK(format_date({2020, 3, 5}, labels_for("no")) == "5. mars 2020");
+    CHECK(format_date({2020, 3, 5}, labels_for("nb")) == "5. mars 2020");
+    CHECK(page_label(labels_for("nl"), 1, 2) == "Pagina 1 van 2");
     CHECK(format_date({2020, 3, 5}, labels_for("he")) == "5 במרץ 2020");
     CHECK(format_date({2020, 3, 0}, labels_for("he")) == "מרץ 2020");
     CHECK(format_date({2020, 3, 5}, labels_for("fa")) == "5 مارس 2020");
@@ -38,7 +44,7 @@ TEST_CASE("dates in the document's language") {
 TEST_CASE("labels by primary language, English otherwise") {
     CHECK(labels_for("fr-CA").key_facts == "Points principaux");
     CHECK(labels_for("EN-gb").key_facts == "Key facts");
-    CHECK(labels_for("sv").key_facts == "Key facts");
+    CHECK(labels_for("fi").key_facts == "Key facts");
     CHECK(page_label(labels_for("uk"), 2, 3) == "Сторінка 2 з 3");
     CHECK(updated_label(labels_for("en"), {2020, 3, 5}) == "Last updated: 5 March 2020");
     CHECK(updated_label(labels_for("fr"), {2020, 3, 5}) == "Mis à jour le 5 mars 2020");
@@ -52,12 +58,12 @@ TEST_CASE("contact lines of the briefing in the document's language") {
     CHECK(contact_line(labels_for("fr"), phone) == "Tél.\u00A0: +32 2 707 50 41");
     CHECK(contact_line(labels_for("uk"), email) == "Ел. пошта: moc@hq.nato.int");
     CHECK(contact_line(labels_for("ar"), web) == "الموقع: https://www.nato.int");
-    CHECK(contact_line(labels_for("sv"), email) == "E-mail: moc@hq.nato.int"); // English
+    CHECK(contact_line(labels_for("fi"), email) == "E-mail: moc@hq.nato.int"); // English
     CHECK(contact_line(labels_for("en"), {ContactKind::social, "@NATO", "twitter", {}}) ==
           "Twitter: @NATO");
     CHECK(contact_line(labels_for("fr"), {ContactKind::org, "OTAN", "", {}}) == "OTAN");
-    for (const char* language :
-         {"en", "fr", "uk", "ru", "el", "ar", "de", "es", "it", "pl", "tr", "he", "fa"})
+    for (const char* language : {"en", "fr", "uk", "ru", "el", "ar", "de", "es", "it", "pl",
+                                 "tr", "he", "fa", "nl", "pt", "cs", "da", "nb", "sv", "ro"})
         for (const ContactLine& line : {phone, email, web})
             CHECK(contact_line(labels_for(language), line).find(line.text) != std::string::npos);
 }
