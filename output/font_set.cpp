@@ -72,6 +72,13 @@ FontSet::FontSet(const Style& style, FontLibrary& library, std::vector<std::stri
         }
         chain_.push_back(entry);
     }
+    std::vector<std::string> families{""};
+    for (const auto& family : chain_)
+        families.push_back(family.name);
+    for (const auto& family : families)
+        for (int v = 0; v < 4; ++v)
+            candidates_[family][static_cast<std::size_t>(v)] =
+                order_of_faces(static_cast<Variant>(v), family);
     // The main family is read now, so that a broken font file is reported before any document.
     if (!chain_.empty())
         for (int index : chain_.front().faces)
@@ -112,7 +119,13 @@ std::vector<const FontFace*> FontSet::faces() const {
     return faces;
 }
 
-std::vector<int> FontSet::candidates(Variant variant, const std::string& family) const {
+const std::vector<int>& FontSet::candidates(Variant variant, const std::string& family) const {
+    auto it = candidates_.find(family);
+    if (it == candidates_.end()) it = candidates_.find("");
+    return it->second[static_cast<std::size_t>(variant)];
+}
+
+std::vector<int> FontSet::order_of_faces(Variant variant, const std::string& family) const {
     std::vector<int> order;
     auto add_family = [&](const Family& f) {
         for (int v : {static_cast<int>(variant), static_cast<int>(variant) & 1, 0})

@@ -5,7 +5,9 @@
 #include "output/font_face.hpp"
 #include "styles/style.hpp"
 
+#include <array>
 #include <atomic>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string_view>
@@ -78,8 +80,10 @@ class FontSet {
     };
     const FontFace* face(int index) const;
     // The faces to try, in order: `family`'s, then the chain's; each family's face in `variant`,
-    // then its bold or regular, then its regular.
-    std::vector<int> candidates(Variant variant, const std::string& family) const;
+    // then its bold or regular, then its regular. Worked out once, in the constructor: it is
+    // asked for every character set.
+    const std::vector<int>& candidates(Variant variant, const std::string& family) const;
+    std::vector<int> order_of_faces(Variant variant, const std::string& family) const;
     // The first of the candidates for which covers(face) holds.
     template <typename Covers>
     int first_face(Variant variant, const std::string& family, Covers covers) const;
@@ -90,6 +94,8 @@ class FontSet {
     FontLibrary& library_;
     std::vector<std::unique_ptr<Slot>> slots_;
     std::vector<Family> chain_;
+    // candidates() by family name ("" for none, or one the chain does not have), then variant.
+    std::map<std::string, std::array<std::vector<int>, 4>, std::less<>> candidates_;
 };
 
 } // namespace factpress
