@@ -138,6 +138,8 @@ class Builder {
     void info(DocumentInfo& info) const {
         info.title = plain_text(sheet_.meta.title);
         info.author = sheet_.meta.issuer;
+        info.language = sheet_.language;
+        info.right_to_left = written_right_to_left(sheet_.language);
         info.subject = sheet_.meta.series.empty() ? info.title : sheet_.meta.series;
         for (const auto& keyword : sheet_.meta.keywords)
             info.keywords += (info.keywords.empty() ? "" : ", ") + keyword;

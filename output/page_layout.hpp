@@ -66,6 +66,8 @@ struct Bookmark {
 
 struct DocumentInfo {
     std::string title, author, subject, keywords;
+    std::string language;       // BCP 47, as xml:lang gives it
+    bool right_to_left = false; // pages read from right to left
 };
 
 struct PageLayout {

@@ -82,6 +82,23 @@ const char* PdfDocument::load_truetype(std::string_view bytes) {
     return font->base_font;
 }
 
+void PdfDocument::set_reading(std::string_view language, bool right_to_left) {
+    HPDF_Doc doc = get();
+    HPDF_Dict preferences = check(HPDF_Dict_New(doc->mmgr), "viewer preferences");
+    check_status(HPDF_Dict_Add(doc->catalog, "ViewerPreferences", preferences),
+                 "viewer preferences");
+    check_status(HPDF_Dict_AddBoolean(preferences, "DisplayDocTitle", HPDF_TRUE), "the title");
+    check_status(HPDF_Dict_AddName(preferences, "PrintScaling", "None"), "print scaling");
+    if (right_to_left)
+        check_status(HPDF_Dict_AddName(preferences, "Direction", "R2L"), "the direction");
+    if (!language.empty()) {
+        std::string tag(language);
+        HPDF_String lang = check(HPDF_String_New(doc->mmgr, tag.c_str(), nullptr), "the language");
+        check_status(HPDF_Dict_Add(doc->catalog, "Lang", lang), "the language");
+    }
+    doc->pdf_version = std::max(doc->pdf_version, HPDF_VER_16); // for PrintScaling
+}
+
 std::vector<std::uint8_t> PdfDocument::save() {
     check_status(HPDF_SaveToStream(get()), "saving the document");
     // Taken from the memory stream's buffers: HPDF_ReadFromStream copies a byte at a time.

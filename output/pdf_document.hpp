@@ -42,6 +42,12 @@ class PdfDocument {
     // for a font in memory, and reads a file through stdio, a read and a seek per table.
     const char* load_truetype(std::string_view bytes);
 
+    // How the document is read: its language (the catalog's /Lang, for screen readers and
+    // search), the title shown instead of the file name, printing at 100% rather than scaled to
+    // the printer's margins (a print shop's page geometry stays exact), and, right to left, the
+    // order in which pages are laid side by side.
+    void set_reading(std::string_view language, bool right_to_left);
+
     std::vector<std::uint8_t> save();
 
   private:

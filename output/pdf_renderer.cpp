@@ -268,6 +268,7 @@ class Renderer {
         HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, date);
         HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, date);
         pdf_.check("document information");
+        pdf_.set_reading(i.language, i.right_to_left);
     }
 
     static constexpr const char* encoding = "factpress";

@@ -88,6 +88,13 @@ def check_pdf(pdf, facts, name):
     actions += [o['/A'] for o in objects if isinstance(o.get('/A'), dict) and o['/A'].get('/S') == '/URI']
     distinct = {re.sub(r'^[ub]:', '', a.get('/URI', '')) for a in actions}
     check(distinct == facts['external'], f'{name}: URI links {sorted(distinct)}, expected {sorted(facts["external"])}')
+    catalog = next((o for o in objects if o.get('/Type') == '/Catalog'), {})
+    check(re.sub(r'^[ub]:', '', catalog.get('/Lang', '')) == facts['lang'], f'{name}: /Lang is the xml:lang')
+    preferences = catalog.get('/ViewerPreferences', {})
+    rtl = bool(facts['lang']) and facts['lang'].split('-')[0] in ('ar', 'he', 'fa', 'ur')
+    check(preferences.get('/PrintScaling') == '/None' and preferences.get('/DisplayDocTitle') is True
+          and (preferences.get('/Direction') == '/R2L') == rtl,
+          f'{name}: viewer preferences {preferences}')
     outlines = [o for o in objects if '/Title' in o and '/Parent' in o]
     check(len(outlines) == facts['sections'] + 1, f'{name}: {len(outlines)} bookmarks, expected {facts["sections"] + 1}')
     if facts['lang'] and facts['lang'].split('-')[0] in ('ar', 'he', 'fa', 'ur'):
