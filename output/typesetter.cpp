@@ -169,7 +169,7 @@ class ItemBuilder {
             return;
         }
         if (looks_like_url(word)) {
-            split_after(s, word, "/.-_?&=", 100, false);
+            split_address(s, word);
             return;
         }
         if (word.find_first_of("-/") != std::string::npos && word.size() > 1) {
@@ -199,6 +199,39 @@ class ItemBuilder {
         }
         box(s, word.substr(start));
         return true;
+    }
+
+    // An address (URL, e-mail) breaks after / . - _ ? & = with nothing added: a hyphen would
+    // change it. A long stretch without those (an id, a query string) may also break between any
+    // two characters, at a higher cost: a line cut inside it beats one stretched to fill the
+    // measure around it.
+    void split_address(std::size_t s, const std::string& word) {
+        constexpr std::string_view breaks = "/.-_?&=";
+        std::size_t start = 0;
+        for (std::size_t i = 0; i < word.size(); ++i) {
+            bool last = i + 1 == word.size();
+            if (!last && breaks.find(word[i]) == std::string_view::npos) continue;
+            address_stretch(s, word.substr(start, i + 1 - start));
+            if (!last) push(BreakItem::make_penalty(0, 100), s);
+            start = i + 1;
+        }
+    }
+
+    void address_stretch(std::size_t s, const std::string& stretch) {
+        constexpr std::size_t long_stretch = 12; // code points
+        if (utf8::count_code_points(stretch) <= long_stretch) {
+            box(s, stretch);
+            return;
+        }
+        std::size_t start = 0;
+        for (std::size_t pos = 0; pos < stretch.size();) {
+            utf8::next(stretch, pos);
+            if (pos == stretch.size()) break;
+            box(s, stretch.substr(start, pos - start));
+            push(BreakItem::make_penalty(0, 400), s);
+            start = pos;
+        }
+        box(s, stretch.substr(start));
     }
 
     void split_after(std::size_t s, const std::string& word, std::string_view breaks,

@@ -376,3 +376,23 @@ TEST_CASE(
     for (const auto& t : pages.pages.front().texts)
         CHECK(t.text.find("\u200C") == std::string::npos);
 }
+
+TEST_CASE("an address breaks without added hyphens, inside a long stretch where it must") {
+    Fixture f;
+    Diagnostics diagnostics;
+    const std::string url =
+        "https://www.nato.int/cps/tr/natohq/topics_000000000000000000000000000000000000000000000000"
+        ".htm?selectedLocale=tr&x=1";
+    auto lines = set_paragraph(f, "Çok uzun bir URL: " + url + " burada.", 239.638, diagnostics);
+    REQUIRE(lines.size() >= 3);
+    std::string joined;
+    for (const auto& line : lines) {
+        CHECK_FALSE(line.hyphenated); // "top-ics" would change the address
+        CHECK(line.width <= 239.64);
+        joined += line_text(line);
+    }
+    CHECK(joined.find(url) != std::string::npos);
+    // The words before it share the first line instead of leaving "Çok" alone on it.
+    CHECK(line_text(lines.front()).starts_with("ÇokuzunbirURL:")); // runs hold no spaces
+    CHECK(diagnostics.empty());
+}
