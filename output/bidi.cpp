@@ -1,23 +1,16 @@
 #include "output/bidi.hpp"
+#include "model/language_tag.hpp"
 #include "pipeline/utf8.hpp"
 
 #include <fribidi/fribidi.h>
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
 #include <vector>
 
 namespace factpress {
 namespace {
-
-std::string lowered(std::string_view subtag) {
-    std::string out(subtag);
-    for (char& c : out)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // ISO 15924 scripts written right to left, and languages usually written in one of them.
 constexpr std::array<std::string_view, 10> right_to_left_scripts = {
@@ -64,17 +57,9 @@ Direction word_direction(std::string_view word) {
 }
 
 bool written_right_to_left(std::string_view language) {
-    std::string tag = lowered(language);
-    std::string_view rest = tag;
-    std::string_view primary = rest.substr(0, rest.find('-'));
-    while (rest.find('-') != std::string_view::npos) {
-        rest.remove_prefix(rest.find('-') + 1);
-        std::string_view subtag = rest.substr(0, rest.find('-'));
-        if (subtag.size() == 4 && std::isalpha(static_cast<unsigned char>(subtag[0])))
-            return listed(right_to_left_scripts, subtag);
-        if (subtag.size() == 1) break; // an extension or private use: no script after it
-    }
-    return listed(right_to_left_languages, primary);
+    std::string script = script_subtag(language);
+    if (!script.empty()) return listed(right_to_left_scripts, script);
+    return listed(right_to_left_languages, primary_language(language));
 }
 
 bool is_right_to_left(char32_t cp) {

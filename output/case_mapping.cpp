@@ -1,4 +1,5 @@
 #include "output/case_mapping.hpp"
+#include "model/language_tag.hpp"
 #include "pipeline/utf8.hpp"
 
 #include <utf8proc.h>
@@ -11,14 +12,6 @@ namespace {
 constexpr char32_t combining_grave = 0x300, combining_acute = 0x301, combining_diaeresis = 0x308,
                    combining_psili = 0x313, combining_dasia = 0x314, combining_perispomeni = 0x342,
                    combining_dialytika_tonos = 0x344, combining_ypogegrammeni = 0x345;
-
-bool primary_language_is(std::string_view language, std::string_view primary) {
-    std::string_view head = language.substr(0, language.find('-'));
-    if (head.size() != primary.size()) return false;
-    for (std::size_t i = 0; i < head.size(); ++i)
-        if ((head[i] | 0x20) != primary[i]) return false;
-    return true;
-}
 
 bool is_mark(char32_t cp) {
     return utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class != 0;
@@ -104,8 +97,9 @@ std::string lower_case(std::string_view text) {
 }
 
 std::string upper_case(std::string_view text, std::string_view language) {
-    if (primary_language_is(language, "el")) return composed(greek_capitals(decomposed(text)));
-    bool dotted_i = primary_language_is(language, "tr") || primary_language_is(language, "az");
+    std::string primary = primary_language(language);
+    if (primary == "el") return composed(greek_capitals(decomposed(text)));
+    bool dotted_i = primary == "tr" || primary == "az";
     std::u32string upper;
     for (char32_t cp : utf8::decode(text)) {
         if (cp == U'ß')

@@ -1,4 +1,5 @@
 #include "output/hyphenator.hpp"
+#include "model/language_tag.hpp"
 #include "output/case_mapping.hpp"
 #include "pipeline/file_bytes.hpp"
 #include "pipeline/utf8.hpp"
@@ -22,14 +23,11 @@ fs::path hyphen_dir() {
 }
 
 // hyph_fr_CA.dic for "fr-CA", then hyph_fr.dic, then hyph_ru_RU.dic for "ru", then the first of
-// hyph_sv_*.dic for "sv" (Debian's names). Norwegian "no" is written as Bokmål ("nb").
+// hyph_sv_*.dic for "sv" (Debian's names); Norwegian "no" as Bokmål (primary_language).
 fs::path dictionary_file(std::string_view language) {
     std::string tag(language);
     std::replace(tag.begin(), tag.end(), '-', '_');
-    std::string primary = tag.substr(0, tag.find('_'));
-    for (auto& c : primary)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (primary == "no") primary = "nb";
+    std::string primary = primary_language(tag);
     std::string region = primary;
     for (auto& c : region)
         c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

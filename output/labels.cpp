@@ -1,4 +1,5 @@
 #include "output/labels.hpp"
+#include "model/language_tag.hpp"
 
 #include <fmt/format.h>
 
@@ -427,14 +428,9 @@ const std::vector<Labels>& table() {
 } // namespace
 
 const Labels& labels_for(std::string_view language) {
-    std::string_view primary = language.substr(0, language.find('-'));
-    if (primary == "no" || primary == "NO") primary = "nb"; // Norwegian is written as Bokmål
+    std::string primary = primary_language(language);
     for (const auto& row : table())
-        if (row.language.size() == primary.size() &&
-            std::equal(primary.begin(), primary.end(), row.language.begin(), [](char a, char b) {
-                return std::tolower(static_cast<unsigned char>(a)) == b;
-            }))
-            return row;
+        if (row.language == primary) return row;
     return table().front();
 }
 

@@ -1,4 +1,5 @@
 // What depends on the language's script: capitals and the direction of writing.
+#include "model/language_tag.hpp"
 #include "output/bidi.hpp"
 #include "output/case_mapping.hpp"
 #include "pipeline/utf8.hpp"
@@ -56,4 +57,15 @@ TEST_CASE("a list number reads right to left with its period on the left") {
     CHECK(shape_word("1.", true) == ".1");
     CHECK(shape_word("12.", true) == ".12");
     CHECK(shape_word("1.", false) == "1.");
+}
+
+TEST_CASE("a language tag's primary language and script") {
+    CHECK(primary_language("fr-CA") == "fr");
+    CHECK(primary_language("EN_gb") == "en");
+    CHECK(primary_language("no") == "nb");
+    CHECK(primary_language("") == "");
+    CHECK(script_subtag("az-Arab-IR") == "arab");
+    CHECK(script_subtag("sr-LATN") == "latn");
+    CHECK(script_subtag("de-CH-1996") == "");
+    CHECK(script_subtag("en-x-hebr") == ""); // private use, not a script
 }
