@@ -6,6 +6,7 @@
 
 #include <stdexcept>
 #include <string_view>
+#include <unordered_map>
 
 namespace factpress {
 namespace {
@@ -63,6 +64,27 @@ CharacterMap read_cmap(const Reader& r, std::size_t cmap) {
     return map;
 }
 
+// The pairs of a 'kern' table's horizontal format 0 subtables (the classic table, which Liberation
+// and DejaVu carry beside GPOS), in font units. A table in another form gives no pairs.
+std::unordered_map<std::uint32_t, std::int16_t> read_kerning(const Reader& r, std::size_t kern) {
+    std::unordered_map<std::uint32_t, std::int16_t> pairs;
+    if (r.u16(kern) != 0) return pairs; // Apple's version 1 header
+    std::size_t at = kern + 4;
+    for (std::uint32_t t = 0, n = r.u16(kern + 2); t < n; ++t) {
+        std::uint32_t length = r.u16(at + 2), coverage = r.u16(at + 4);
+        bool horizontal = coverage & 0x1, minimum = coverage & 0x2, cross = coverage & 0x4;
+        if ((coverage >> 8) == 0 && horizontal && !minimum && !cross)
+            for (std::uint32_t i = 0, count = r.u16(at + 6); i < count; ++i) {
+                std::size_t pair = at + 14 + 6 * i;
+                pairs.emplace((r.u16(pair) << 16) | r.u16(pair + 2),
+                              static_cast<std::int16_t>(r.s16(pair + 4)));
+            }
+        if (length < 6) break;
+        at += length;
+    }
+    return pairs;
+}
+
 } // namespace
 
 FontFace FontFace::load(const std::filesystem::path& path) {
@@ -86,6 +108,7 @@ FontFace FontFace::load(const std::filesystem::path& path) {
                 static_cast<std::uint16_t>(r.u16(hmtx + 4 * std::min(g, metrics - 1))));
         face.cmap_ = read_cmap(r, tables["cmap"].offset);
         face.outlines_ = sfnt::outlines(r, tables);
+        if (tables.contains("kern")) face.kerning_ = read_kerning(r, tables["kern"].offset);
     } catch (const std::runtime_error& error) {
         throw std::runtime_error(fmt::format("font {}: {}", path.string(), error.what()));
     }
@@ -141,6 +164,12 @@ std::uint16_t FontFace::glyph(char32_t cp) const {
 bool FontFace::covers(char32_t cp) const {
     std::uint16_t g = glyph(cp);
     return g != 0 && cp <= 0xFFFF && shape(g) != Shape::broken;
+}
+
+int FontFace::kerning(char32_t left, char32_t right) const {
+    if (kerning_.empty()) return 0;
+    auto it = kerning_.find((static_cast<std::uint32_t>(glyph(left)) << 16) | glyph(right));
+    return it == kerning_.end() ? 0 : it->second * 1000 / units_per_em_;
 }
 
 int FontFace::advance(char32_t cp) const {

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace factpress {
@@ -49,6 +50,9 @@ class FontFace {
     bool needs_flattening(std::uint16_t g) const { return shape(g) == Shape::flattened; }
     // Advance width in 1/1000 em, truncated exactly as libharu writes it into /W.
     int advance(char32_t cp) const;
+    // The space added between `left` and `right` set side by side (negative: closer), in 1/1000
+    // em, from the font's kern table; 0 for most pairs.
+    int kerning(char32_t left, char32_t right) const;
     int ascender() const { return ascender_; }   // 1/1000 em
     int descender() const { return descender_; } // 1/1000 em, negative
   private:
@@ -67,6 +71,7 @@ class FontFace {
     std::vector<std::uint16_t> advances_; // font units, per glyph
     std::unique_ptr<MappedFile> file_;    // kept for the glyph outlines' headers
     sfnt::Outlines outlines_;
+    std::unordered_map<std::uint32_t, std::int16_t> kerning_; // (left glyph << 16 | right): units
     // Per glyph, its Shape. Atomic: the face is shared by the threads of a batch (any of them may
     // fill an entry, all with the same value).
     std::unique_ptr<std::atomic<Shape>[]> glyph_shape_;

@@ -141,8 +141,8 @@ std::vector<int> FontSet::order_of_faces(Variant variant, const std::string& fam
 }
 
 template <typename Covers>
-int FontSet::first_face(Variant variant, const std::string& family, Covers covers) const {
-    for (int index : candidates(variant, family))
+int FontSet::first_face(const std::vector<int>& order, Covers covers) const {
+    for (int index : order)
         if (const FontFace* candidate = face(index); candidate && covers(*candidate)) return index;
     return -1;
 }
@@ -163,12 +163,13 @@ int FontSet::face_covering_most(std::u32string_view code_points, Variant variant
 }
 
 int FontSet::face_for(char32_t cp, Variant variant, const std::string& family) const {
-    return first_face(variant, family, [cp](const FontFace& f) { return f.covers(cp); });
+    return first_face(candidates(variant, family),
+                      [cp](const FontFace& f) { return f.covers(cp); });
 }
 
 int FontSet::face_covering(std::u32string_view code_points, Variant variant,
                            const std::string& family) const {
-    return first_face(variant, family,
+    return first_face(candidates(variant, family),
                       [&](const FontFace& f) { return covers_all(f, code_points); });
 }
 
@@ -178,7 +179,9 @@ std::vector<FaceRun> FontSet::runs(std::string_view text, Variant variant, doubl
     if (preferred_face && covers_all(*preferred_face, utf8::decode(text)))
         return runs_by_character(text, variant, size, family, preferred);
     std::vector<FaceRun> result = runs_by_character(text, variant, size, family, -1);
-    if (result.size() < 2) return result;
+    if (std::all_of(result.begin(), result.end(),
+                    [&](const FaceRun& run) { return run.face == result.front().face; }))
+        return result;
     // Text that would mix faces is drawn in one face where one has all of it: a word patched
     // from two faces looks mended, and Arabic letters from two faces do not join.
     int whole = face_covering(utf8::decode(text), variant, family);
@@ -188,17 +191,30 @@ std::vector<FaceRun> FontSet::runs(std::string_view text, Variant variant, doubl
 std::vector<FaceRun> FontSet::runs_by_character(std::string_view text, Variant variant, double size,
                                                 const std::string& family, int only_face) const {
     std::vector<FaceRun> result;
+    const std::vector<int>& order =
+        candidates(variant, family); // looked up once, not per character
+    char32_t previous = 0;
     for (std::size_t pos = 0; pos < text.size();) {
         std::size_t start = pos;
-        char32_t cp = utf8::next(text, pos);
-        int face = only_face >= 0 ? only_face : face_for(drawn(cp), variant, family);
-        double advance = face >= 0 ? this->face(face)->advance(drawn(cp)) : 600;
-        if (result.empty() || result.back().face != face) result.push_back({face, {}, 0});
-        if (drawn(cp) != cp)
-            result.back().text += ' ';
+        char32_t cp = drawn(utf8::next(text, pos));
+        int face = only_face;
+        for (std::size_t k = 0; face < 0 && k < order.size(); ++k)
+            if (const FontFace* candidate = this->face(order[k]);
+                candidate && candidate->covers(cp))
+                face = order[k];
+        const FontFace* font = face >= 0 ? this->face(face) : nullptr;
+        // A kerned pair ends a run: libharu draws a run with the glyphs' own advances only.
+        int kern =
+            font && !result.empty() && result.back().face == face ? font->kerning(previous, cp) : 0;
+        if (kern != 0) result.back().width += kern * size / 1000.0;
+        if (result.empty() || result.back().face != face || kern != 0)
+            result.push_back({face, {}, 0, kern != 0});
+        if (cp == U' ' && text[start] != ' ')
+            result.back().text += ' '; // a no-break space
         else
             result.back().text.append(text.substr(start, pos - start));
-        result.back().width += advance * size / 1000.0;
+        result.back().width += (font ? font->advance(cp) : 600) * size / 1000.0;
+        previous = cp;
     }
     return result;
 }

@@ -39,7 +39,9 @@ class FontLibrary {
 struct FaceRun {
     int face = -1;
     std::string text;
-    double width = 0; // in points at the size measured
+    double width = 0;    // in points at the size measured, with the kerning after its end
+    bool kerned = false; // follows a run of the same face with kerning between them: drawn
+                         // at its own position, not joined to that run
 };
 
 class FontSet {
@@ -84,9 +86,8 @@ class FontSet {
     // asked for every character set.
     const std::vector<int>& candidates(Variant variant, const std::string& family) const;
     std::vector<int> order_of_faces(Variant variant, const std::string& family) const;
-    // The first of the candidates for which covers(face) holds.
-    template <typename Covers>
-    int first_face(Variant variant, const std::string& family, Covers covers) const;
+    // The first face of `order` (candidates()) for which covers(face) holds; -1 if none.
+    template <typename Covers> int first_face(const std::vector<int>& order, Covers covers) const;
     // Runs per face, each character in `only_face` if given (>= 0), else in its first face.
     std::vector<FaceRun> runs_by_character(std::string_view text, Variant variant, double size,
                                            const std::string& family, int only_face) const;

@@ -524,7 +524,7 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
                          line.runs.back().italic == span.italic;
             for (const auto& run : piece.runs) {
                 if (run.face < 0) report_uncovered(run.text, where);
-                if (joins && line.runs.back().face == run.face) {
+                if (joins && line.runs.back().face == run.face && !run.kerned) {
                     line.runs.back().text += run.text;
                     line.runs.back().width += run.width * fit.scale;
                 } else {

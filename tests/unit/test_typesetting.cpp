@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -32,6 +33,25 @@ struct Fixture {
 
 Inlines text(std::string s) {
     return {Inline{InlineKind::text, std::move(s), {}, {}, {}}};
+}
+
+// The word `word` as drawn on `page`, which kerning may have cut into several items set side by
+// side, left to right, on one baseline: one item spanning them all.
+std::optional<TextItem> word_on(const Page& page, std::string_view word) {
+    const auto& texts = page.texts;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        if (!word.starts_with(texts[i].text) || texts[i].text.empty()) continue;
+        TextItem whole = texts[i];
+        for (std::size_t k = i + 1;
+             k < texts.size() && whole.text.size() < word.size() && texts[k].y == whole.y &&
+             texts[k].x > texts[k - 1].x && word.starts_with(whole.text + texts[k].text);
+             ++k) {
+            whole.width = texts[k].x + texts[k].width - whole.x;
+            whole.text += texts[k].text;
+        }
+        if (whole.text == word) return whole;
+    }
+    return std::nullopt;
 }
 
 // Sets text as a nato paragraph; uncovered-character warnings go to `diagnostics`.
@@ -196,13 +216,12 @@ TEST_CASE("the last page's columns are balanced and the contact rule travels wit
         const Page& last = pages.pages.back();
         double body_bottom = pages.height - f.style.number("page", "margin-bottom");
         double left = 0, right = 0;
-        const TextItem* contact = nullptr;
         for (const auto& t : last.texts) {
             if (t.y > body_bottom) continue; // footer
             (t.x < pages.width / 2 ? left : right) =
                 std::max(t.x < pages.width / 2 ? left : right, t.y);
-            if (t.text == "CONTACT") contact = &t;
         }
+        std::optional<TextItem> contact = word_on(last, "CONTACT");
         CHECK(right > 0);
         CHECK(std::abs(left - right) < 0.25 * (body_bottom - 100));
         REQUIRE(contact);
@@ -305,11 +324,10 @@ PageLayout layout_in(Fixture& f, const std::string& language, const std::string&
     return pages;
 }
 
-const TextItem& item_with(const PageLayout& pages, std::string_view text) {
-    for (const auto& t : pages.pages.front().texts)
-        if (t.text.find(text) != std::string::npos) return t;
-    FAIL("no text item holds " << text);
-    throw std::logic_error("unreachable");
+TextItem item_with(const PageLayout& pages, std::string_view text) {
+    std::optional<TextItem> item = word_on(pages.pages.front(), text);
+    if (!item) FAIL("the page does not show " << text);
+    return *item;
 }
 
 } // namespace
@@ -319,7 +337,7 @@ TEST_CASE("a Hebrew, Persian or Urdu sheet is laid out right to left, not only a
     for (const char* language : {"he", "fa", "ur", "ar"}) {
         CAPTURE(language);
         PageLayout pages = layout_in(f, language, "NATO");
-        const TextItem& word = item_with(pages, "NATO");
+        TextItem word = item_with(pages, "NATO");
         CHECK(word.x + word.width > pages.width / 2); // in the right-hand column, at its end
     }
     PageLayout english = layout_in(f, "en", "NATO");
@@ -395,4 +413,23 @@ TEST_CASE("an address breaks without added hyphens, inside a long stretch where 
     // The words before it share the first line instead of leaving "Çok" alone on it.
     CHECK(line_text(lines.front()).starts_with("ÇokuzunbirURL:")); // runs hold no spaces
     CHECK(diagnostics.empty());
+}
+
+TEST_CASE("kerned pairs are set closer, in every direction of writing") {
+    Fixture f;
+    Diagnostics diagnostics;
+    // "AV" and "To" are kerned in Liberation Sans: the word is narrower than its letters' advances.
+    for (const char* word : {"AVAV", "Today"}) {
+        CAPTURE(word);
+        auto lines = set_paragraph(f, word, 300, diagnostics);
+        REQUIRE(lines.size() == 1);
+        double advances = f.fonts->width(std::string(word).substr(0, 1), Variant::regular, 9.5);
+        for (std::size_t i = 1; i < std::string_view(word).size(); ++i)
+            advances += f.fonts->width(std::string(1, word[i]), Variant::regular, 9.5);
+        CHECK(lines.front().width < advances - 0.1);
+        CHECK(lines.front().runs.size() >= 2); // drawn apart at each kerned pair
+    }
+    // A number in a right-to-left sheet keeps its digits' order when "11" is kerned.
+    PageLayout pages = layout_in(f, "ar", "2011 بغداد");
+    CHECK(word_on(pages.pages.front(), "2011"));
 }
