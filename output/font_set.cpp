@@ -191,17 +191,14 @@ std::vector<FaceRun> FontSet::runs(std::string_view text, Variant variant, doubl
 std::vector<FaceRun> FontSet::runs_by_character(std::string_view text, Variant variant, double size,
                                                 const std::string& family, int only_face) const {
     std::vector<FaceRun> result;
-    const std::vector<int>& order =
-        candidates(variant, family); // looked up once, not per character
+    const std::vector<int>& order = candidates(variant, family); // once, not per character
     char32_t previous = 0;
     for (std::size_t pos = 0; pos < text.size();) {
         std::size_t start = pos;
         char32_t cp = drawn(utf8::next(text, pos));
-        int face = only_face;
-        for (std::size_t k = 0; face < 0 && k < order.size(); ++k)
-            if (const FontFace* candidate = this->face(order[k]);
-                candidate && candidate->covers(cp))
-                face = order[k];
+        int face = only_face >= 0
+                       ? only_face
+                       : first_face(order, [cp](const FontFace& f) { return f.covers(cp); });
         const FontFace* font = face >= 0 ? this->face(face) : nullptr;
         // A kerned pair ends a run: libharu draws a run with the glyphs' own advances only.
         int kern =
