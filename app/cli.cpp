@@ -26,7 +26,7 @@ options:
   -f, --format LIST        comma list of pdf, txt (default: pdf,txt)
   -s, --style NAME|FILE    bundled style sheet or a style file (default: nato)
       --briefing full|brief  plain-text profile (default: full)
-      --width N            column width of the briefing, 40 or more (default: 72)
+      --width N            column width of the briefing, 40 to 1000 (default: 72)
   -j, --jobs N             documents rendered in parallel (default: number of cores)
       --report FILE        write a JSON report of the run
       --draft              unusable images become framed placeholders (warning, not error)
