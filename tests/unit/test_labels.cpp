@@ -39,6 +39,7 @@ TEST_CASE("dates in the document's language") {
     CHECK(format_date({2020, 3, 5}, labels_for("he")) == "5 במרץ 2020");
     CHECK(format_date({2020, 3, 0}, labels_for("he")) == "מרץ 2020");
     CHECK(format_date({2020, 3, 5}, labels_for("fa")) == "5 مارس 2020");
+    CHECK(format_date({2020, 3, 5}, labels_for("ur")) == "5 مارچ 2020");
 }
 
 TEST_CASE("labels by primary language, English otherwise") {
@@ -62,8 +63,8 @@ TEST_CASE("contact lines of the briefing in the document's language") {
     CHECK(contact_line(labels_for("en"), {ContactKind::social, "@NATO", "twitter", {}}) ==
           "Twitter: @NATO");
     CHECK(contact_line(labels_for("fr"), {ContactKind::org, "OTAN", "", {}}) == "OTAN");
-    for (const char* language : {"en", "fr", "uk", "ru", "el", "ar", "de", "es", "it", "pl",
-                                 "tr", "he", "fa", "nl", "pt", "cs", "da", "nb", "sv", "ro"})
+    for (const char* language : {"en", "fr", "uk", "ru", "el", "ar", "de", "es", "it", "pl", "tr",
+                                 "he", "fa", "nl", "pt", "cs", "da", "nb", "sv", "ro", "ur"})
         for (const ContactLine& line : {phone, email, web})
             CHECK(contact_line(labels_for(language), line).find(line.text) != std::string::npos);
 }
