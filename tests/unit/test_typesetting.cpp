@@ -433,3 +433,24 @@ TEST_CASE("kerned pairs are set closer, in every direction of writing") {
     PageLayout pages = layout_in(f, "ar", "2011 بغداد");
     CHECK(word_on(pages.pages.front(), "2011"));
 }
+
+TEST_CASE("a line without a word of the sheet's direction reads the other way, numbers included") {
+    Fixture f;
+    // In an Arabic sheet, a line of Latin words and numbers only reads left to right as a whole
+    // (as the English date of a sheet without labels does): not "2020 NATO 5".
+    PageLayout pages = layout_in(f, "ar", "5 NATO 2020");
+    auto five = word_on(pages.pages.front(), "5"), nato = word_on(pages.pages.front(), "NATO"),
+         year = word_on(pages.pages.front(), "2020");
+    REQUIRE(five);
+    REQUIRE(nato);
+    REQUIRE(year);
+    CHECK(five->x < nato->x);
+    CHECK(nato->x < year->x);
+    // With an Arabic word in it, the line is right to left: the number after it is on its left.
+    PageLayout mixed = layout_in(f, "ar", "بغداد 2020");
+    auto city = word_on(mixed.pages.front(), shape_word("بغداد", true));
+    auto number = word_on(mixed.pages.front(), "2020");
+    REQUIRE(city);
+    REQUIRE(number);
+    CHECK(number->x < city->x);
+}
