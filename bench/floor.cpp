@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
     }
     std::string text = read(argv[1]);
     std::vector<std::string> jpegs;
-    for (int i = 4; i < argc; ++i) jpegs.push_back(read(argv[i]));
+    for (int i = 4; i < argc; ++i)
+        jpegs.push_back(read(argv[i]));
     const char* regular = "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf";
     const char* bold = "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf";
     int count = std::stoi(argv[3]);
@@ -35,16 +36,19 @@ int main(int argc, char** argv) {
         HPDF_Doc pdf = HPDF_New(ignore_errors, nullptr);
         HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
         HPDF_UseUTFEncodings(pdf);
-        HPDF_Font body = HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, regular, HPDF_TRUE), "UTF-8");
-        HPDF_Font heading = HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, bold, HPDF_TRUE), "UTF-8");
+        HPDF_Font body =
+            HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, regular, HPDF_TRUE), "UTF-8");
+        HPDF_Font heading =
+            HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, bold, HPDF_TRUE), "UTF-8");
         std::size_t at = 0;
         for (int p = 0; p < 2; ++p) {
             HPDF_Page page = HPDF_AddPage(pdf);
             HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
             for (int k = 0; k < 2; ++k) {
                 const std::string& jpeg = jpegs[(2 * p + k) % jpegs.size()];
-                HPDF_Image image = HPDF_LoadJpegImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(jpeg.data()),
-                                                            static_cast<HPDF_UINT>(jpeg.size()));
+                HPDF_Image image =
+                    HPDF_LoadJpegImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(jpeg.data()),
+                                              static_cast<HPDF_UINT>(jpeg.size()));
                 if (image) HPDF_Page_DrawImage(page, image, 300, 450 - 300 * k, 240, 160);
             }
             HPDF_Page_BeginText(page);
@@ -53,7 +57,8 @@ int main(int argc, char** argv) {
             HPDF_Page_SetFontAndSize(page, body, 9.5);
             for (double y = 780; y > 60 && at < text.size(); y -= 12.4) {
                 std::size_t end = text.find(' ', at + 45);
-                std::string line = text.substr(at, end == std::string::npos ? std::string::npos : end - at);
+                std::string line =
+                    text.substr(at, end == std::string::npos ? std::string::npos : end - at);
                 at = end == std::string::npos ? text.size() : end + 1;
                 HPDF_Page_TextOut(page, 48, static_cast<HPDF_REAL>(y), line.c_str());
             }

@@ -68,8 +68,9 @@ TEST_CASE("a bad value says what is expected, and a misspelt name what was meant
           std::string::npos);
     CHECK(all.find("unknown property colour on <set element=\"title\">; did you mean \"color\"?") !=
           std::string::npos);
-    CHECK(all.find("5:3: font=\"seriff\" names no <family> of the style; did you mean \"serif\"?") !=
-          std::string::npos);
+    CHECK(
+        all.find("5:3: font=\"seriff\" names no <family> of the style; did you mean \"serif\"?") !=
+        std::string::npos);
     CHECK(loaded.diagnostics.size() == 7);
 }
 
