@@ -346,7 +346,7 @@ TEST_CASE("a Hebrew, Persian or Urdu sheet is laid out right to left, not only a
 
 TEST_CASE("the words of a Persian paragraph are set in one face, not one face per word") {
     Fixture f;
-    // Persian letters (گ, ی, پ) are not all in KACST Book, which sets Arabic first.
+    // Persian letters (گ, ی, پ) are not all in KACST Book, the fallback: one face sets them all.
     PageLayout pages = layout_in(f, "fa", "ناتو در عراق گچ پژوهش یک");
     std::set<int> faces;
     for (const auto& t : pages.pages.front().texts)
