@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
@@ -27,6 +28,25 @@ int word_count(const std::string& text) {
         in_word = !space;
     }
     return n;
+}
+
+// The text without the author's break hints for the PDF (soft hyphens, zero-width spaces): lines
+// of a briefing are already broken, and pasted into mail a soft hyphen can show as "-" and a
+// zero-width space splits a word for search. Joiners stay: Persian needs them to read right.
+std::string without_break_hints(const std::string& text) {
+    static constexpr std::string_view hints[] = {"\u00AD", "\u200B"};
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t at = 0; at < text.size();) {
+        auto hint = std::find_if(std::begin(hints), std::end(hints), [&](std::string_view h) {
+            return std::string_view(text).substr(at, h.size()) == h;
+        });
+        if (hint != std::end(hints))
+            at += hint->size();
+        else
+            out += text[at++];
+    }
+    return out;
 }
 
 // The brief profile's budget: about 150 words before the contact block.
@@ -52,7 +72,7 @@ class Writer {
         if (!sheet_.meta.classification.empty()) out_ += "\n" + sheet_.meta.classification + "\n";
         while (out_.ends_with("\n\n"))
             out_.pop_back();
-        return out_;
+        return without_break_hints(out_);
     }
 
   private:

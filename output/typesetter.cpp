@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace factpress {
 namespace {
@@ -42,6 +43,15 @@ std::string visible(std::string_view text) {
     return out;
 }
 
+// A right-to-left letter's script, roughly: its block of 256 code points, with the presentation
+// forms of Hebrew (U+FB1D-FB4F) and Arabic (U+FB50-FDFF, U+FE70-FEFF) counted with their letters.
+char32_t script_of(char32_t cp) {
+    if (cp >= 0xFB1D && cp <= 0xFB4F) return 0x05;
+    if ((cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF)) return 0x06;
+    if (cp >= 0x0750 && cp <= 0x08FF) return 0x06; // Arabic Supplement and Extended-A
+    return cp >> 8;
+}
+
 bool is_letter(char32_t cp) {
     return (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z') ||
            (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
@@ -56,13 +66,13 @@ bool looks_like_url(std::string_view word) {
 class ItemBuilder {
   public:
     ItemBuilder(const FontSet& fonts, const HyphenationPatterns& patterns, bool right_to_left,
-                std::u32string_view right_to_left_letters, const std::vector<Span>& spans,
-                const TextStyle& style, double width)
+                const std::map<char32_t, std::u32string>& right_to_left_letters,
+                const std::vector<Span>& spans, const TextStyle& style, double width)
         : fonts_(fonts), patterns_(patterns), right_to_left_(right_to_left),
-          letters_(right_to_left_letters), spans_(spans), style_(style), width_(width) {
-        for (std::size_t s = 0; s < spans_.size(); ++s)
-            preferred_faces_.push_back(right_to_left_face(s));
-    }
+          letters_(right_to_left_letters), spans_(spans), style_(style), width_(width),
+          paragraph_has_right_to_left_(
+              std::any_of(spans.begin(), spans.end(),
+                          [](const Span& span) { return has_right_to_left(span.text); })) {}
 
     ItemList build() {
         for (std::size_t s = 0; s < spans_.size(); ++s) {
@@ -90,14 +100,27 @@ class ItemBuilder {
   private:
     Variant variant(std::size_t s) const { return make_variant(spans_[s].bold, spans_[s].italic); }
     double measure(std::size_t s, std::string_view text) const {
-        return fonts_.width(text, variant(s), style_.size, style_.family, preferred_faces_[s]);
+        return fonts_.width(text, variant(s), style_.size, style_.family, preferred_face(s, text));
     }
 
-    // The face that has most of the document's right-to-left letters sets each right-to-left
-    // word that it covers: a Persian sheet is not set half in one Arabic face and half in another.
-    int right_to_left_face(std::size_t s) const {
-        if (letters_.empty() || (!right_to_left_ && !has_right_to_left(spans_[s].text))) return -1;
-        return fonts_.face_covering_most(letters_, variant(s), style_.family);
+    // The face that has most of the document's letters of a right-to-left word's script sets
+    // each such word that it covers: a Persian sheet is not set half in one Arabic face and half
+    // in another, and its Hebrew words do not pull it into a face that has both scripts.
+    int preferred_face(std::size_t s, std::string_view text) const {
+        if (letters_.empty()) return -1;
+        std::u32string cps = utf8::decode(text);
+        auto first = std::find_if(cps.begin(), cps.end(), is_right_to_left);
+        if (first == cps.end()) return -1;
+        auto letters = letters_.find(script_of(*first));
+        if (letters == letters_.end()) return -1;
+        auto key = std::pair{letters->first, static_cast<int>(variant(s))};
+        auto known = faces_.find(key);
+        if (known == faces_.end())
+            known = faces_
+                        .emplace(key, fonts_.face_covering_most(letters->second, variant(s),
+                                                                style_.family))
+                        .first;
+        return known->second;
     }
 
     void glue(std::size_t s) {
@@ -124,7 +147,8 @@ class ItemBuilder {
     void box(std::size_t s, std::string text) {
         text = visible(text);
         if (text.empty()) return;
-        auto runs = fonts_.runs(text, variant(s), style_.size, style_.family, preferred_faces_[s]);
+        auto runs =
+            fonts_.runs(text, variant(s), style_.size, style_.family, preferred_face(s, text));
         double w = 0;
         for (const auto& run : runs)
             w += run.width;
@@ -162,9 +186,11 @@ class ItemBuilder {
     void word_part(std::size_t s, const std::string& word) {
         if (author_breaks(s, word)) return;
         // Right-to-left words are shaped (joining forms, ligatures) and never hyphenated; in a
-        // right-to-left document every word goes through the bidi algorithm ("2018." ends in
-        // its period on the left).
-        if (right_to_left_ || has_right_to_left(word)) {
+        // right-to-left paragraph every word goes through the bidi algorithm ("2018." ends in
+        // its period on the left). A paragraph without a right-to-left letter reads left to
+        // right as a whole, in a right-to-left document too ("Today, NATO": the comma on the
+        // right).
+        if ((right_to_left_ && paragraph_has_right_to_left_) || has_right_to_left(word)) {
             box(s, shape_word(word, right_to_left_));
             return;
         }
@@ -291,11 +317,12 @@ class ItemBuilder {
     const FontSet& fonts_;
     const HyphenationPatterns& patterns_;
     bool right_to_left_;
-    std::u32string_view letters_;
+    const std::map<char32_t, std::u32string>& letters_; // by script_of
     const std::vector<Span>& spans_;
     const TextStyle& style_;
     double width_;
-    std::vector<int> preferred_faces_; // per span; -1: none
+    mutable std::map<std::pair<char32_t, int>, int> faces_; // preferred_face by script, variant
+    bool paragraph_has_right_to_left_;
     ItemList paragraph_;
 };
 
@@ -470,7 +497,8 @@ Typesetter::Typesetter(const FontSet& fonts, Hyphenator& hyphenator, std::string
     std::set<char32_t> letters;
     for (char32_t cp : utf8::decode(shape_word(document_text, right_to_left_)))
         if (is_right_to_left(cp)) letters.insert(cp);
-    right_to_left_letters_.assign(letters.begin(), letters.end());
+    for (char32_t cp : letters)
+        right_to_left_letters_[script_of(cp)] += cp;
 }
 
 std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyle& style,

@@ -8,6 +8,7 @@
 #include "output/hyphenator.hpp"
 #include "styles/style.hpp"
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -76,9 +77,10 @@ class Typesetter {
     void report_uncovered(std::string_view text, Position where);
 
     const FontSet& fonts_;
-    HyphenationPatterns patterns_;         // looked up once per document, not once per word
-    bool right_to_left_;                   // the document's direction (its pages are mirrored)
-    std::u32string right_to_left_letters_; // the document's, as shaped, each once
+    HyphenationPatterns patterns_; // looked up once per document, not once per word
+    bool right_to_left_;           // the document's direction (its pages are mirrored)
+    std::map<char32_t, std::u32string> right_to_left_letters_; // the document's, as shaped, by
+                                                               // script, each once
     std::string style_name_;
     Diagnostics& diagnostics_;
     std::set<char32_t> reported_;

@@ -30,9 +30,15 @@ def check(ok, what):
 def run(cmd, **kw):
     return subprocess.run(cmd, capture_output=True, **kw)
 
+# Soft hyphens, zero-width spaces and joiners: in the source, not drawn in the PDF.
+INVISIBLE = dict.fromkeys(map(ord, '\u00ad\u200b\u200c\u200d\u2060\ufeff'), None)
+# Direction marks, which pdftotext puts around runs of the other direction: between words.
+DIRECTION_MARKS = dict.fromkeys(map(ord, '\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069'), ' ')
+
 def words_of(text):
     # NFKC folds Arabic presentation forms back to letters; combining marks (Arabic vowel signs)
     # are dropped on both sides, as extraction may place them differently.
+    text = text.translate(INVISIBLE).translate(DIRECTION_MARKS)
     text = ''.join(c for c in unicodedata.normalize('NFKC', text) if unicodedata.category(c) != 'Mn')
     return [w for w in re.findall(r'\w+', text) if len(w) > 1 or w.isalpha()]
 

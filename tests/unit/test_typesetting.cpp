@@ -3,6 +3,7 @@
 #include "output/bidi.hpp"
 #include "output/layout.hpp"
 #include "output/typesetter.hpp"
+#include "pipeline/utf8.hpp"
 #include "test_helpers.hpp"
 
 #include <doctest/doctest.h>
@@ -446,6 +447,8 @@ TEST_CASE("a line without a word of the sheet's direction reads the other way, n
     REQUIRE(year);
     CHECK(five->x < nato->x);
     CHECK(nato->x < year->x);
+    // Its punctuation stays where it reads left to right: "Today," not ",Today".
+    CHECK(word_on(layout_in(f, "ar", "Today, NATO").pages.front(), "Today,"));
     // With an Arabic word in it, the line is right to left: the number after it is on its left.
     PageLayout mixed = layout_in(f, "ar", "بغداد 2020");
     auto city = word_on(mixed.pages.front(), shape_word("بغداد", true));
@@ -453,4 +456,22 @@ TEST_CASE("a line without a word of the sheet's direction reads the other way, n
     REQUIRE(city);
     REQUIRE(number);
     CHECK(number->x < city->x);
+}
+
+TEST_CASE("Hebrew words in a Persian sheet do not pull its Persian into a face that has both") {
+    Fixture f;
+    // DejaVu Sans has Arabic and Hebrew; the Persian words stay in the face chosen for Arabic
+    // script alone.
+    auto arabic_faces = [](const PageLayout& layout) {
+        std::set<int> faces;
+        for (const auto& t : layout.pages.front().texts)
+            for (char32_t cp : utf8::decode(t.text))
+                if ((cp >= 0x600 && cp <= 0x6FF) || (cp >= 0xFB50 && cp <= 0xFEFF))
+                    faces.insert(t.face);
+        return faces;
+    };
+    std::set<int> with_hebrew = arabic_faces(layout_in(f, "fa", "ناتو در عراق گچ پژوهش בעברית"));
+    std::set<int> alone = arabic_faces(layout_in(f, "fa", "ناتو در عراق گچ پژوهش"));
+    CHECK(with_hebrew.size() == 1);
+    CHECK(with_hebrew == alone);
 }
