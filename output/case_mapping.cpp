@@ -1,10 +1,9 @@
 #include "output/case_mapping.hpp"
 #include "model/language_tag.hpp"
+#include "pipeline/normalize.hpp"
 #include "pipeline/utf8.hpp"
 
 #include <utf8proc.h>
-
-#include <cstdlib>
 
 namespace factpress {
 namespace {
@@ -31,18 +30,6 @@ std::u32string decomposed(std::string_view text) {
             for (utf8proc_ssize_t i = 0; i < n; ++i)
                 out.push_back(static_cast<char32_t>(parts[i]));
     }
-    return out;
-}
-
-std::string composed(std::u32string_view cps) {
-    std::string text = utf8::encode(cps);
-    utf8proc_uint8_t* result = nullptr;
-    utf8proc_ssize_t length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                                           static_cast<utf8proc_ssize_t>(text.size()), &result,
-                                           utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
-    if (length < 0) return text;
-    std::string out(reinterpret_cast<const char*>(result), static_cast<std::size_t>(length));
-    std::free(result);
     return out;
 }
 
@@ -89,16 +76,9 @@ char32_t to_lower(char32_t cp) {
     return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
 }
 
-std::string lower_case(std::string_view text) {
-    std::u32string cps = utf8::decode(text);
-    for (char32_t& cp : cps)
-        cp = to_lower(cp);
-    return utf8::encode(cps);
-}
-
 std::string upper_case(std::string_view text, std::string_view language) {
     std::string primary = primary_language(language);
-    if (primary == "el") return composed(greek_capitals(decomposed(text)));
+    if (primary == "el") return compose(utf8::encode(greek_capitals(decomposed(text))));
     bool dotted_i = primary == "tr" || primary == "az";
     std::u32string upper;
     for (char32_t cp : utf8::decode(text)) {

@@ -8,8 +8,7 @@
 
 namespace factpress {
 
-char32_t to_lower(char32_t cp);
-std::string lower_case(std::string_view text);
+char32_t to_lower(char32_t cp); // for hyphenation patterns, which are in lower case
 
 // `language` is the document's BCP 47 tag ("tr", "el-CY").
 std::string upper_case(std::string_view text, std::string_view language);

@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 namespace factpress {
 namespace {
@@ -43,15 +42,6 @@ std::string visible(std::string_view text) {
     return out;
 }
 
-// A right-to-left letter's script, roughly: its block of 256 code points, with the presentation
-// forms of Hebrew (U+FB1D-FB4F) and Arabic (U+FB50-FDFF, U+FE70-FEFF) counted with their letters.
-char32_t script_of(char32_t cp) {
-    if (cp >= 0xFB1D && cp <= 0xFB4F) return 0x05;
-    if ((cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF)) return 0x06;
-    if (cp >= 0x0750 && cp <= 0x08FF) return 0x06; // Arabic Supplement and Extended-A
-    return cp >> 8;
-}
-
 bool is_letter(char32_t cp) {
     return (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z') ||
            (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
@@ -66,10 +56,10 @@ bool looks_like_url(std::string_view word) {
 class ItemBuilder {
   public:
     ItemBuilder(const FontSet& fonts, const HyphenationPatterns& patterns, bool right_to_left,
-                const std::map<char32_t, std::u32string>& right_to_left_letters,
-                const std::vector<Span>& spans, const TextStyle& style, double width)
+                ScriptFaces& script_faces, const std::vector<Span>& spans, const TextStyle& style,
+                double width)
         : fonts_(fonts), patterns_(patterns), right_to_left_(right_to_left),
-          letters_(right_to_left_letters), spans_(spans), style_(style), width_(width),
+          script_faces_(script_faces), spans_(spans), style_(style), width_(width),
           paragraph_has_right_to_left_(
               std::any_of(spans.begin(), spans.end(),
                           [](const Span& span) { return has_right_to_left(span.text); })) {}
@@ -103,24 +93,8 @@ class ItemBuilder {
         return fonts_.width(text, variant(s), style_.size, style_.family, preferred_face(s, text));
     }
 
-    // The face that has most of the document's letters of a right-to-left word's script sets
-    // each such word that it covers: a Persian sheet is not set half in one Arabic face and half
-    // in another, and its Hebrew words do not pull it into a face that has both scripts.
     int preferred_face(std::size_t s, std::string_view text) const {
-        if (letters_.empty()) return -1;
-        std::u32string cps = utf8::decode(text);
-        auto first = std::find_if(cps.begin(), cps.end(), is_right_to_left);
-        if (first == cps.end()) return -1;
-        auto letters = letters_.find(script_of(*first));
-        if (letters == letters_.end()) return -1;
-        auto key = std::pair{letters->first, static_cast<int>(variant(s))};
-        auto known = faces_.find(key);
-        if (known == faces_.end())
-            known = faces_
-                        .emplace(key, fonts_.face_covering_most(letters->second, variant(s),
-                                                                style_.family))
-                        .first;
-        return known->second;
+        return script_faces_.face_for(text, variant(s), style_.family);
     }
 
     void glue(std::size_t s) {
@@ -317,11 +291,10 @@ class ItemBuilder {
     const FontSet& fonts_;
     const HyphenationPatterns& patterns_;
     bool right_to_left_;
-    const std::map<char32_t, std::u32string>& letters_; // by script_of
+    ScriptFaces& script_faces_;
     const std::vector<Span>& spans_;
     const TextStyle& style_;
     double width_;
-    mutable std::map<std::pair<char32_t, int>, int> faces_; // preferred_face by script, variant
     bool paragraph_has_right_to_left_;
     ItemList paragraph_;
 };
@@ -491,21 +464,14 @@ Typesetter::Typesetter(const FontSet& fonts, Hyphenator& hyphenator, std::string
                        std::string style_name, std::string_view document_text,
                        Diagnostics& diagnostics)
     : fonts_(fonts), patterns_(hyphenator.patterns(language)),
-      right_to_left_(written_right_to_left(language)), style_name_(std::move(style_name)),
-      diagnostics_(diagnostics) {
-    if (!right_to_left_ && !has_right_to_left(document_text)) return;
-    std::set<char32_t> letters;
-    for (char32_t cp : utf8::decode(shape_word(document_text, right_to_left_)))
-        if (is_right_to_left(cp)) letters.insert(cp);
-    for (char32_t cp : letters)
-        right_to_left_letters_[script_of(cp)] += cp;
-}
+      right_to_left_(written_right_to_left(language)),
+      script_faces_(fonts, document_text, right_to_left_), style_name_(std::move(style_name)),
+      diagnostics_(diagnostics) {}
 
 std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyle& style,
                                   double width, Position where) {
     ItemList p =
-        ItemBuilder(fonts_, patterns_, right_to_left_, right_to_left_letters_, spans, style, width)
-            .build();
+        ItemBuilder(fonts_, patterns_, right_to_left_, script_faces_, spans, style, width).build();
     if (p.pieces.empty()) return {};
     BreakOptions options;
     options.line_width = width;

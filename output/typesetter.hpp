@@ -6,9 +6,9 @@
 #include "output/bidi.hpp"
 #include "output/font_set.hpp"
 #include "output/hyphenator.hpp"
+#include "output/script_faces.hpp"
 #include "styles/style.hpp"
 
-#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -79,8 +79,7 @@ class Typesetter {
     const FontSet& fonts_;
     HyphenationPatterns patterns_; // looked up once per document, not once per word
     bool right_to_left_;           // the document's direction (its pages are mirrored)
-    std::map<char32_t, std::u32string> right_to_left_letters_; // the document's, as shaped, by
-                                                               // script, each once
+    ScriptFaces script_faces_;
     std::string style_name_;
     Diagnostics& diagnostics_;
     std::set<char32_t> reported_;
