@@ -67,7 +67,7 @@ class Builder {
     Builder(const FactSheet& sheet, const Style& style, const FontSet& fonts,
             Hyphenator& hyphenator, const Deadline& deadline, Diagnostics& diagnostics)
         : sheet_(sheet), style_(style), fonts_(fonts), labels_(labels_for(sheet.language)),
-          deadline_(deadline),
+          right_to_left_(written_right_to_left(sheet.language)), deadline_(deadline),
           typesetter_(fonts, hyphenator, sheet.language, style.name, all_text(sheet), diagnostics) {
     }
 
@@ -101,7 +101,7 @@ class Builder {
             flowed = balance_last_page(layout, g, blocks, options, std::move(flowed));
         running_elements(flowed, g);
         flowed.faces = fonts_.faces(); // after typesetting: every face a run uses has been read
-        if (written_right_to_left(sheet_.language)) mirror(flowed);
+        if (right_to_left_) mirror(flowed);
         return flowed;
     }
 
@@ -139,7 +139,7 @@ class Builder {
         info.title = plain_text(sheet_.meta.title);
         info.author = sheet_.meta.issuer;
         info.language = sheet_.language;
-        info.right_to_left = written_right_to_left(sheet_.language);
+        info.right_to_left = right_to_left_;
         info.subject = sheet_.meta.series.empty() ? info.title : sheet_.meta.series;
         for (const auto& keyword : sheet_.meta.keywords)
             info.keywords += (info.keywords.empty() ? "" : ", ") + keyword;
@@ -287,7 +287,7 @@ class Builder {
             ++number;
             std::string marker = list.numbered ? fmt::format("{}.", number) : "\u2022";
             // Right to left, a number's period is on its left: ".1", as the text reads it.
-            if (written_right_to_left(sheet_.language)) marker = shape_word(marker, true);
+            if (right_to_left_) marker = shape_word(marker, true);
             for (std::size_t i = 0; i < item.size(); ++i) {
                 FlowBlock block =
                     text_block(item[i].content, "paragraph", item[i].position, indent);
@@ -537,6 +537,7 @@ class Builder {
     const Style& style_;
     const FontSet& fonts_;
     const Labels& labels_;
+    bool right_to_left_; // the sheet's direction: its pages are mirrored
     const Deadline& deadline_;
     Typesetter typesetter_;
     double column_width_ = 0;

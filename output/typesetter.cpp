@@ -31,7 +31,9 @@ struct ItemList {
 
 // The text without default-ignorable characters (joiners, direction marks, soft hyphens): they
 // have done their work in shaping and breaking, and fonts draw a visible bar for some of them.
-std::string visible(std::string_view text) {
+std::string visible(std::string text) {
+    if (std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; }))
+        return text; // ASCII has none: most words, at no cost
     std::string out;
     for (std::size_t pos = 0; pos < text.size();) {
         std::size_t start = pos;
@@ -119,7 +121,7 @@ class ItemBuilder {
     }
 
     void box(std::size_t s, std::string text) {
-        text = visible(text);
+        text = visible(std::move(text));
         if (text.empty()) return;
         auto runs =
             fonts_.runs(text, variant(s), style_.size, style_.family, preferred_face(s, text));
@@ -168,12 +170,13 @@ class ItemBuilder {
             box(s, shape_word(word, right_to_left_));
             return;
         }
+        // An address (URL, e-mail) gets no hyphen: it would change it.
         if (looks_like_url(word)) {
-            split_address(s, word);
+            split_after(s, word, "/.-_?&=", 100, &ItemBuilder::address_stretch);
             return;
         }
         if (word.find_first_of("-/") != std::string::npos && word.size() > 1) {
-            split_after(s, word, "-/", 50, false);
+            split_after(s, word, "-/", 50, &ItemBuilder::hyphenated);
             return;
         }
         hyphenated(s, word);
@@ -201,22 +204,9 @@ class ItemBuilder {
         return true;
     }
 
-    // An address (URL, e-mail) breaks after / . - _ ? & = with nothing added: a hyphen would
-    // change it. A long stretch without those (an id, a query string) may also break between any
-    // two characters, at a higher cost: a line cut inside it beats one stretched to fill the
-    // measure around it.
-    void split_address(std::size_t s, const std::string& word) {
-        constexpr std::string_view breaks = "/.-_?&=";
-        std::size_t start = 0;
-        for (std::size_t i = 0; i < word.size(); ++i) {
-            bool last = i + 1 == word.size();
-            if (!last && breaks.find(word[i]) == std::string_view::npos) continue;
-            address_stretch(s, word.substr(start, i + 1 - start));
-            if (!last) push(BreakItem::make_penalty(0, 100), s);
-            start = i + 1;
-        }
-    }
-
+    // A part of an address between its / . - _ ? & =. A long one (an id, a query string) may also
+    // break between any two characters, at a higher cost: a line cut inside it beats one
+    // stretched to fill the measure around it.
     void address_stretch(std::size_t s, const std::string& stretch) {
         constexpr std::size_t long_stretch = 12; // code points
         if (utf8::count_code_points(stretch) <= long_stretch) {
@@ -234,16 +224,17 @@ class ItemBuilder {
         box(s, stretch.substr(start));
     }
 
+    // Breaks after each of `breaks` with nothing added, and sets the parts between with `part`.
     void split_after(std::size_t s, const std::string& word, std::string_view breaks,
-                     double penalty, bool flagged) {
+                     double penalty, void (ItemBuilder::*part)(std::size_t, const std::string&)) {
         std::size_t start = 0;
         for (std::size_t i = 0; i + 1 < word.size(); ++i) {
-            if (breaks.find(word[i]) == std::string_view::npos || i + 1 == start) continue;
-            hyphenated(s, word.substr(start, i + 1 - start));
-            push(BreakItem::make_penalty(0, penalty, flagged), s);
+            if (breaks.find(word[i]) == std::string_view::npos) continue;
+            (this->*part)(s, word.substr(start, i + 1 - start));
+            push(BreakItem::make_penalty(0, penalty), s);
             start = i + 1;
         }
-        hyphenated(s, word.substr(start));
+        (this->*part)(s, word.substr(start));
     }
 
     void hyphenated(std::size_t s, const std::string& word) {
