@@ -55,9 +55,6 @@ class FontSet {
     std::vector<std::filesystem::path> paths() const;
     // The first face of the chain that covers `cp` in `variant` (or its regular face); -1 if none.
     int face_for(char32_t cp, Variant variant, const std::string& family = {}) const;
-    // The first face that covers every one of `code_points` in `variant`; -1 if none.
-    int face_covering(std::u32string_view code_points, Variant variant,
-                      const std::string& family = {}) const;
     // The face that covers most of `code_points` (the first of equals); -1 if none covers any.
     int face_covering_most(std::u32string_view code_points, Variant variant,
                            const std::string& family = {}) const;
@@ -81,6 +78,9 @@ class FontSet {
         mutable std::atomic<const FontFace*> face = nullptr;
     };
     const FontFace* face(int index) const;
+    // The first face that covers every one of `code_points` in `variant`; -1 if none.
+    int face_covering(std::u32string_view code_points, Variant variant,
+                      const std::string& family) const;
     // The faces to try, in order: `family`'s, then the chain's; each family's face in `variant`,
     // then its bold or regular, then its regular. Worked out once, in the constructor: it is
     // asked for every character set.
