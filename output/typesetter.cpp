@@ -62,9 +62,10 @@ class ItemBuilder {
                 double width)
         : fonts_(fonts), patterns_(patterns), right_to_left_(right_to_left),
           script_faces_(script_faces), spans_(spans), style_(style), width_(width),
-          paragraph_has_right_to_left_(
-              std::any_of(spans.begin(), spans.end(),
-                          [](const Span& span) { return has_right_to_left(span.text); })) {}
+          paragraph_right_to_left_( // asked only in a right-to-left document
+              right_to_left && std::any_of(spans.begin(), spans.end(), [](const Span& span) {
+                  return has_right_to_left(span.text);
+              })) {}
 
     ItemList build() {
         for (std::size_t s = 0; s < spans_.size(); ++s) {
@@ -166,7 +167,7 @@ class ItemBuilder {
         // its period on the left). A paragraph without a right-to-left letter reads left to
         // right as a whole, in a right-to-left document too ("Today, NATO": the comma on the
         // right).
-        if ((right_to_left_ && paragraph_has_right_to_left_) || has_right_to_left(word)) {
+        if (paragraph_right_to_left_ || has_right_to_left(word)) {
             box(s, shape_word(word, right_to_left_));
             return;
         }
@@ -286,7 +287,7 @@ class ItemBuilder {
     const std::vector<Span>& spans_;
     const TextStyle& style_;
     double width_;
-    bool paragraph_has_right_to_left_;
+    bool paragraph_right_to_left_; // a right-to-left document's paragraph with such a letter
     ItemList paragraph_;
 };
 
