@@ -1,5 +1,6 @@
 #include "pipeline/batch.hpp"
 #include "pipeline/commit_queue.hpp"
+#include "pipeline/document_files.hpp"
 #include "pipeline/manifest.hpp"
 #include "pipeline/output_file.hpp"
 
@@ -58,8 +59,8 @@ Built build_one(const InputDocument& input, SharedResources& shared, const Batch
                          input.same_outputs_as.string(), outputs)});
         return built;
     }
-    std::uint64_t hash = hash_bytes(
-        options.fingerprint, hash_document_inputs(input.source, options.render.resolve.limits));
+    DocumentFiles files = read_document_files(input.source, options.render.resolve.limits);
+    std::uint64_t hash = hash_bytes(options.fingerprint, files.hash());
     std::error_code ec;
     bool outputs_exist = (!options.render.pdf || fs::exists(pdf, ec)) &&
                          (!options.render.txt || fs::exists(txt, ec));
@@ -67,7 +68,7 @@ Built build_one(const InputDocument& input, SharedResources& shared, const Batch
         result.status = DocumentStatus::up_to_date;
         return built;
     }
-    RenderedDocument rendered = render_document(input.source, shared, options.render);
+    RenderedDocument rendered = render_document(files, shared, options.render);
     result.timings = std::move(rendered.loaded.timings);
     result.diagnostics = std::move(rendered.loaded.diagnostics);
     result.pages = rendered.pages;
@@ -80,7 +81,8 @@ Built build_one(const InputDocument& input, SharedResources& shared, const Batch
             pdf,
             std::span(reinterpret_cast<const char*>(rendered.pdf.data()), rendered.pdf.size()));
     if (options.render.txt) built.outputs.emplace_back(txt, rendered.text);
-    built.manifest_entry = {stem, hash};
+    // Of what was built: with any image the scan before parsing missed, it never matches again.
+    built.manifest_entry = {stem, hash_bytes(options.fingerprint, files.hash())};
     built.flush_together = options.render.spare_core;
     return built;
 }

@@ -1,6 +1,6 @@
 #include "pipeline/file_bytes.hpp"
 
-#include <algorithm>
+#include <cstdint>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -25,9 +25,11 @@ struct FileDescriptor {
 std::optional<std::string> read_file(const std::filesystem::path& path, std::size_t max_bytes) {
     FileDescriptor file(path);
     struct stat info {};
-    if (file.fd < 0 || ::fstat(file.fd, &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+    if (file.fd < 0 || ::fstat(file.fd, &info) != 0 || !S_ISREG(info.st_mode) ||
+        static_cast<std::uint64_t>(info.st_size) > max_bytes)
+        return std::nullopt;
     // Sized from fstat, but read until end of file: the file may change while it is read.
-    std::string bytes(std::min(static_cast<std::size_t>(info.st_size), max_bytes) + 1, '\0');
+    std::string bytes(static_cast<std::size_t>(info.st_size) + 1, '\0');
     std::size_t used = 0;
     for (;;) {
         if (used == bytes.size()) bytes.resize(2 * bytes.size());

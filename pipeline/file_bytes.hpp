@@ -11,8 +11,8 @@
 namespace factpress {
 
 // The bytes of the regular file `path`; nothing for devices, FIFOs and folders (without blocking
-// on them), when it cannot be read, or when it holds more than `max_bytes` (checked while reading:
-// the file may grow after its size was looked at).
+// on them), when it cannot be read, or when it holds more than `max_bytes` (checked before reading
+// a byte, and again while reading: the file may grow after its size was looked at).
 std::optional<std::string> read_file(const std::filesystem::path& path,
                                      std::size_t max_bytes = static_cast<std::size_t>(-1));
 

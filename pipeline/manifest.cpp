@@ -1,7 +1,6 @@
 #include "pipeline/manifest.hpp"
 #include "pipeline/file_bytes.hpp"
 #include "pipeline/output_file.hpp"
-#include "pipeline/resolve.hpp"
 
 #include <fmt/format.h>
 
@@ -33,18 +32,6 @@ std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed) {
     }
     for (; at < bytes.size(); ++at)
         hash = mix(hash, static_cast<unsigned char>(bytes[at]));
-    return hash;
-}
-
-std::uint64_t hash_document_inputs(const fs::path& source, const Limits& limits) {
-    auto text = read_file(source, limits.max_file_bytes);
-    if (!text) return 0;
-    std::uint64_t hash = hash_bytes(*text);
-    for (const fs::path& image : files_named_by_src(*text, document_folder(source))) {
-        std::optional<std::string> bytes;
-        if (!image.empty()) bytes = read_file(image, limits.max_image_bytes);
-        hash = hash_bytes(bytes.value_or(""), hash_bytes(bytes ? "+" : "-", hash));
-    }
     return hash;
 }
 

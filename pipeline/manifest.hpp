@@ -9,16 +9,11 @@
 #include <mutex>
 #include <optional>
 #include <string>
-
-#include "pipeline/limits.hpp"
+#include <string_view>
 
 namespace factpress {
 
 std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t seed = 1469598103934665603ull);
-
-// Hash of a source file and the images it names (src="..."), read only where the stages may read
-// them: regular files within the size limits, images inside the document's folder. 0 if unreadable.
-std::uint64_t hash_document_inputs(const std::filesystem::path& source, const Limits& limits);
 
 class Manifest {
   public:

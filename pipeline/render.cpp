@@ -53,7 +53,7 @@ void render_outputs(RenderedDocument& result, SharedResources& shared, const Ren
 
 } // namespace
 
-RenderedDocument render_document(const fs::path& source, SharedResources& shared,
+RenderedDocument render_document(DocumentFiles& files, SharedResources& shared,
                                  const RenderOptions& options) {
     RenderedDocument result;
     Deadline deadline(options.resolve.limits.max_seconds);
@@ -61,7 +61,7 @@ RenderedDocument render_document(const fs::path& source, SharedResources& shared
     resolve.checked_images = &shared.checked_images;
     DeferredImageChecks deferred(shared.checked_images);
     if (options.spare_core) resolve.deferred_checks = &deferred;
-    result.loaded = load_document(source, resolve);
+    result.loaded = load_document(files, resolve);
     deferred.start();
     render_outputs(result, shared, options, deadline);
     deferred.settle(result.loaded.diagnostics);

@@ -41,7 +41,8 @@ struct RenderedDocument {
     int pages = 0;
 };
 
-RenderedDocument render_document(const std::filesystem::path& source, SharedResources& shared,
+// `files` are the document's own, read with it (read_document_files).
+RenderedDocument render_document(DocumentFiles& files, SharedResources& shared,
                                  const RenderOptions& options);
 
 // The same, from bytes in memory (fuzzing); `options.resolve.document` names the file.

@@ -1,5 +1,5 @@
 #include "pipeline/resolve.hpp"
-#include "pipeline/file_bytes.hpp"
+#include "pipeline/document_files.hpp"
 #include "pipeline/image_decode.hpp"
 
 #include <fmt/format.h>
@@ -17,10 +17,8 @@ bool is_inside(const fs::path& folder, const fs::path& file) {
 
 class Resolver {
   public:
-    Resolver(const ResolveOptions& options, Diagnostics& diagnostics)
-        : options_(options), diagnostics_(diagnostics) {
-        folder_ = document_folder(options.document);
-    }
+    Resolver(const ResolveOptions& options, DocumentFiles& files, Diagnostics& diagnostics)
+        : options_(options), files_(files), diagnostics_(diagnostics) {}
 
     void blocks(Blocks& blocks) {
         for (auto& block : blocks)
@@ -55,25 +53,16 @@ class Resolver {
     }
 
     std::string load(Figure& figure) {
-        fs::path file;
-        if (auto problem = locate_inside(folder_, figure.source, file); !problem.empty())
-            return problem;
-        std::error_code ec;
-        auto size = fs::file_size(file, ec);
-        if (ec) return "the file cannot be read";
-        if (size > options_.limits.max_image_bytes)
-            return fmt::format("the file has {} bytes; the limit is {} (--max-image-size)", size,
-                               options_.limits.max_image_bytes);
-        auto read = read_file(file, options_.limits.max_image_bytes);
-        if (!read) return "the file cannot be read";
-        auto bytes = byte_span(*read);
+        const NamedImage& image = files_.image(figure.source, options_.limits);
+        if (!image.problem.empty()) return image.problem;
+        auto bytes = byte_span(*image.bytes);
         ImageHeader header = probe_image(bytes);
         if (auto problem = header_problem(header, options_.limits); !problem.empty())
             return problem;
         if (header.format == ImageFormat::jpeg && options_.deferred_checks && !options_.draft) {
             std::string problem = take_unchecked_jpeg(bytes, header, figure.image);
             if (problem.empty())
-                options_.deferred_checks->add(std::move(*read), header.width, header.components,
+                options_.deferred_checks->add(*image.bytes, header.width, header.components,
                                               {Severity::error, figure.position, about(figure)});
             return problem;
         }
@@ -81,8 +70,8 @@ class Resolver {
     }
 
     const ResolveOptions& options_;
+    DocumentFiles& files_;
     Diagnostics& diagnostics_;
-    fs::path folder_;
 };
 
 } // namespace
@@ -120,25 +109,10 @@ std::string header_problem(const ImageHeader& header, const Limits& limits) {
     return {};
 }
 
-std::vector<fs::path> files_named_by_src(std::string_view xml, const fs::path& folder) {
-    std::vector<fs::path> files;
-    for (std::size_t at = xml.find("src="); at != std::string_view::npos;
-         at = xml.find("src=", at + 4)) {
-        std::size_t open = at + 4;
-        if (open >= xml.size() || (xml[open] != '"' && xml[open] != '\'')) continue;
-        std::size_t close = xml.find(xml[open], open + 1);
-        if (close == std::string_view::npos) break;
-        fs::path file;
-        if (!locate_inside(folder, std::string(xml.substr(open + 1, close - open - 1)), file)
-                 .empty())
-            file.clear();
-        files.push_back(std::move(file));
-    }
-    return files;
-}
-
 FactSheet resolve(FactSheet sheet, const ResolveOptions& options, Diagnostics& diagnostics) {
-    Resolver resolver(options, diagnostics);
+    DocumentFiles read_now; // a document given as bytes: its images are read as figures name them
+    read_now.source_path = options.document;
+    Resolver resolver(options, options.files ? *options.files : read_now, diagnostics);
     resolver.blocks(sheet.body_blocks);
     resolver.sections(sheet.sections);
     return sheet;

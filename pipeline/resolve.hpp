@@ -8,10 +8,10 @@
 
 #include <filesystem>
 #include <string>
-#include <string_view>
-#include <vector>
 
 namespace factpress {
+
+struct DocumentFiles;
 
 struct ResolveOptions {
     std::filesystem::path document; // the XML file; figures are relative to its folder
@@ -21,6 +21,8 @@ struct ResolveOptions {
     // When set (not in draft mode: a damaged photo there changes the layout), JPEGs are taken
     // from their headers and their full checks handed over, to be settled before any output.
     DeferredImageChecks* deferred_checks = nullptr;
+    // The document's files read with it; else images are read as its figures name them.
+    DocumentFiles* files = nullptr;
 };
 
 FactSheet resolve(FactSheet sheet, const ResolveOptions& options, Diagnostics& diagnostics);
@@ -35,11 +37,5 @@ std::string locate_inside(const std::filesystem::path& folder, const std::string
 // Why an image with this header may not be decoded (not PNG or JPEG, no size, more pixels than
 // the limit); empty when it may.
 std::string header_problem(const ImageHeader& header, const Limits& limits);
-
-// The files the src attributes of a document's raw text name, in order, each found as resolve
-// finds it (an empty path where it may not or cannot be read): a scan made before parsing, to
-// know a document's inputs cheaply.
-std::vector<std::filesystem::path> files_named_by_src(std::string_view xml,
-                                                      const std::filesystem::path& folder);
 
 } // namespace factpress

@@ -1,6 +1,6 @@
 #include "pipeline/runner.hpp"
 #include "pipeline/build_model.hpp"
-#include "pipeline/file_bytes.hpp"
+#include "pipeline/document_files.hpp"
 #include "pipeline/normalize.hpp"
 #include "pipeline/parse.hpp"
 #include "pipeline/schema.hpp"
@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace factpress {
 namespace fs = std::filesystem;
@@ -38,25 +39,22 @@ LoadedDocument load_document_from_bytes(std::string bytes, const ResolveOptions&
     return loaded;
 }
 
-LoadedDocument load_document(const fs::path& path, const ResolveOptions& options) {
-    auto fail = [&](std::string message) {
+LoadedDocument load_document(DocumentFiles& files, const ResolveOptions& options) {
+    ResolveOptions with_files = options;
+    with_files.document = files.source_path;
+    with_files.files = &files;
+    if (!files.source) {
         LoadedDocument loaded;
-        loaded.path = path;
-        loaded.diagnostics.push_back({Severity::error, {}, std::move(message)});
+        loaded.path = files.source_path;
+        loaded.diagnostics.push_back({Severity::error, {}, files.source_problem});
         return loaded;
-    };
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) return fail("not a regular file");
-    auto size = fs::file_size(path, ec);
-    if (ec) return fail(fmt::format("cannot read the file: {}", ec.message()));
-    if (size > options.limits.max_file_bytes)
-        return fail(fmt::format("the file has {} bytes, over the limit of {} (--max-file-size)",
-                                size, options.limits.max_file_bytes));
-    auto bytes = read_file(path, options.limits.max_file_bytes);
-    if (!bytes) return fail("cannot read the file");
-    ResolveOptions with_path = options;
-    with_path.document = path;
-    return load_document_from_bytes(std::move(*bytes), with_path);
+    }
+    return load_document_from_bytes(*std::exchange(files.source, std::nullopt), with_files);
+}
+
+LoadedDocument load_document(const fs::path& path, const ResolveOptions& options) {
+    DocumentFiles files = read_document_files(path, options.limits);
+    return load_document(files, options);
 }
 
 } // namespace factpress

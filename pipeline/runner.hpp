@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/fact_sheet.hpp"
+#include "pipeline/document_files.hpp"
 #include "pipeline/resolve.hpp"
 
 #include <chrono>
@@ -49,6 +50,9 @@ struct LoadedDocument {
 
 // Reads and runs every stage up to resolve; on errors, `sheet` is whatever could be built.
 LoadedDocument load_document(const std::filesystem::path& path, const ResolveOptions& options);
+
+// The same from the document's files already read; the parse stage takes the source's bytes.
+LoadedDocument load_document(DocumentFiles& files, const ResolveOptions& options);
 
 // The same from bytes already in memory (fuzzing, tests); `options.document` names the file.
 LoadedDocument load_document_from_bytes(std::string bytes, const ResolveOptions& options);

@@ -40,6 +40,14 @@ before=$(stat -c %Y "$work/out/good.pdf")
 manifest_inode=$(stat -c %i "$work/out/.factpress-manifest")
 $factpress build -o "$work/out" --report "$work/report2.json" "$work/in/good.xml" 2>/dev/null
 check "unchanged document is up to date" "grep -q up-to-date $work/report2.json"
+# A photo replaced is seen however its src is written: a reference (&amp;), spaces around '='.
+mkdir -p "$work/escaped"; cp -r "$tests/documents/img" "$work/escaped/"; cp "$tests/documents/img/emblem.png" "$work/escaped/img/a&b.png"
+sed 's|src="img/emblem.png"|src = "img/a\&amp;b.png"|' "$tests/documents/every-element.xml" >"$work/escaped/e.xml"
+$factpress build -q -o "$work/escaped-out" "$work/escaped/e.xml"
+first=$(md5sum <"$work/escaped-out/e.pdf")
+cp "$tests/documents/img/ok.png" "$work/escaped/img/a&b.png"
+$factpress build -q -o "$work/escaped-out" --report "$work/escaped.json" "$work/escaped/e.xml"
+check "a photo named through a reference and then replaced is rebuilt" "grep -q 'a&amp;b.png' $work/escaped/e.xml && grep -q '\"status\": \"ok\"' $work/escaped.json && [ \"\$(md5sum <$work/escaped-out/e.pdf)\" != \"$first\" ]"
 # Two files with the same name from two folders would have the same outputs: the second is not
 # built, with an error naming both; a file named twice is built once.
 mkdir -p "$work/twin1" "$work/twin2"

@@ -187,16 +187,46 @@ TEST_CASE("the declared language is read from the root before parsing, or not at
     CHECK(declared_language("") == "");
 }
 
+#include "pipeline/document_files.hpp"
 #include "pipeline/resolve.hpp"
 
-TEST_CASE("the files a document's src attributes name, found as resolve finds them") {
-    auto folder = document_folder(test::test_dir() / "documents" / "inline.xml");
-    auto files = files_named_by_src("<figure src=\"img/ok.png\"/><figure src='../escape.png'/>"
-                                    "<figure src=\"img/missing.png\"/><p>src=none</p>",
-                                    folder);
-    REQUIRE(files.size() == 3);
-    CHECK(files[0] == folder / "img" / "ok.png");
-    CHECK(files[1].empty()); // outside the document's folder
-    CHECK(files[2].empty()); // no such file
-    CHECK(files_named_by_src("<figure src=\"img/ok.png", folder).empty()); // never closed
+TEST_CASE("the src values of a document's raw text, as the parser will read them") {
+    CHECK(src_values("<figure src=\"img/ok.png\"/><figure src='../escape.png'/><p>src=none</p>") ==
+          std::vector<std::string>{"img/ok.png", "../escape.png"});
+    // White space around '=', references, and white space inside, as pugixml reads them.
+    CHECK(src_values("<figure\n src = \"a&amp;b&#233;&#xE9;&lt;.jpg\"/>") ==
+          std::vector<std::string>{"a&b\u00e9\u00e9<.jpg"});
+    CHECK(src_values("<figure src=\"a\tb\r\nc\rd\"/>") == std::vector<std::string>{"a b c d"});
+    CHECK(src_values("<figure src=\"a&unknown;b\"/>") == std::vector<std::string>{"a&unknown;b"});
+    CHECK(src_values("<figure data-src=\"x.png\" src=\"img/ok.png").empty()); // never closed
+}
+
+TEST_CASE("a document's files are read once, found as resolve finds them") {
+    auto source = test::test_dir() / "documents" / "every-element.xml";
+    DocumentFiles files = read_document_files(source, {});
+    REQUIRE(files.source);
+    auto folder = document_folder(source);
+    REQUIRE(files.images.size() == 2); // read before parsing, in the document's order
+    CHECK(files.images[0].path == folder / "img" / "emblem.png");
+    CHECK(files.images[1].src == "img/taji-visit.jpg");
+    REQUIRE(files.images[1].bytes);
+    CHECK(files.images[1].bytes->size() ==
+          std::filesystem::file_size(folder / "img" / "taji-visit.jpg"));
+    const NamedImage& again = files.image("img/taji-visit.jpg", {});
+    CHECK(&again == &files.images[1]); // not read twice
+    CHECK(files.image("../escape.png", {}).problem.find("outside") != std::string::npos);
+    CHECK(files.image("img/missing.png", {}).problem == "no such file");
+    CHECK(files.images.size() == 4);
+    Limits tiny;
+    tiny.max_image_bytes = 10;
+    CHECK(read_document_files(source, tiny).images[0].problem.starts_with("the file has "));
+}
+
+TEST_CASE("a document's hash changes with any of its files, and with an image read late") {
+    auto source = test::test_dir() / "documents" / "every-element.xml";
+    DocumentFiles files = read_document_files(source, {});
+    std::uint64_t before = files.hash();
+    CHECK(read_document_files(source, {}).hash() == before); // the same on every run
+    files.image("img/ok.png", {}); // a src the scan before parsing did not see
+    CHECK(files.hash() != before);
 }
