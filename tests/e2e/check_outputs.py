@@ -89,6 +89,12 @@ def check_pdf(pdf, facts, name):
     missing = [w for w in facts['words'] if w not in found]
     share = 1 - len(missing) / max(1, len(facts['words']))
     check(share >= 0.97, f'{name}: {share:.1%} of words recovered by pdftotext, missing {missing[:10]}')
+    # Contact lines read as written, in order: a telephone number is not turned the other way.
+    rtl = bool(facts['lang']) and facts['lang'].split('-')[0] in ('ar', 'he', 'fa', 'ur')
+    if not rtl:
+        flowing = ' '.join(extracted.stdout.split())
+        unread = [l for l in facts['contact_lines'] if l not in flowing]
+        check(not unread, f'{name}: contact lines not found as written: {unread[:3]}')
     objects = pdf_objects(pdf)
     actions = [o for o in objects if o.get('/S') == '/URI']
     actions += [o['/A'] for o in objects if isinstance(o.get('/A'), dict) and o['/A'].get('/S') == '/URI']
@@ -97,13 +103,12 @@ def check_pdf(pdf, facts, name):
     catalog = next((o for o in objects if o.get('/Type') == '/Catalog'), {})
     check(re.sub(r'^[ub]:', '', catalog.get('/Lang', '')) == facts['lang'], f'{name}: /Lang is the xml:lang')
     preferences = catalog.get('/ViewerPreferences', {})
-    rtl = bool(facts['lang']) and facts['lang'].split('-')[0] in ('ar', 'he', 'fa', 'ur')
     check(preferences.get('/PrintScaling') == '/None' and preferences.get('/DisplayDocTitle') is True
           and (preferences.get('/Direction') == '/R2L') == rtl,
           f'{name}: viewer preferences {preferences}')
     outlines = [o for o in objects if '/Title' in o and '/Parent' in o]
     check(len(outlines) == facts['sections'] + 1, f'{name}: {len(outlines)} bookmarks, expected {facts["sections"] + 1}')
-    if facts['lang'] and facts['lang'].split('-')[0] in ('ar', 'he', 'fa', 'ur'):
+    if rtl:
         check_right_aligned(pdf, name)
     if os.path.exists(glyphcheck) and os.path.exists('/usr/bin/python3'):
         check(run(['/usr/bin/python3', glyphcheck, pdf]).returncode == 0, f'{name}: no glyph with parts missing')

@@ -449,6 +449,20 @@ TEST_CASE("a line without a word of the sheet's direction reads the other way, n
     CHECK(nato->x < year->x);
     // Its punctuation stays where it reads left to right: "Today," not ",Today".
     CHECK(word_on(layout_in(f, "ar", "Today, NATO").pages.front(), "Today,"));
+    // A line of numbers alone reads left to right in every sheet, as a telephone number is
+    // dialled: in an English sheet too (no longer turned the other way, "5041 707 +32(0)2").
+    for (const char* language : {"en", "ar"}) {
+        CAPTURE(language);
+        PageLayout phone = layout_in(f, language, "+32(0)2 707 5041");
+        auto code = word_on(phone.pages.front(), "+32(0)2"),
+             exchange = word_on(phone.pages.front(), "707"),
+             number = word_on(phone.pages.front(), "5041");
+        REQUIRE(code);
+        REQUIRE(exchange);
+        REQUIRE(number);
+        CHECK(code->x < exchange->x);
+        CHECK(exchange->x < number->x);
+    }
     // With an Arabic word in it, the line is right to left: the number after it is on its left.
     PageLayout mixed = layout_in(f, "ar", "بغداد 2020");
     auto city = word_on(mixed.pages.front(), shape_word("بغداد", true));
