@@ -40,12 +40,33 @@ TEST_CASE("dates in the document's language") {
     CHECK(format_date({2020, 3, 0}, labels_for("he")) == "מרץ 2020");
     CHECK(format_date({2020, 3, 5}, labels_for("fa")) == "5 مارس 2020");
     CHECK(format_date({2020, 3, 5}, labels_for("ur")) == "5 مارچ 2020");
+    // Where the year comes first, or the words around the numbers are the language's own.
+    CHECK(format_date({2020, 3, 5}, labels_for("hu")) == "2020. március 5.");
+    CHECK(format_date({2021, 2, 0}, labels_for("hu")) == "2021. február");
+    CHECK(format_date({2020, 3, 5}, labels_for("lt")) == "2020 m. kovo 5 d.");
+    CHECK(format_date({2021, 2, 0}, labels_for("lt")) == "2021 m. vasaris");
+    CHECK(format_date({2020, 3, 5}, labels_for("lv")) == "2020. gada 5. marts");
+    CHECK(format_date({2021, 2, 0}, labels_for("lv")) == "2021. gada februāris");
+    CHECK(format_date({2020, 3, 5}, labels_for("hr")) == "5. ožujka 2020.");
+    CHECK(format_date({2021, 2, 0}, labels_for("hr")) == "veljača 2021.");
+    CHECK(format_date({2020, 3, 5}, labels_for("bg")) == "5 март 2020 г.");
+    CHECK(format_date({2020, 3, 5}, labels_for("sk")) == "5. marca 2020");
+    CHECK(format_date({2020, 3, 0}, labels_for("sk")) == "marec 2020");
+    CHECK(format_date({2020, 3, 5}, labels_for("fi")) == "5. maaliskuuta 2020");
+    CHECK(format_date({2020, 3, 5}, labels_for("et")) == "5. märts 2020");
+    CHECK(format_date({2020, 3, 5}, labels_for("sl")) == "5. marec 2020");
+    CHECK(format_date({2020, 3, 5}, labels_for("sq")) == "5 mars 2020");
+    CHECK(format_date({2020, 3, 5}, labels_for("mk")) == "5 март 2020");
+    CHECK(format_date({2020, 3, 5}, labels_for("is")) == "5. mars 2020");
+    CHECK(page_label(labels_for("hu"), 1, 2) == "1/2. oldal");
+    CHECK(page_label(labels_for("lt"), 1, 2) == "1 psl. iš 2");
 }
 
 TEST_CASE("labels by primary language, English otherwise") {
     CHECK(labels_for("fr-CA").key_facts == "Points principaux");
     CHECK(labels_for("EN-gb").key_facts == "Key facts");
-    CHECK(labels_for("fi").key_facts == "Key facts");
+    CHECK(labels_for("eu").key_facts == "Key facts"); // Basque: no row
+    CHECK(labels_for("fi").key_facts == "Keskeiset tiedot");
     CHECK(page_label(labels_for("uk"), 2, 3) == "Сторінка 2 з 3");
     CHECK(updated_label(labels_for("en"), {2020, 3, 5}) == "Last updated: 5 March 2020");
     CHECK(updated_label(labels_for("fr"), {2020, 3, 5}) == "Mis à jour le 5 mars 2020");
@@ -59,7 +80,9 @@ TEST_CASE("contact lines of the briefing in the document's language") {
     CHECK(contact_line(labels_for("fr"), phone) == "Tél.\u00A0: +32 2 707 50 41");
     CHECK(contact_line(labels_for("uk"), email) == "Ел. пошта: moc@hq.nato.int");
     CHECK(contact_line(labels_for("ar"), web) == "الموقع: https://www.nato.int");
-    CHECK(contact_line(labels_for("fi"), email) == "E-mail: moc@hq.nato.int"); // English
+    CHECK(contact_line(labels_for("fi"), email) == "Sähköposti: moc@hq.nato.int");
+    CHECK(contact_line(labels_for("eu"), email) ==
+          "E-mail: moc@hq.nato.int"); // no row: English // English
     CHECK(contact_line(labels_for("en"), {ContactKind::social, "@NATO", "twitter", {}}) ==
           "Twitter: @NATO");
     CHECK(contact_line(labels_for("fr"), {ContactKind::org, "OTAN", "", {}}) == "OTAN");
