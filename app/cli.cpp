@@ -16,7 +16,7 @@ constexpr const char* help_text =
 usage:
   factpress build [options] PATH...   render fact sheets; PATH is a .xml file or a folder
                                       (searched recursively for *.xml)
-  factpress check [options] PATH...   parse and validate only; write nothing
+  factpress check [options] PATH...   parse, validate and lay out; write nothing
   factpress styles                    list the bundled style sheets
   factpress report merge FILE...      join the JSON reports of several shards (to stdout)
   factpress --help | --version

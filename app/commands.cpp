@@ -41,24 +41,6 @@ void print_diagnostics(const std::string& file, const Diagnostics& diagnostics, 
             fmt::print(stderr, "{}\n", format_diagnostic(file, d));
 }
 
-int run_check(const CommandLine& line) {
-    auto inputs = inputs_of(line);
-    if (!inputs) return 2;
-    ResolveOptions options{{}, line.draft, line.limits};
-    int failed = 0;
-    for (const auto& input : *inputs) {
-        LoadedDocument loaded = load_document(input.source, options);
-        print_diagnostics(input.source.string(), loaded.diagnostics, line.verbosity);
-        if (!loaded.ok()) ++failed;
-        if (line.verbosity > 1)
-            for (const auto& t : loaded.timings)
-                fmt::print(stderr, "  {:<10} {:8.3f} ms\n", t.stage, t.milliseconds);
-    }
-    if (line.verbosity > 0 && inputs->size() > 1)
-        fmt::print(stderr, "{} documents checked, {} failed\n", inputs->size(), failed);
-    return failed ? 1 : 0;
-}
-
 } // namespace factpress::cli
 
 namespace factpress::cli {
@@ -183,6 +165,28 @@ int run_build(const CommandLine& line) {
     }
     if (line.verbosity > 0 && results.size() > 1)
         fmt::print(stderr, "{} documents, {} failed, {:.2f} s\n", results.size(), failed, seconds);
+    return failed ? 1 : 0;
+}
+
+int run_check(const CommandLine& line) {
+    auto inputs = inputs_of(line);
+    if (!inputs) return 2;
+    // The style's fonts too: a character none of them covers is reported as build reports it.
+    auto shared = std::make_unique<SharedResources>();
+    if (!load_shared(line, *shared)) return 2;
+    ResolveOptions options{{}, line.draft, line.limits};
+    int failed = 0;
+    for (const auto& input : *inputs) {
+        LoadedDocument loaded = load_document(input.source, options);
+        check_layout(loaded, *shared, line.limits);
+        print_diagnostics(input.source.string(), loaded.diagnostics, line.verbosity);
+        if (!loaded.ok()) ++failed;
+        if (line.verbosity > 1)
+            for (const auto& t : loaded.timings)
+                fmt::print(stderr, "  {:<10} {:8.3f} ms\n", t.stage, t.milliseconds);
+    }
+    if (line.verbosity > 0 && inputs->size() > 1)
+        fmt::print(stderr, "{} documents checked, {} failed\n", inputs->size(), failed);
     return failed ? 1 : 0;
 }
 

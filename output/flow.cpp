@@ -31,7 +31,8 @@ void Flow::next_frame() {
         ++page_;
         if (page_ >= max_pages_)
             throw PageLimitExceeded(
-                fmt::format("the document needs more than {} pages (--max-pages)", max_pages_));
+                fmt::format("the document needs more than {} page{} (--max-pages)", max_pages_,
+                            max_pages_ == 1 ? "" : "s"));
         layout_.pages.emplace_back();
     }
     y_ = frame_top_ = page_ == 0 ? geometry_.first_page_top : geometry_.top;

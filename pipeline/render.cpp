@@ -19,18 +19,41 @@ std::time_t document_date(const fs::path& source, const RenderOptions& options) 
     return info.st_mtime;
 }
 
+// Runs `work`, a document's layout or output, turning what the document can cause into errors
+// of its own: too slow, too many pages, something bigger than a page, a PDF libharu refuses.
+template <typename Work> void reporting_errors(Diagnostics& diagnostics, Work&& work) {
+    try {
+        work();
+    } catch (const TimeLimitExceeded& error) {
+        diagnostics.push_back({Severity::error, {}, error.what()});
+    } catch (const PageLimitExceeded& error) {
+        diagnostics.push_back({Severity::error, {}, error.what()});
+    } catch (const DoesNotFit& error) {
+        diagnostics.push_back({Severity::error, {}, error.what()});
+    } catch (const PdfError& error) {
+        diagnostics.push_back(
+            {Severity::error, {}, fmt::format("PDF output failed: {}", error.what())});
+    }
+}
+
+PageLayout lay_out(LoadedDocument& loaded, SharedResources& shared, const Limits& limits,
+                   const Deadline& deadline) {
+    StageClock clock(loaded.timings);
+    LayoutOptions options{limits.max_pages, deadline};
+    return clock.time("layout", [&] {
+        return layout(loaded.sheet, shared.style, *shared.fonts, shared.hyphenator, options,
+                      loaded.diagnostics);
+    });
+}
+
 void render_outputs(RenderedDocument& result, SharedResources& shared, const RenderOptions& options,
                     const Deadline& deadline) {
     LoadedDocument& loaded = result.loaded;
     if (!loaded.ok()) return;
     StageClock clock(loaded.timings);
-    try {
+    reporting_errors(loaded.diagnostics, [&] {
         if (options.pdf) {
-            LayoutOptions layout_options{options.resolve.limits.max_pages, deadline};
-            PageLayout pages = clock.time("layout", [&] {
-                return layout(loaded.sheet, shared.style, *shared.fonts, shared.hyphenator,
-                              layout_options, loaded.diagnostics);
-            });
+            PageLayout pages = lay_out(loaded, shared, options.resolve.limits, deadline);
             result.pages = static_cast<int>(pages.pages.size());
             PdfOptions pdf_options{document_date(loaded.path, options)};
             result.pdf = clock.time("pdf", [&] { return render_pdf(pages, pdf_options); });
@@ -39,16 +62,7 @@ void render_outputs(RenderedDocument& result, SharedResources& shared, const Ren
         if (options.txt)
             result.text =
                 clock.time("text", [&] { return render_text(loaded.sheet, options.text); });
-    } catch (const TimeLimitExceeded& error) {
-        loaded.diagnostics.push_back({Severity::error, {}, error.what()});
-    } catch (const PageLimitExceeded& error) {
-        loaded.diagnostics.push_back({Severity::error, {}, error.what()});
-    } catch (const DoesNotFit& error) {
-        loaded.diagnostics.push_back({Severity::error, {}, error.what()});
-    } catch (const PdfError& error) {
-        loaded.diagnostics.push_back(
-            {Severity::error, {}, fmt::format("PDF output failed: {}", error.what())});
-    }
+    });
 }
 
 } // namespace
@@ -70,6 +84,12 @@ RenderedDocument render_document(DocumentFiles& files, SharedResources& shared,
         result.text.clear();
     }
     return result;
+}
+
+void check_layout(LoadedDocument& loaded, SharedResources& shared, const Limits& limits) {
+    if (!loaded.ok()) return;
+    Deadline deadline(limits.max_seconds);
+    reporting_errors(loaded.diagnostics, [&] { lay_out(loaded, shared, limits, deadline); });
 }
 
 RenderedDocument render_bytes(std::string bytes, SharedResources& shared,

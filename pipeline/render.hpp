@@ -49,4 +49,8 @@ RenderedDocument render_document(DocumentFiles& files, SharedResources& shared,
 RenderedDocument render_bytes(std::string bytes, SharedResources& shared,
                               const RenderOptions& options);
 
+// Lays a loaded document out and writes nothing: adds what a build would report beyond the
+// stages up to resolve (characters no font covers, too many pages, something too big for one).
+void check_layout(LoadedDocument& loaded, SharedResources& shared, const Limits& limits);
+
 } // namespace factpress

@@ -22,6 +22,14 @@ $factpress styles >"$work/styles"; check "styles lists nato, letter, plain" "gre
 $factpress check "$tests/hostile/dangling-link.xml" 2>"$work/err"; code=$?
 check "check of a bad file exits 1" "[ $code -eq 1 ]"
 check "diagnostic is FILE:LINE:COLUMN: error: MESSAGE" "grep -Eq '^.*dangling-link.xml:[0-9]+:[0-9]+: error: ' $work/err"
+# check reports what build would, beyond validation: a character no font of the style covers
+# (at its line), a document longer than --max-pages; and it writes nothing.
+mkdir -p "$work/checked"
+sed 's|<title>\([^<]*\)</title>|<title>\1 \xe5\x8c\x97</title>|' "$tests/documents/french.xml" >"$work/checked/cjk.xml"
+$factpress check "$work/checked/cjk.xml" 2>"$work/checked.err"; code=$?
+check "check warns of a character no font covers, at its line, and exits 0" "[ $code -eq 0 ] && grep -Eq 'checked/cjk.xml:[0-9]+:[0-9]+: warning: U\+5317 not covered by any font of style nato' $work/checked.err && [ -z \"\$(ls -A $work/checked | grep -v cjk.xml)\" ]"
+$factpress check --max-pages 1 "$tests/../examples/nato-mission-iraq.xml" 2>"$work/pages.err"; code=$?
+check "check fails a document longer than --max-pages" "[ $code -eq 1 ] && grep -q 'needs more than 1 page (--max-pages)' $work/pages.err"
 
 # A batch with good and bad documents: the good ones are written, exit 1, the bad leave nothing.
 mkdir -p "$work/in/sub" "$work/in/img"
