@@ -698,6 +698,27 @@ const std::vector<Labels>& table() {
          "{} {}",
          "{}. {} {}",
          "1"},
+        {"cnr", // Montenegrin, in Latin script
+         "Ključne činjenice",
+         "Kontakt",
+         "Strana {} od {}",
+         "Posljednje ažuriranje: {}",
+         "Fotografija",
+         "Linkovi",
+         "vidi odjeljak",
+         "Ukratko",
+         "Objavljeno",
+         "Tel.: {}",
+         "E-pošta: {}",
+         "Veb: {}",
+         {"januar", "februar", "mart", "april", "maj", "jun", "jul", "avgust", "septembar",
+          "oktobar", "novembar", "decembar"},
+         {},
+         "\u201E",
+         "\u201C",
+         "{} {}.",
+         "{}. {} {}.",
+         "1"},
     };
     return rows;
 }

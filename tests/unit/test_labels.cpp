@@ -58,6 +58,7 @@ TEST_CASE("dates in the document's language") {
     CHECK(format_date({2020, 3, 5}, labels_for("sq")) == "5 mars 2020");
     CHECK(format_date({2020, 3, 5}, labels_for("mk")) == "5 март 2020");
     CHECK(format_date({2020, 3, 5}, labels_for("is")) == "5. mars 2020");
+    CHECK(format_date({2020, 3, 5}, labels_for("cnr")) == "5. mart 2020.");
     CHECK(page_label(labels_for("hu"), 1, 2) == "1/2. oldal");
     CHECK(page_label(labels_for("lt"), 1, 2) == "1 psl. iš 2");
 }
