@@ -90,10 +90,10 @@ NamedImage read_image(const fs::path& folder, const std::string& src, const Limi
 
 } // namespace
 
-std::vector<std::string> src_values(std::string_view xml) {
+std::vector<std::string> src_values(std::string_view xml, std::size_t max_values) {
     std::vector<std::string> values;
-    for (std::size_t at = xml.find("src"); at != std::string_view::npos;
-         at = xml.find("src", at + 3)) {
+    for (std::size_t at = xml.find("src");
+         at != std::string_view::npos && values.size() < max_values; at = xml.find("src", at + 3)) {
         if (at == 0 || !is_xml_space(xml[at - 1])) continue; // data-src, or text
         std::size_t open = at + 3;
         while (open < xml.size() && is_xml_space(xml[open]))
@@ -120,15 +120,14 @@ DocumentFiles read_document_files(const fs::path& source, const Limits& limits) 
     }
     files.source_hash = hash_bytes(*files.source);
     files.folder = document_folder(source);
-    for (const std::string& src : src_values(*files.source))
-        if (std::ranges::find(files.images, src, &NamedImage::src) == files.images.end())
-            files.images.push_back(read_image(files.folder, src, limits));
+    for (const std::string& src : src_values(*files.source, limits.max_nodes))
+        files.image(src, limits);
     return files;
 }
 
 const NamedImage& DocumentFiles::image(const std::string& src, const Limits& limits) {
-    if (auto known = std::ranges::find(images, src, &NamedImage::src); known != images.end())
-        return *known;
+    auto [known, added] = image_index.try_emplace(src, images.size());
+    if (!added) return images[known->second];
     if (folder.empty()) folder = document_folder(source_path);
     return images.emplace_back(read_image(folder, src, limits));
 }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace factpress {
@@ -29,6 +30,7 @@ struct DocumentFiles {
     std::uint64_t source_hash = 0;
     std::filesystem::path folder; // figures are found in it (document_folder)
     std::vector<NamedImage> images;
+    std::unordered_map<std::string, std::size_t> image_index; // by src (sheets with many figures)
 
     // The image `src` names: read with the document or, for a src the scan missed, now (and then
     // hashed with the rest, so such a document is never taken to be up to date).
@@ -41,7 +43,9 @@ DocumentFiles read_document_files(const std::filesystem::path& source, const Lim
 
 // The values of the src attributes in a document's raw text, in order, as an XML parser gives
 // them (references decoded, white space as spaces): a scan made before parsing, to know a
-// document's inputs cheaply. A value never closed ends the scan.
-std::vector<std::string> src_values(std::string_view xml);
+// document's inputs cheaply. A value never closed ends the scan, and so does the value past
+// `max_values` (a document cannot hold more figures than its limit of elements).
+std::vector<std::string> src_values(std::string_view xml,
+                                    std::size_t max_values = static_cast<std::size_t>(-1));
 
 } // namespace factpress

@@ -19,9 +19,15 @@ class SourceText {
     Position position_of(std::size_t offset) const;
 
   private:
+    // Code points in bytes_[0, offset): a count kept every `block` bytes, then a short scan, so
+    // that a position in a long line (a generated sheet on one line) costs no scan of the line.
+    std::size_t code_points_before(std::size_t offset) const;
+    static constexpr std::size_t block = 1024;
+
     std::string path_;
     std::string bytes_;
     std::vector<std::size_t> line_starts_;
+    std::vector<std::size_t> code_points_before_block_;
 };
 
 } // namespace factpress

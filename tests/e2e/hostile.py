@@ -59,6 +59,11 @@ with tempfile.TemporaryDirectory() as work:
     shutil.copytree(os.path.join(tests, 'documents', 'img'), os.path.join(work, 'img'))
     run_case(make('image-over-size-limit.xml', H + '<figure src="img/taji-visit.jpg" alt="a"><caption>c</caption></figure>'
                   '</body></factsheet>'), '1:112', 'max-image-size', ['--max-image-size', '1000'])
+    # A generated sheet on one line with many figures, none of them there: every error's column
+    # and every figure's file are found without going over the line or the figures again.
+    run_case(make('figures-40000-on-one-line.xml', H + ''.join(
+        f'<figure src="img/missing-{i}.png" alt="a"><caption>c</caption></figure>' for i in range(40000))
+        + '</body></factsheet>'), '1:112', 'no such file')
     run_case(make('pages-over-limit.xml', H + '<p>x</p>' * 400 + '</body></factsheet>'), '-', 'pages', ['--max-pages', '1'])
     run_case(make('title-taller-than-a-page.xml', H.replace('<title>T</title>', '<title>' + 'Word ' * 8000 + '</title>')
                   + '<p>x</p></body></factsheet>'), '-', 'shorten the title')

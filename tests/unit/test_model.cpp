@@ -230,3 +230,35 @@ TEST_CASE("a document's hash changes with any of its files, and with an image re
     files.image("img/ok.png", {}); // a src the scan before parsing did not see
     CHECK(files.hash() != before);
 }
+
+#include "pipeline/source_text.hpp"
+
+TEST_CASE("line and column of any offset, in long lines and across blocks of the count") {
+    // A generated sheet on one line: columns count code points (two-byte letters here) however
+    // far along the line, and lines restart them.
+    std::string line;
+    for (int i = 0; i < 3000; ++i)
+        line += i % 3 == 0 ? "\u00e9" : "a";
+    std::string bytes = line + "\r\n" + line + "\n\u00e9x";
+    SourceText text("t.xml", bytes);
+    auto naive = [&](std::size_t offset) {
+        int l = 1, column = 1;
+        for (std::size_t i = 0; i < offset; ++i) {
+            if (bytes[i] == '\n' || (bytes[i] == '\r' && bytes[i + 1] != '\n'))
+                ++l, column = 1;
+            else if (bytes[i] != '\r' && (static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80)
+                ++column;
+        }
+        return Position{l, column};
+    };
+    for (std::size_t offset :
+         {std::size_t{0}, std::size_t{1}, std::size_t{1023}, std::size_t{1024}, std::size_t{1025},
+          std::size_t{3999}, line.size(), line.size() + 2, line.size() + 1500, 2 * line.size() + 3,
+          bytes.size() - 1, bytes.size()}) {
+        CAPTURE(offset);
+        CHECK(text.position_of(offset) == naive(offset));
+    }
+    CHECK(text.position_of(bytes.size()) == Position{3, 3}); // after "éx"
+    CHECK(SourceText("e.xml", std::string(1024, 'a')).position_of(1024) == Position{1, 1025});
+    CHECK(SourceText("e.xml", "").position_of(0) == Position{1, 1});
+}
