@@ -22,8 +22,20 @@ fs::path hyphen_dir() {
     return "/usr/share/hyphen";
 }
 
+// TeX Live's patterns (Debian's texlive-lang-* packages), for languages Debian has no hyphen-*
+// package for: Turkish, Finnish and Macedonian are in texlive-lang-european.
+fs::path tex_patterns_dir() {
+    if (const char* dir = std::getenv("FACTPRESS_TEX_PATTERNS_PATH"); dir && *dir) return dir;
+    return "/usr/share/texlive/texmf-dist/tex/generic/hyph-utf8/patterns/txt";
+}
+
+bool is_tex_patterns(const fs::path& file) {
+    return file.string().ends_with(".pat.txt");
+}
+
 // hyph_fr_CA.dic for "fr-CA", then hyph_fr.dic, then hyph_ru_RU.dic for "ru", then the first of
-// hyph_sv_*.dic for "sv" (Debian's names); Norwegian "no" as Bokmål (primary_language).
+// hyph_sv_*.dic for "sv" (Debian's names); Norwegian "no" as Bokmål (primary_language); then
+// TeX Live's hyph-tr.pat.txt for "tr".
 fs::path dictionary_file(std::string_view language) {
     std::string tag(language);
     std::replace(tag.begin(), tag.end(), '-', '_');
@@ -43,7 +55,9 @@ fs::path dictionary_file(std::string_view language) {
             regional.push_back(entry.path());
     }
     std::sort(regional.begin(), regional.end());
-    return regional.empty() ? fs::path() : regional.front();
+    if (!regional.empty()) return regional.front();
+    fs::path tex = tex_patterns_dir() / ("hyph-" + primary + ".pat.txt");
+    return fs::exists(tex, ec) ? tex : fs::path();
 }
 
 // Debian's Russian (KOI8-R) and Greek (ISO8859-7) files are 8-bit: converted once, at loading.
@@ -66,6 +80,9 @@ std::string to_utf8(std::string_view text, const std::string& charset) {
 std::unique_ptr<PatternTrie> load_patterns(const fs::path& file) {
     auto bytes = file.empty() ? std::nullopt : read_file(file);
     if (!bytes) return std::make_unique<PatternTrie>();
+    // TeX Live's files are UTF-8 patterns alone, without the character set of a .dic's first line.
+    if (is_tex_patterns(file))
+        return std::make_unique<PatternTrie>(PatternTrie::parse("UTF-8\n" + *bytes));
     std::string_view text = *bytes;
     std::string charset(text.substr(0, text.find_first_of("\r\n")));
     charset.erase(charset.find_last_not_of(" \t") + 1);

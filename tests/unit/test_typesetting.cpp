@@ -5,10 +5,12 @@
 #include "output/typesetter.hpp"
 #include "pipeline/utf8.hpp"
 #include "test_helpers.hpp"
+#include <fstream>
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -132,6 +134,23 @@ TEST_CASE("the languages of NATO's members with Debian patterns are hyphenated")
         {"et", "kaitseministeerium"}};
     for (auto [language, word] : words)
         CHECK_MESSAGE(!h.points(language, word).empty(), language);
+}
+
+TEST_CASE("TeX Live's patterns are used for a language Debian has no hyphen package for") {
+    // hyph-utf8's .pat.txt form: UTF-8 patterns alone, one a line (these are made up: a break
+    // before every "n", and between "ş" and "k").
+    auto dir = std::filesystem::temp_directory_path() / "factpress-tex-patterns";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "hyph-tr.pat.txt") << "1n\nş1k\n";
+    ::setenv("FACTPRESS_TEX_PATTERNS_PATH", dir.c_str(), 1);
+    Hyphenator h;
+    // "işbirliğinin": after "işbirliği" (11 bytes: ş and ğ take two each) only, as the last
+    // hyphen keeps three letters after it; "teşkilatı": after "teş" (4 bytes).
+    CHECK(h.points("tr", "işbirliğinin") == std::vector<std::size_t>{11});
+    CHECK(h.points("tr-TR", "teşkilatı") == std::vector<std::size_t>{4});
+    CHECK(h.points("fi", "puolustusvoimat").empty()); // no file for Finnish here
+    ::unsetenv("FACTPRESS_TEX_PATTERNS_PATH");
+    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("a character no font covers is reported once with its position") {
