@@ -28,6 +28,16 @@ bool must_hold_text(std::string_view name) {
     return false;
 }
 
+std::string not_a_language_tag(std::string_view value) {
+    std::string message = fmt::format(
+        "xml:lang=\"{}\" is not a language tag: expected a 2- or 3-letter language code, then "
+        "any region or script, such as en, fr or pt-BR",
+        value);
+    if (std::string code = language_code_for(value); !code.empty())
+        message += fmt::format("; did you mean {}?", code);
+    return message;
+}
+
 std::string all_text(const pugi::xml_node& node) {
     std::string text;
     for (auto child : node.children()) {
@@ -184,10 +194,7 @@ class Validator {
             std::string_view key = attribute.name();
             std::string_view value = attribute.value();
             if (key == "xml:lang" && !is_language_tag(value))
-                error(node,
-                      fmt::format("xml:lang=\"{}\" is not a language tag such as en, fr or pt-BR",
-                                  value),
-                      key);
+                error(node, not_a_language_tag(value), key);
             else if (key == "id")
                 identifier(node, value, name == "section" || name == "figure");
             else if (key == "href")

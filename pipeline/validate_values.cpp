@@ -78,8 +78,8 @@ std::optional<double> parse_width_percent(std::string_view text) {
 }
 
 bool is_language_tag(std::string_view text) {
-    // BCP 47 in its common shape: a 2-3 (or 4-8) letter language, then subtags of 1-8 letters or
-    // digits.
+    // BCP 47 in its common shape: a 2-3 letter language (no longer language subtag is registered:
+    // "english" is a mistake), then subtags of 1-8 letters or digits.
     std::size_t start = 0;
     bool first = true;
     while (start <= text.size()) {
@@ -91,11 +91,37 @@ bool is_language_tag(std::string_view text) {
             bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
             if (!(letter || (!first && std::isdigit(static_cast<unsigned char>(c))))) return false;
         }
-        if (first && part.size() < 2) return false;
+        if (first && (part.size() < 2 || part.size() > 3)) return false;
         first = false;
         start = end + 1;
     }
     return true;
+}
+
+std::string language_code_for(std::string_view name) {
+    // The languages of NATO's members and of the sheets factpress has labels for, by their
+    // English names and their own.
+    static constexpr std::pair<std::string_view, std::string_view> names[] = {
+        {"english", "en"},      {"french", "fr"},    {"francais", "fr"},  {"français", "fr"},
+        {"german", "de"},       {"deutsch", "de"},   {"spanish", "es"},   {"español", "es"},
+        {"espanol", "es"},      {"italian", "it"},   {"italiano", "it"},  {"portuguese", "pt"},
+        {"português", "pt"},    {"portugues", "pt"}, {"dutch", "nl"},     {"nederlands", "nl"},
+        {"danish", "da"},       {"dansk", "da"},     {"norwegian", "nb"}, {"norsk", "nb"},
+        {"swedish", "sv"},      {"svenska", "sv"},   {"icelandic", "is"}, {"finnish", "fi"},
+        {"suomi", "fi"},        {"estonian", "et"},  {"eesti", "et"},     {"latvian", "lv"},
+        {"lithuanian", "lt"},   {"polish", "pl"},    {"polski", "pl"},    {"czech", "cs"},
+        {"slovak", "sk"},       {"hungarian", "hu"}, {"magyar", "hu"},    {"slovene", "sl"},
+        {"slovenian", "sl"},    {"croatian", "hr"},  {"hrvatski", "hr"},  {"romanian", "ro"},
+        {"bulgarian", "bg"},    {"albanian", "sq"},  {"shqip", "sq"},     {"macedonian", "mk"},
+        {"montenegrin", "cnr"}, {"greek", "el"},     {"turkish", "tr"},   {"turkce", "tr"},
+        {"türkçe", "tr"},       {"ukrainian", "uk"}, {"russian", "ru"},   {"arabic", "ar"},
+        {"hebrew", "he"},       {"persian", "fa"},   {"farsi", "fa"},     {"urdu", "ur"}};
+    std::string lower;
+    for (char c : name.substr(0, name.find('-')))
+        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto [language, code] : names)
+        if (lower == language) return std::string(code);
+    return {};
 }
 
 bool is_identifier(std::string_view text) {

@@ -14,6 +14,8 @@ namespace factpress {
 std::optional<Date> parse_date(std::string_view text, std::string* why_not = nullptr);
 std::optional<double> parse_width_percent(std::string_view text);
 bool is_language_tag(std::string_view text);
+// The code of a language written out by name ("english" or "English": "en"); empty if unknown.
+std::string language_code_for(std::string_view name);
 bool is_identifier(std::string_view text);
 
 // Why an href is refused, or an empty string when it is fine. `#id` targets are checked later.

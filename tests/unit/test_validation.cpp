@@ -217,3 +217,20 @@ TEST_CASE("a misspelt element or attribute gets a suggestion after what is expec
     CHECK(all.find("unknown element <paragraph> in <body>; expected <p>, <list>, <figure>, "
                    "<quote>, <note>, <section>\n") != std::string::npos);
 }
+
+TEST_CASE("a language written out by name is not a language tag, and gets its code") {
+    auto message_for = [](const std::string& lang) {
+        std::string xml = test::with_body("<p>x</p>");
+        xml.replace(xml.find("xml:lang=\"en\""), 13, "xml:lang=\"" + lang + "\"");
+        LoadedDocument loaded = test::load_xml(xml);
+        return loaded.diagnostics.empty() ? std::string() : loaded.diagnostics.front().message;
+    };
+    CHECK(message_for("english").find("is not a language tag") != std::string::npos);
+    CHECK(message_for("english").ends_with("; did you mean en?"));
+    CHECK(message_for("Deutsch").ends_with("; did you mean de?"));
+    CHECK(message_for("français").ends_with("; did you mean fr?"));
+    CHECK(message_for("engl").ends_with("such as en, fr or pt-BR")); // no guess
+    CHECK(message_for("cnr").empty());
+    CHECK(message_for("pt-BR").empty());
+    CHECK(message_for("sr-Latn-ME").empty());
+}
