@@ -135,7 +135,7 @@ int run_build(const CommandLine& line) {
     options.out_dir = line.out_dir;
     options.render.pdf = line.pdf;
     options.render.txt = line.txt;
-    options.render.text = {line.width, line.brief};
+    options.render.text = {line.width, line.brief, shared->style.labels};
     options.render.resolve = {{}, line.draft, line.limits};
     options.render.source_date_epoch = source_date_epoch();
     options.jobs = jobs;

@@ -725,8 +725,10 @@ const std::vector<Labels>& table() {
 
 } // namespace
 
-const Labels& labels_for(std::string_view language) {
+const Labels& labels_for(std::string_view language, std::span<const Labels> style_rows) {
     std::string primary = primary_language(language);
+    for (const auto& row : style_rows)
+        if (row.language == primary) return row;
     for (const auto& row : table())
         if (row.language == primary) return row;
     return table().front();

@@ -5,8 +5,10 @@
 #include "model/fact_sheet.hpp"
 
 #include <array>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace factpress {
 
@@ -24,8 +26,18 @@ struct Labels {
     std::string month_year = "{} {}", day_month_year = "{} {} {}", first_day = "1";
 };
 
-// The row for a BCP 47 tag by its primary language; English when the language has no row.
-const Labels& labels_for(std::string_view language);
+// The row for a BCP 47 tag by its primary language; English when the language has no row. A
+// style sheet's rows (<labels>) come first.
+const Labels& labels_for(std::string_view language, std::span<const Labels> style_rows = {});
+
+// Sets the field of `labels` a style sheet's <labels> attribute names ("key-facts", "months",
+// "page-of", ...); returns what a good value looks like when `value` is not one, else "".
+// `known` is set to false for a name that is not a field's.
+std::string set_label(Labels& labels, std::string_view property, std::string_view value,
+                      bool& known);
+
+// The attribute names set_label knows, for suggestions.
+std::vector<std::string_view> label_properties();
 
 // "February 2021", "5 March 2020", "2018"; in the document's language.
 std::string format_date(const Date& date, const Labels& labels);

@@ -55,7 +55,7 @@ constexpr int brief_words = 150;
 class Writer {
   public:
     Writer(const FactSheet& sheet, const TextOptions& options)
-        : sheet_(sheet), options_(options), labels_(labels_for(sheet.language)) {}
+        : sheet_(sheet), options_(options), labels_(labels_for(sheet.language, options.labels)) {}
 
     std::string run() {
         number_targets();

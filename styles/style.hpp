@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/diagnostic.hpp"
+#include "output/labels.hpp"
 
 #include <filesystem>
 #include <map>
@@ -32,6 +33,9 @@ class Style {
     std::vector<std::string> font_chain; // family names tried in order for each character
     std::vector<std::filesystem::path>
         files; // the style files read, base first (for rebuild checks)
+    // The words factpress adds, per language, where the style sets them (<labels>): each row is
+    // the built-in one of its language (English for one without) with the style's words in it.
+    std::vector<Labels> labels;
 
     // Property of an element; falls back to the element "text", then to `fallback`.
     std::string text(const std::string& element, const std::string& property,

@@ -1,4 +1,5 @@
 // Reads style sheets: validates names and values, follows `extends`, reports file:line:column.
+#include "model/language_tag.hpp"
 #include "pipeline/file_bytes.hpp"
 #include "pipeline/parse.hpp"
 #include "pipeline/spelling.hpp"
@@ -156,11 +157,47 @@ class Loader {
             }
         } else if (name == "set") {
             set(source, node, style, result);
+        } else if (name == "labels") {
+            labels(source, node, style, result);
         } else {
             fail(result, file, element_position(source, node),
-                 fmt::format(
-                     "unknown element <{}>; expected <font-path>, <family>, <font-chain> or <set>",
-                     name));
+                 fmt::format("unknown element <{}>; expected <font-path>, <family>, <font-chain>, "
+                             "<set> or <labels>",
+                             name));
+        }
+    }
+
+    // <labels xml:lang="hu" key-facts="..." .../>: the style's words for a language, over the
+    // built-in ones (a later <labels> of the same language, or of a style extending this one,
+    // over those).
+    void labels(const SourceText& source, const pugi::xml_node& node, Style& style,
+                StyleLoadResult& result) {
+        fs::path file = source.path();
+        std::string language = primary_language(node.attribute("xml:lang").value());
+        if (language.empty()) {
+            fail(result, file, element_position(source, node),
+                 "<labels> needs xml:lang=\"...\", the language its words are for");
+            return;
+        }
+        auto row = std::ranges::find(style.labels, language, &Labels::language);
+        if (row == style.labels.end()) {
+            style.labels.push_back(labels_for(language));
+            row = std::prev(style.labels.end());
+            row->language = language;
+        }
+        for (auto attribute : node.attributes()) {
+            std::string_view property = attribute.name();
+            if (property == "xml:lang") continue;
+            bool known = true;
+            std::string expected = set_label(*row, property, attribute.value(), known);
+            if (!known)
+                fail(result, file, element_position(source, node),
+                     fmt::format("unknown attribute {} on <labels>{}", property,
+                                 did_you_mean(property, label_properties())));
+            else if (!expected.empty())
+                fail(result, file, element_position(source, node),
+                     fmt::format("{}=\"{}\" on <labels> is not a valid value; expected {}",
+                                 property, attribute.value(), expected));
         }
     }
 

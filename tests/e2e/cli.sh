@@ -28,6 +28,10 @@ mkdir -p "$work/checked"
 sed 's|<title>\([^<]*\)</title>|<title>\1 \xe5\x8c\x97</title>|' "$tests/documents/french.xml" >"$work/checked/cjk.xml"
 $factpress check "$work/checked/cjk.xml" 2>"$work/checked.err"; code=$?
 check "check warns of a character no font covers, at its line, and exits 0" "[ $code -eq 0 ] && grep -Eq 'checked/cjk.xml:[0-9]+:[0-9]+: warning: U\+5317 not covered by any font of style nato' $work/checked.err && [ -z \"\$(ls -A $work/checked | grep -v cjk.xml)\" ]"
+# A style sheet's words for a language reach both the PDF and the briefing.
+printf '<style extends="nato">\n  <labels xml:lang="en" key-facts="At a glance" phone="Phone: {}"/>\n</style>\n' >"$work/words.xml"
+$factpress build -q -s "$work/words.xml" -o "$work/words" "$tests/../examples/nato-mission-iraq.xml"; code=$?
+check "a style's <labels> reach the PDF and the briefing" "[ $code -eq 0 ] && pdftotext $work/words/nato-mission-iraq.pdf - | grep -q 'AT A GLANCE' && grep -q 'AT A GLANCE' $work/words/nato-mission-iraq.txt && grep -q '^Phone: +32' $work/words/nato-mission-iraq.txt"
 $factpress check --max-pages 1 "$tests/../examples/nato-mission-iraq.xml" 2>"$work/pages.err"; code=$?
 check "check fails a document longer than --max-pages" "[ $code -eq 1 ] && grep -q 'needs more than 1 page (--max-pages)' $work/pages.err"
 

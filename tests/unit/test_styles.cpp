@@ -92,3 +92,57 @@ TEST_CASE("did you mean: one name within two edits, not a tie, not for very shor
     CHECK(did_you_mean("titel", known) == "; did you mean \"title\"?");
     CHECK(did_you_mean("zzzzzz", known).empty());
 }
+
+TEST_CASE("a style sheet sets the words factpress adds, per language, over the built-in ones") {
+    auto file = std::filesystem::temp_directory_path() / "factpress-labels-style.xml";
+    std::ofstream(file) << "<style extends=\"nato\">\n"
+                           "  <labels xml:lang=\"hu\" key-facts=\"Legfontosabb tények\"\n"
+                           "          page-of=\"{}. oldal ({} oldalból)\"/>\n"
+                           "  <labels xml:lang=\"eu\" key-facts=\"Datu nagusiak\" month-year=\"{1}ko "
+                           "{0}\" months=\"urtarrila, otsaila, martxoa, apirila, maiatza, ekaina, "
+                           "uztaila, abuztua, iraila, urria, azaroa, abendua\"/>\n"
+                           "  <labels xml:lang=\"hu-HU\" contact=\"Elérhetőség\"/>\n"
+                           "</style>\n";
+    auto loaded = load_style(file.string());
+    std::filesystem::remove(file);
+    REQUIRE(loaded.style);
+    const auto& rows = loaded.style->labels;
+    REQUIRE(rows.size() == 2); // the second Hungarian <labels> adds to the first
+    const Labels& hungarian = labels_for("hu", rows);
+    CHECK(hungarian.key_facts == "Legfontosabb tények");
+    CHECK(hungarian.contact == "Elérhetőség");
+    CHECK(page_label(hungarian, 1, 2) == "1. oldal (2 oldalból)");
+    // What the style leaves alone stays the built-in row's.
+    CHECK(format_date({2020, 3, 5}, hungarian) == "2020. március 5.");
+    // A language without a built-in row starts from English.
+    const Labels& basque = labels_for("eu-ES", rows);
+    CHECK(basque.key_facts == "Datu nagusiak");
+    CHECK(format_date({2021, 2, 0}, basque) == "2021ko otsaila");
+    CHECK(basque.contact == "Contact");
+    CHECK(labels_for("fr", rows).key_facts == "Points principaux");
+}
+
+TEST_CASE("words for labels that cannot be used are errors at their line") {
+    auto file = std::filesystem::temp_directory_path() / "factpress-bad-labels.xml";
+    std::ofstream(file) << "<style extends=\"nato\">\n"
+                           "  <labels key-facts=\"x\"/>\n"
+                           "  <labels xml:lang=\"fr\" key-fact=\"Points\" page-of=\"Page {}\"\n"
+                           "     months=\"janvier, février\" phone=\"Tél. {:d}\" web=\"\"/>\n"
+                           "</style>\n";
+    auto loaded = load_style(file.string());
+    std::filesystem::remove(file);
+    CHECK_FALSE(loaded.style);
+    std::string all;
+    for (const auto& d : loaded.diagnostics)
+        all += fmt::format("{}:{}: {}\n", d.position.line, d.position.column, d.message);
+    CAPTURE(all);
+    CHECK(all.find("2:3: <labels> needs xml:lang") != std::string::npos);
+    CHECK(all.find("3:3: unknown attribute key-fact on <labels>; did you mean \"key-facts\"?") !=
+          std::string::npos);
+    CHECK(all.find("page-of=\"Page {}\" on <labels> is not a valid value; expected words with 2 "
+                   "places") != std::string::npos);
+    CHECK(all.find("expected the twelve month names") != std::string::npos);
+    CHECK(all.find("phone=\"Tél. {:d}\"") != std::string::npos);
+    CHECK(all.find("web=\"\"") != std::string::npos);
+    CHECK(loaded.diagnostics.size() == 6);
+}
