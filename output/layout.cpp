@@ -66,7 +66,8 @@ class Builder {
   public:
     Builder(const FactSheet& sheet, const Style& style, const FontSet& fonts,
             Hyphenator& hyphenator, const Deadline& deadline, Diagnostics& diagnostics)
-        : sheet_(sheet), style_(style), fonts_(fonts), labels_(labels_for(sheet.language, style.labels)),
+        : sheet_(sheet), style_(style), fonts_(fonts),
+          labels_(labels_for(sheet.language, style.labels)),
           right_to_left_(written_right_to_left(sheet.language)), deadline_(deadline),
           typesetter_(fonts, hyphenator, sheet.language, style.name, all_text(sheet), diagnostics) {
     }

@@ -95,14 +95,15 @@ TEST_CASE("did you mean: one name within two edits, not a tie, not for very shor
 
 TEST_CASE("a style sheet sets the words factpress adds, per language, over the built-in ones") {
     auto file = std::filesystem::temp_directory_path() / "factpress-labels-style.xml";
-    std::ofstream(file) << "<style extends=\"nato\">\n"
-                           "  <labels xml:lang=\"hu\" key-facts=\"Legfontosabb tények\"\n"
-                           "          page-of=\"{}. oldal ({} oldalból)\"/>\n"
-                           "  <labels xml:lang=\"eu\" key-facts=\"Datu nagusiak\" month-year=\"{1}ko "
-                           "{0}\" months=\"urtarrila, otsaila, martxoa, apirila, maiatza, ekaina, "
-                           "uztaila, abuztua, iraila, urria, azaroa, abendua\"/>\n"
-                           "  <labels xml:lang=\"hu-HU\" contact=\"Elérhetőség\"/>\n"
-                           "</style>\n";
+    std::ofstream(file)
+        << "<style extends=\"nato\">\n"
+           "  <labels xml:lang=\"hu\" key-facts=\"Legfontosabb tények\"\n"
+           "          page-of=\"{}. oldal ({} oldalból)\"/>\n"
+           "  <labels xml:lang=\"eu\" key-facts=\"Datu nagusiak\" month-year=\"{1}ko "
+           "{0}\" months=\"urtarrila, otsaila, martxoa, apirila, maiatza, ekaina, "
+           "uztaila, abuztua, iraila, urria, azaroa, abendua\"/>\n"
+           "  <labels xml:lang=\"hu-HU\" contact=\"Elérhetőség\"/>\n"
+           "</style>\n";
     auto loaded = load_style(file.string());
     std::filesystem::remove(file);
     REQUIRE(loaded.style);
