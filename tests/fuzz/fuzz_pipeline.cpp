@@ -1,4 +1,6 @@
-// Fuzzes the whole pipeline in memory: XML bytes to diagnostics, layout, PDF and briefing.
+// Fuzzes the whole pipeline in memory: XML bytes to diagnostics, layout, PDF and briefing, and
+// the scan of src values made before parsing.
+#include "pipeline/document_files.hpp"
 #include "pipeline/render.hpp"
 
 #include <cstdint>
@@ -28,6 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.resolve.document = std::filesystem::path(FACTPRESS_TEST_DIR) / "documents" / "fuzz.xml";
     options.resolve.limits.max_pages = 20;
     options.source_date_epoch = 0;
-    render_bytes(std::string(reinterpret_cast<const char*>(data), size), shared(), options);
+    std::string bytes(reinterpret_cast<const char*>(data), size);
+    src_values(bytes); // the scan a batch makes of the raw text before parsing
+    render_bytes(std::move(bytes), shared(), options);
     return 0;
 }
