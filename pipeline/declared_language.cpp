@@ -1,11 +1,8 @@
 #include "pipeline/declared_language.hpp"
+#include "pipeline/raw_attribute.hpp"
 
 namespace factpress {
 namespace {
-
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
 
 // Offset just past the markup starting at `at` that ends with `end`; npos when it does not end.
 std::size_t skip_to(std::string_view xml, std::size_t at, std::string_view end) {
@@ -17,7 +14,7 @@ std::size_t skip_to(std::string_view xml, std::size_t at, std::string_view end) 
 std::string_view root_tag(std::string_view xml) {
     std::size_t at = xml.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     while (at < xml.size()) {
-        if (is_space(xml[at])) {
+        if (is_xml_space(xml[at])) {
             ++at;
         } else if (xml.substr(at, 4) == "<!--") {
             at = skip_to(xml, at + 4, "-->");
@@ -46,25 +43,9 @@ std::string_view root_tag(std::string_view xml) {
 } // namespace
 
 std::string declared_language(std::string_view xml) {
-    std::string_view tag = root_tag(xml);
-    for (std::size_t at = tag.find("xml:lang"); at != std::string_view::npos;
-         at = tag.find("xml:lang", at + 8)) {
-        if (at == 0 || !is_space(tag[at - 1])) continue; // part of another name or a value
-        std::size_t pos = at + 8;
-        while (pos < tag.size() && is_space(tag[pos]))
-            ++pos;
-        if (pos >= tag.size() || tag[pos] != '=') continue;
-        ++pos;
-        while (pos < tag.size() && is_space(tag[pos]))
-            ++pos;
-        if (pos >= tag.size() || (tag[pos] != '"' && tag[pos] != '\'')) return {};
-        std::size_t close = tag.find(tag[pos], pos + 1);
-        if (close == std::string_view::npos) return {};
-        std::string_view value = tag.substr(pos + 1, close - pos - 1);
-        if (value.find('&') != std::string_view::npos) return {};
-        return std::string(value);
-    }
-    return {};
+    std::vector<std::string_view> values = raw_attribute_values(root_tag(xml), "xml:lang", 1);
+    if (values.empty() || values.front().find('&') != std::string_view::npos) return {};
+    return std::string(values.front());
 }
 
 } // namespace factpress

@@ -1,6 +1,7 @@
 #include "pipeline/document_files.hpp"
 #include "pipeline/file_bytes.hpp"
 #include "pipeline/manifest.hpp"
+#include "pipeline/raw_attribute.hpp"
 #include "pipeline/resolve.hpp"
 #include "pipeline/utf8.hpp"
 
@@ -12,10 +13,6 @@
 namespace factpress {
 namespace fs = std::filesystem;
 namespace {
-
-bool is_xml_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 // `&...;` at `at`, decoded as pugixml decodes it; nothing for a reference it leaves as written.
 std::optional<std::string> reference(std::string_view text, std::size_t at, std::size_t& end) {
@@ -91,21 +88,8 @@ NamedImage read_image(const fs::path& folder, const std::string& src, const Limi
 
 std::vector<std::string> src_values(std::string_view xml, std::size_t max_values) {
     std::vector<std::string> values;
-    for (std::size_t at = xml.find("src");
-         at != std::string_view::npos && values.size() < max_values; at = xml.find("src", at + 3)) {
-        if (at == 0 || !is_xml_space(xml[at - 1])) continue; // data-src, or text
-        std::size_t open = at + 3;
-        while (open < xml.size() && is_xml_space(xml[open]))
-            ++open;
-        if (open >= xml.size() || xml[open] != '=') continue;
-        ++open;
-        while (open < xml.size() && is_xml_space(xml[open]))
-            ++open;
-        if (open >= xml.size() || (xml[open] != '"' && xml[open] != '\'')) continue;
-        std::size_t close = xml.find(xml[open], open + 1);
-        if (close == std::string_view::npos) break;
-        values.push_back(attribute_value(xml.substr(open + 1, close - open - 1)));
-    }
+    for (std::string_view raw : raw_attribute_values(xml, "src", max_values))
+        values.push_back(attribute_value(raw));
     return values;
 }
 
