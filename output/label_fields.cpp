@@ -82,9 +82,7 @@ std::vector<std::string_view> label_properties() {
     return names;
 }
 
-std::string set_label(Labels& labels, std::string_view property, std::string_view value,
-                      bool& known) {
-    known = true;
+std::string set_label(Labels& labels, std::string_view property, std::string_view value) {
     if (property == "months" || property == "months-with-day") {
         auto months = twelve_months(value);
         if (!months) return "the twelve month names, comma-separated, January first";
@@ -102,8 +100,7 @@ std::string set_label(Labels& labels, std::string_view property, std::string_vie
         labels.*field.member = std::string(value);
         return {};
     }
-    known = false;
-    return {};
+    return {}; // not a label's name: the loader checks names against label_properties() first
 }
 
 } // namespace factpress

@@ -32,11 +32,9 @@ const Labels& labels_for(std::string_view language, std::span<const Labels> styl
 
 // Sets the field of `labels` a style sheet's <labels> attribute names ("key-facts", "months",
 // "page-of", ...); returns what a good value looks like when `value` is not one, else "".
-// `known` is set to false for a name that is not a field's.
-std::string set_label(Labels& labels, std::string_view property, std::string_view value,
-                      bool& known);
+std::string set_label(Labels& labels, std::string_view property, std::string_view value);
 
-// The attribute names set_label knows, for suggestions.
+// The attribute names set_label knows.
 std::vector<std::string_view> label_properties();
 
 // "February 2021", "5 March 2020", "2018"; in the document's language.

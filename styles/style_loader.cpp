@@ -185,16 +185,16 @@ class Loader {
             row = std::prev(style.labels.end());
             row->language = language;
         }
+        const std::vector<std::string_view> properties = label_properties();
         for (auto attribute : node.attributes()) {
             std::string_view property = attribute.name();
             if (property == "xml:lang") continue;
-            bool known = true;
-            std::string expected = set_label(*row, property, attribute.value(), known);
-            if (!known)
+            std::string expected;
+            if (std::ranges::find(properties, property) == properties.end())
                 fail(result, file, element_position(source, node),
                      fmt::format("unknown attribute {} on <labels>{}", property,
-                                 did_you_mean(property, label_properties())));
-            else if (!expected.empty())
+                                 did_you_mean(property, properties)));
+            else if (expected = set_label(*row, property, attribute.value()); !expected.empty())
                 fail(result, file, element_position(source, node),
                      fmt::format("{}=\"{}\" on <labels> is not a valid value; expected {}",
                                  property, attribute.value(), expected));

@@ -10,6 +10,27 @@
 
 using namespace factpress;
 
+namespace {
+
+// Loads a style sheet written to a temporary file.
+StyleLoadResult load_style_text(const std::string& name, const std::string& text) {
+    auto file = std::filesystem::temp_directory_path() / name;
+    std::ofstream(file) << text;
+    auto loaded = load_style(file.string());
+    std::filesystem::remove(file);
+    return loaded;
+}
+
+// Every diagnostic as "LINE:COLUMN: MESSAGE", one a line.
+std::string all_diagnostics(const StyleLoadResult& loaded) {
+    std::string all;
+    for (const auto& d : loaded.diagnostics)
+        all += fmt::format("{}:{}: {}\n", d.position.line, d.position.column, d.message);
+    return all;
+}
+
+} // namespace
+
 TEST_CASE("letter extends nato and changes only the page") {
     auto nato = load_style("nato");
     auto letter = load_style("letter");
@@ -23,18 +44,16 @@ TEST_CASE("letter extends nato and changes only the page") {
 }
 
 TEST_CASE("a bad style sheet is reported with line and column") {
-    auto file = std::filesystem::temp_directory_path() / "factpress-bad-style.xml";
-    std::ofstream(file)
-        << "<style extends=\"nato\">\n  <set element=\"heading1\" colour=\"#000\"/>\n"
-           "  <set element=\"title\" size=\"12\" color=\"blue\"/>\n  <bogus/>\n</style>\n";
-    auto loaded = load_style(file.string());
+    auto loaded = load_style_text(
+        "factpress-bad-style.xml",
+        "<style extends=\"nato\">\n  <set element=\"heading1\" colour=\"#000\"/>\n"
+        "  <set element=\"title\" size=\"12\" color=\"blue\"/>\n  <bogus/>\n</style>\n");
     CHECK_FALSE(loaded.style);
     REQUIRE(loaded.diagnostics.size() == 3);
     CHECK(loaded.diagnostics[0].position == Position{2, 3});
     CHECK(loaded.diagnostics[1].position == Position{3, 3});
     CHECK(loaded.diagnostics[1].message.find("color=\"blue\"") != std::string::npos);
     CHECK(loaded.diagnostics[2].position == Position{4, 3});
-    std::filesystem::remove(file);
 }
 
 TEST_CASE("an unknown bundled style is an error, not a crash") {
@@ -44,19 +63,15 @@ TEST_CASE("an unknown bundled style is an error, not a crash") {
 }
 
 TEST_CASE("a bad value says what is expected, and a misspelt name what was meant") {
-    auto file = std::filesystem::temp_directory_path() / "factpress-bad-values.xml";
-    std::ofstream(file) << "<style extends=\"nato\">\n"
-                           "  <set element=\"page\" size=\"A7\" columns=\"0\"/>\n"
-                           "  <set element=\"text\" size=\"big\" align=\"justified\"/>\n"
-                           "  <set element=\"titel\" size=\"20\"/>\n"
-                           "  <set element=\"title\" colour=\"#000000\" font=\"seriff\"/>\n"
-                           "</style>\n";
-    auto loaded = load_style(file.string());
-    std::filesystem::remove(file);
+    auto loaded = load_style_text("factpress-bad-values.xml",
+                                  "<style extends=\"nato\">\n"
+                                  "  <set element=\"page\" size=\"A7\" columns=\"0\"/>\n"
+                                  "  <set element=\"text\" size=\"big\" align=\"justified\"/>\n"
+                                  "  <set element=\"titel\" size=\"20\"/>\n"
+                                  "  <set element=\"title\" colour=\"#000000\" font=\"seriff\"/>\n"
+                                  "</style>\n");
     CHECK_FALSE(loaded.style);
-    std::string all;
-    for (const auto& d : loaded.diagnostics)
-        all += fmt::format("{}:{}: {}\n", d.position.line, d.position.column, d.message);
+    std::string all = all_diagnostics(loaded);
     CAPTURE(all);
     CHECK(all.find("2:3: size=\"A7\" on <set element=\"page\"> is not a valid value; expected A4, "
                    "A5, Letter, Legal, or WIDTHxHEIGHT") != std::string::npos);
@@ -94,18 +109,16 @@ TEST_CASE("did you mean: one name within two edits, not a tie, not for very shor
 }
 
 TEST_CASE("a style sheet sets the words factpress adds, per language, over the built-in ones") {
-    auto file = std::filesystem::temp_directory_path() / "factpress-labels-style.xml";
-    std::ofstream(file)
-        << "<style extends=\"nato\">\n"
-           "  <labels xml:lang=\"hu\" key-facts=\"Legfontosabb tények\"\n"
-           "          page-of=\"{}. oldal ({} oldalból)\"/>\n"
-           "  <labels xml:lang=\"eu\" key-facts=\"Datu nagusiak\" month-year=\"{1}ko "
-           "{0}\" months=\"urtarrila, otsaila, martxoa, apirila, maiatza, ekaina, "
-           "uztaila, abuztua, iraila, urria, azaroa, abendua\"/>\n"
-           "  <labels xml:lang=\"hu-HU\" contact=\"Elérhetőség\"/>\n"
-           "</style>\n";
-    auto loaded = load_style(file.string());
-    std::filesystem::remove(file);
+    auto loaded =
+        load_style_text("factpress-labels-style.xml",
+                        "<style extends=\"nato\">\n"
+                        "  <labels xml:lang=\"hu\" key-facts=\"Legfontosabb tények\"\n"
+                        "          page-of=\"{}. oldal ({} oldalból)\"/>\n"
+                        "  <labels xml:lang=\"eu\" key-facts=\"Datu nagusiak\" month-year=\"{1}ko "
+                        "{0}\" months=\"urtarrila, otsaila, martxoa, apirila, maiatza, ekaina, "
+                        "uztaila, abuztua, iraila, urria, azaroa, abendua\"/>\n"
+                        "  <labels xml:lang=\"hu-HU\" contact=\"Elérhetőség\"/>\n"
+                        "</style>\n");
     REQUIRE(loaded.style);
     const auto& rows = loaded.style->labels;
     REQUIRE(rows.size() == 2); // the second Hungarian <labels> adds to the first
@@ -124,18 +137,15 @@ TEST_CASE("a style sheet sets the words factpress adds, per language, over the b
 }
 
 TEST_CASE("words for labels that cannot be used are errors at their line") {
-    auto file = std::filesystem::temp_directory_path() / "factpress-bad-labels.xml";
-    std::ofstream(file) << "<style extends=\"nato\">\n"
-                           "  <labels key-facts=\"x\"/>\n"
-                           "  <labels xml:lang=\"fr\" key-fact=\"Points\" page-of=\"Page {}\"\n"
-                           "     months=\"janvier, février\" phone=\"Tél. {:d}\" web=\"\"/>\n"
-                           "</style>\n";
-    auto loaded = load_style(file.string());
-    std::filesystem::remove(file);
+    auto loaded =
+        load_style_text("factpress-bad-labels.xml",
+                        "<style extends=\"nato\">\n"
+                        "  <labels key-facts=\"x\"/>\n"
+                        "  <labels xml:lang=\"fr\" key-fact=\"Points\" page-of=\"Page {}\"\n"
+                        "     months=\"janvier, février\" phone=\"Tél. {:d}\" web=\"\"/>\n"
+                        "</style>\n");
     CHECK_FALSE(loaded.style);
-    std::string all;
-    for (const auto& d : loaded.diagnostics)
-        all += fmt::format("{}:{}: {}\n", d.position.line, d.position.column, d.message);
+    std::string all = all_diagnostics(loaded);
     CAPTURE(all);
     CHECK(all.find("2:3: <labels> needs xml:lang") != std::string::npos);
     CHECK(all.find("3:3: unknown attribute key-fact on <labels>; did you mean \"key-facts\"?") !=
