@@ -104,6 +104,10 @@ class Parser {
         if (auto eq = arg.find('='); arg.starts_with("--") && eq != std::string::npos) {
             inline_value = arg.substr(eq + 1);
             arg = arg.substr(0, eq);
+        } else if (!arg.starts_with("--") && arg.size() > 2 &&
+                   options().contains(long_name(arg.substr(0, 2)))) {
+            inline_value = arg.substr(2); // -j2, -oDIR: a short option's value attached, as getopt
+            arg = arg.substr(0, 2);
         }
         std::string name = long_name(arg);
         if (auto flag = flags().find(name); flag != flags().end()) {
