@@ -30,6 +30,15 @@ Slice stack(const std::vector<Slice>& slices) {
     return stack(slices.begin(), slices.end());
 }
 
+// Where a line's text begins and ends, across its runs.
+std::pair<double, double> text_extent(const Page& line) {
+    if (line.texts.empty()) return {0, 0};
+    double left = line.texts.front().x, right = left;
+    for (const auto& text : line.texts)
+        left = std::min(left, text.x), right = std::max(right, text.x + text.width);
+    return {left, right};
+}
+
 // The first two and the last two lines of a paragraph stay together: no orphans, no widows.
 std::vector<Slice> keep_ends_together(const std::vector<Slice>& lines) {
     std::size_t n = lines.size();
@@ -399,11 +408,22 @@ class Builder {
         }
         std::vector<Slice> slices{image};
         double caption_space = style_.number("caption", "space-before", 4);
-        auto caption = lines(figure.caption, "caption", column_width_, figure.position, false);
-        auto credit = lines(figure.credit, "credit", column_width_, figure.position, false);
+        // The caption lines up with a narrower image's edges. Under a small image it keeps 60% of
+        // the column, so that it is not set a word a line, and each line is centred.
+        double caption_width = std::min(column_width_, std::max(width, column_width_ * 0.6));
+        double caption_x = (column_width_ - caption_width) / 2;
+        bool centred = width < caption_width;
+        auto caption = lines(figure.caption, "caption", caption_width, figure.position, false);
+        auto credit = lines(figure.credit, "credit", caption_width, figure.position, false);
         caption.insert(caption.end(), credit.begin(), credit.end());
         if (!caption.empty()) slices.push_back(Slice{caption_space, {}, {}, {}, 0});
-        slices.insert(slices.end(), caption.begin(), caption.end());
+        for (const Slice& line : caption) {
+            auto [left, right] = text_extent(line.content);
+            double dx = centred ? (column_width_ - (right - left)) / 2 - left : caption_x;
+            Slice shifted{line.height, {}, {}, {}, 0};
+            append_shifted(shifted.content, line.content, dx, 0);
+            slices.push_back(std::move(shifted));
+        }
         FlowBlock block;
         block.space_before = style_.number("figure", "space-before", 4);
         block.space_after = style_.number("figure", "space-after", 8);

@@ -291,17 +291,29 @@ class ItemBuilder {
     ItemList paragraph_;
 };
 
-// Runs are placed in logical order and each word is already in visual order. A right-to-left
-// document's pages are mirrored at the end, which reverses every group of runs; so here each
-// right-to-left word, and each stretch of left-to-right words, is reflected within its own span
-// beforehand to come out readable. In a left-to-right document, stretches of right-to-left words
-// are reordered, each word keeping its own visual order.
+// Runs are placed in logical order and each piece (the part of a word shaped at once) is already
+// in visual order. A right-to-left document's pages are mirrored at the end, which reverses every
+// group of runs; so here each right-to-left piece, each number and each stretch of left-to-right
+// words is reflected within its own span beforehand to come out readable. In a left-to-right
+// document, stretches of right-to-left words are reordered, each piece keeping its own visual
+// order and each number reading left to right.
 void reflect(std::vector<LineRun>& runs, std::size_t first, std::size_t last) {
     double left = runs[first].x, right = runs[first].x + runs[first].width;
     for (std::size_t i = first; i < last; ++i)
         left = std::min(left, runs[i].x), right = std::max(right, runs[i].x + runs[i].width);
     for (std::size_t i = first; i < last; ++i)
         runs[i].x = left + right - runs[i].x - runs[i].width;
+}
+
+// Reflects each piece of the word in runs [first, last) within its own span.
+void reflect_pieces(std::vector<LineRun>& runs, std::size_t first, std::size_t last) {
+    for (std::size_t start = first; start < last;) {
+        std::size_t end = start + 1;
+        while (end < last && runs[end].piece == runs[start].piece)
+            ++end;
+        reflect(runs, start, end);
+        start = end;
+    }
 }
 
 void order_by_direction(std::vector<LineRun>& runs, bool right_to_left) {
@@ -317,6 +329,15 @@ void order_by_direction(std::vector<LineRun>& runs, bool right_to_left) {
         if (directions.back() == Direction::neutral)
             directions.back() = word_direction(runs[i].text);
     }
+    const std::vector<Direction> written = directions; // each word's own, before resolving
+    // A right-to-left word reads right to left, a word in two styles too: its pieces reflected
+    // one by one, not as a whole.
+    auto reflect_word = [&](std::size_t w) {
+        if (written[w] == Direction::right_to_left)
+            reflect_pieces(runs, words[w].first, words[w].second);
+        else
+            reflect(runs, words[w].first, words[w].second);
+    };
     Direction other = right_to_left ? Direction::left_to_right : Direction::right_to_left;
     Direction own = right_to_left ? Direction::right_to_left : Direction::left_to_right;
     // A line with no word of the document's direction reads in the other direction as a whole,
@@ -342,12 +363,14 @@ void order_by_direction(std::vector<LineRun>& runs, bool right_to_left) {
             while (end < words.size() && directions[end] == other)
                 ++end;
         bool stretch = directions[w] == other;
-        if (right_to_left) {
+        if (right_to_left && !stretch) {
+            reflect_word(w);
+        } else if (right_to_left) {
             reflect(runs, words[w].first, words[end - 1].second);
         } else if (stretch) {
             reflect(runs, words[w].first, words[end - 1].second);
             for (std::size_t k = w; k < end; ++k)
-                reflect(runs, words[k].first, words[k].second);
+                reflect_word(k);
         }
         w = end;
     }
@@ -499,7 +522,7 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
         double ratio = fit.glue_ratio;
         Line line;
         double x = 0;
-        int word = 0;
+        int word = 0, piece_number = 0;
         for (std::size_t i = start; i < end; ++i) {
             const auto& item = p.items[i];
             if (item.type == BreakItem::Type::glue) {
@@ -513,10 +536,13 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
             if (item.type != BreakItem::Type::box) continue;
             const Piece& piece = p.pieces[p.piece_of[i]];
             const Span& span = spans[piece.span];
-            bool joins = !line.runs.empty() && i > start &&
-                         p.items[i - 1].type != BreakItem::Type::glue &&
-                         line.runs.back().link == span.link && line.runs.back().bold == span.bold &&
-                         line.runs.back().italic == span.italic;
+            // Each piece is in visual order: right-to-left ones are never joined into one text.
+            bool joins =
+                !line.runs.empty() && i > start && p.items[i - 1].type != BreakItem::Type::glue &&
+                line.runs.back().link == span.link && line.runs.back().bold == span.bold &&
+                line.runs.back().italic == span.italic &&
+                !has_right_to_left(line.runs.back().text) && !has_right_to_left(piece.text);
+            if (!joins) ++piece_number;
             for (const auto& run : piece.runs) {
                 if (run.face < 0) report_uncovered(run.text, where);
                 if (joins && line.runs.back().face == run.face && !run.kerned) {
@@ -524,7 +550,7 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
                     line.runs.back().width += run.width * fit.scale;
                 } else {
                     line.runs.push_back({x, run.width * fit.scale, run.face, span.bold, span.italic,
-                                         run.text, span.link, fit.scale, word});
+                                         run.text, span.link, fit.scale, word, piece_number});
                 }
                 joins = true;
                 x += run.width * fit.scale;
@@ -535,7 +561,7 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
             for (const auto& run :
                  fonts_.runs("-", make_variant(span.bold, span.italic), style.size, style.family))
                 line.runs.push_back({x, run.width * fit.scale, run.face, span.bold, span.italic,
-                                     run.text, span.link, fit.scale, word}),
+                                     run.text, span.link, fit.scale, word, piece_number}),
                     x += run.width * fit.scale;
         }
         order_by_direction(line.runs, right_to_left_);

@@ -52,6 +52,7 @@ struct LineRun {
     std::string link;
     double scale = 1; // horizontal glyph scaling of a justified line
     int word = 0;     // runs of one word share this number (words are separated by spaces)
+    int piece = 0;    // runs shaped together share this number: a word in two styles has two
 };
 
 struct Line {

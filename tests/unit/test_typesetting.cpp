@@ -492,6 +492,42 @@ TEST_CASE("a line without a word of the sheet's direction reads the other way, n
     CHECK(number->x < city->x);
 }
 
+TEST_CASE("a right-to-left word in parts of two styles reads right to left, its period last") {
+    Fixture f;
+    // "... موقع الناتو." with the two words a link: the period ends the sentence on the left of
+    // the link's last word, in an Arabic sheet and in an English one; and a word whose first
+    // letters are strong keeps them on its right.
+    std::string site = shape_word("الناتو", true), first = shape_word("ال", true),
+                rest = shape_word("ناتو", true);
+    for (std::string language : {"ar", "en"}) {
+        CAPTURE(language);
+        PageLayout pages =
+            layout_in(f, language, "راجع <link href=\"https://www.nato.int\">موقع الناتو</link>.");
+        TextItem word = item_with(pages, site), period = item_with(pages, ".");
+        CHECK(period.x + period.width <= word.x + 0.01);
+        PageLayout parts = layout_in(f, language, "راجع <strong>ال</strong>ناتو اليوم");
+        TextItem strong = item_with(parts, first), plain = item_with(parts, rest);
+        CHECK(plain.x + plain.width <= strong.x + 0.01);
+    }
+}
+
+TEST_CASE("a narrower figure's caption lines up with the image, or is centred under a small one") {
+    Fixture f;
+    LoadedDocument loaded = test::load_xml(test::with_body(
+        "<figure src=\"img/taji-visit.jpg\" alt=\"a\" width=\"70%\"><caption>Seventy "
+        "wide</caption></figure><figure src=\"img/taji-visit.jpg\" alt=\"b\" "
+        "width=\"30%\"><caption>Thirty</caption></figure>"));
+    REQUIRE(loaded.ok());
+    Diagnostics diagnostics;
+    PageLayout pages = layout(loaded.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics);
+    const Page& page = pages.pages.front();
+    REQUIRE(page.images.size() == 2);
+    const ImageItem &wide = page.images[0], &small = page.images[1];
+    TextItem seventy = item_with(pages, "Seventy"), thirty = item_with(pages, "Thirty");
+    CHECK(seventy.x == doctest::Approx(wide.x).epsilon(0.001));
+    CHECK(thirty.x + thirty.width / 2 == doctest::Approx(small.x + small.width / 2).epsilon(0.001));
+}
+
 TEST_CASE("Hebrew words in a Persian sheet do not pull its Persian into a face that has both") {
     Fixture f;
     // DejaVu Sans has Arabic and Hebrew; the Persian words stay in the face chosen for Arabic
