@@ -213,8 +213,10 @@ class Writer {
 
     void write(const ListBlock& list, const std::string& pad) {
         int n = 0;
+        // Numbers right-aligned to the widest, so that the items' text lines up: " 9." and "10.".
+        std::size_t digits = std::to_string(list.items.size()).size();
         for (const auto& item : list.items) {
-            std::string marker = list.numbered ? fmt::format("{}. ", ++n) : "* ";
+            std::string marker = list.numbered ? fmt::format("{:>{}}. ", ++n, digits) : "* ";
             std::string first = pad + "  " + marker,
                         rest = pad + "  " + std::string(marker.size(), ' ');
             for (std::size_t i = 0; i < item.size(); ++i) {
