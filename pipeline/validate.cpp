@@ -1,10 +1,12 @@
 #include "pipeline/validate.hpp"
+#include "pipeline/normalize.hpp"
 #include "pipeline/schema.hpp"
 #include "pipeline/spelling.hpp"
 #include "pipeline/validate_values.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -28,13 +30,23 @@ bool must_hold_text(std::string_view name) {
     return false;
 }
 
+// "a <body>", "an <item>": the article as the name is read aloud.
+std::string a_tag(std::string_view name) {
+    bool vowel = !name.empty() && std::string_view("aeiou").find(name[0]) != std::string_view::npos;
+    return fmt::format("{} <{}>", vowel ? "an" : "a", name);
+}
+
 std::string not_a_language_tag(std::string_view value) {
     std::string message = fmt::format(
         "xml:lang=\"{}\" is not a language tag: expected a 2- or 3-letter language code, then "
         "any region or script, such as en, fr or pt-BR",
         value);
+    std::string hyphenated(value); // en_US, as a locale is named: the tag is en-US
+    std::ranges::replace(hyphenated, '_', '-');
     if (std::string code = language_code_for(value); !code.empty())
         message += fmt::format("; did you mean {}?", code);
+    else if (hyphenated != value && is_language_tag(hyphenated))
+        message += fmt::format("; did you mean {}?", hyphenated);
     return message;
 }
 
@@ -214,12 +226,13 @@ class Validator {
         if (name == "date" || name == "updated") {
             std::string text = all_text(node);
             std::string why_not;
+            std::string shown = collapse_white_space(text); // a diagnostic is one line
             if (!parse_date(text, &why_not))
                 error(node, why_not.empty()
                                 ? fmt::format("<{}> holds \"{}\"; expected an ISO 8601 date YYYY, "
                                               "YYYY-MM or YYYY-MM-DD (e.g. 2021-02)",
-                                              name, text)
-                                : fmt::format("<{}> holds \"{}\", but {}", name, text, why_not));
+                                              name, shown)
+                                : fmt::format("<{}> holds \"{}\", but {}", name, shown, why_not));
         }
         if (must_hold_text(name) && is_blank(all_text(node)))
             error(node, fmt::format("<{}> is empty", name));
@@ -299,7 +312,7 @@ class Validator {
         for (const auto& c : rule.children) {
             int n = counts[c.name];
             if (n < c.min)
-                error(node, fmt::format("<{}> needs a <{}> element", node.name(), c.name));
+                error(node, fmt::format("<{}> needs {} element", node.name(), a_tag(c.name)));
             if (c.max >= 0 && n > c.max)
                 error(node,
                       fmt::format("<{}> may hold only one <{}>, found {}", node.name(), c.name, n));

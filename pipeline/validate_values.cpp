@@ -1,4 +1,5 @@
 #include "pipeline/validate_values.hpp"
+#include "pipeline/raw_attribute.hpp"
 
 #include <fmt/format.h>
 
@@ -36,6 +37,12 @@ bool starts_with_nocase(std::string_view text, std::string_view prefix) {
 } // namespace
 
 std::optional<Date> parse_date(std::string_view text, std::string* why_not) {
+    // White space around the date is no part of it (XML Schema's xs:date collapses it too):
+    // "<date>\n  2021-02\n</date>" as an editor indents it.
+    while (!text.empty() && is_xml_space(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && is_xml_space(text.back()))
+        text.remove_suffix(1);
     bool shaped = (text.size() == 4 || text.size() == 7 || text.size() == 10) &&
                   all_digits(text.substr(0, 4)) &&
                   (text.size() < 7 || (text[4] == '-' && all_digits(text.substr(5, 2)))) &&

@@ -113,6 +113,20 @@ TEST_CASE("elements drawn as a line, bullet or link of their own may not be empt
     CHECK(first_error("<p></p><p>a <link href='https://x.org'><em>b</em></link></p>").empty());
 }
 
+TEST_CASE("a date indented by an editor is read; a wrong one is quoted on one line") {
+    std::string xml = test::with_body("<p>a</p>");
+    xml.replace(xml.find("<date>2021-02</date>"), 20, "<date>\n    2021-02\n  </date>");
+    LoadedDocument indented = test::load_xml(xml);
+    REQUIRE(indented.ok());
+    CHECK(indented.sheet.meta.date == Date{2021, 2, 0});
+    xml.replace(xml.find("2021-02"), 7, "Feb   2021");
+    LoadedDocument wrong = test::load_xml(xml);
+    REQUIRE_FALSE(wrong.diagnostics.empty());
+    CHECK(wrong.diagnostics[0].message ==
+          "<date> holds \"Feb 2021\"; expected an ISO 8601 date YYYY, YYYY-MM or YYYY-MM-DD (e.g. "
+          "2021-02)");
+}
+
 TEST_CASE("a date of the right shape that names no day says why") {
     auto why_not = [](std::string_view text) {
         std::string why;
@@ -129,6 +143,8 @@ TEST_CASE("a date of the right shape that names no day says why") {
     for (const char* fine : {"2024-02-29", "2000-02-29", "2021-12-31", "2021-02", "2021"})
         CHECK(parse_date(fine));
     CHECK(parse_date("2024-02-29") == Date{2024, 2, 29});
+    CHECK(parse_date("\n    2021-02\n  ") == Date{2021, 2, 0}); // as an editor indents it
+    CHECK_FALSE(parse_date("2021 - 02"));
     for (const char* other_shape : {"21-02", "2021-2-3", "2021/02/03", "February 2021"})
         CHECK(why_not(other_shape).empty()); // the general message covers these
 }
@@ -230,6 +246,8 @@ TEST_CASE("a language written out by name is not a language tag, and gets its co
     CHECK(message_for("Deutsch").ends_with("; did you mean de?"));
     CHECK(message_for("français").ends_with("; did you mean fr?"));
     CHECK(message_for("engl").ends_with("such as en, fr or pt-BR")); // no guess
+    CHECK(message_for("en_US").ends_with("; did you mean en-US?"));  // a locale's name
+    CHECK(message_for("en_").ends_with("such as en, fr or pt-BR"));
     CHECK(message_for("cnr").empty());
     CHECK(message_for("pt-BR").empty());
     CHECK(message_for("sr-Latn-ME").empty());
