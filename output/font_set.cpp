@@ -52,7 +52,12 @@ const FontFace& FontLibrary::face(const fs::path& path) {
 
 FontSet::FontSet(const Style& style, FontLibrary& library, std::vector<std::string>& problems)
     : library_(library) {
-    for (const auto& name : style.font_chain) {
+    // The fallback chain, then any family an element names outside it (plain's serif text).
+    std::vector<std::string> names = style.font_chain;
+    for (const std::string& named : style.fonts_named())
+        if (style.families.contains(named) && std::ranges::find(names, named) == names.end())
+            names.push_back(named);
+    for (const auto& name : names) {
         const FontFamily& family = style.families.at(name);
         Family entry; // variants the family lacks keep index -1
         entry.name = name;

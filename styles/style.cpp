@@ -1,5 +1,6 @@
 #include "styles/style.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 
@@ -39,6 +40,15 @@ Colour Style::colour(const std::string& element, const std::string& property,
                      Colour fallback) const {
     const std::string* value = find(element, property);
     return value ? parse_colour(*value).value_or(fallback) : fallback;
+}
+
+std::vector<std::string> Style::fonts_named() const {
+    std::vector<std::string> names;
+    for (const auto& [element, properties] : rules_)
+        if (auto font = properties.find("font"); font != properties.end())
+            if (std::ranges::find(names, font->second) == names.end())
+                names.push_back(font->second);
+    return names;
 }
 
 void Style::set(const std::string& element, const std::string& property, std::string value) {

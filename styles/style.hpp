@@ -45,6 +45,8 @@ class Style {
     Colour colour(const std::string& element, const std::string& property,
                   Colour fallback = {}) const;
     bool has(const std::string& element, const std::string& property) const;
+    // The families named by the elements' `font`, each once.
+    std::vector<std::string> fonts_named() const;
 
     void set(const std::string& element, const std::string& property, std::string value);
 

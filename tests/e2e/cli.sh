@@ -14,6 +14,7 @@ $factpress build "$work/nothing-here.xml" 2>/dev/null; check "missing path exits
 $factpress build -s no-such-style "$tests/documents/edge-cases.xml" -o "$work/o" 2>/dev/null; check "unknown style exits 2" "[ $? -eq 2 ]"
 $factpress build -q -j 1 --max-pages=3 -s plain -f pdf -o "$work/opts" "$tests/documents/edge-cases.xml"
 check "short options, --name=value, -f pdf only" "[ $? -eq 0 ] && [ -s $work/opts/edge-cases.pdf ] && [ ! -e $work/opts/edge-cases.txt ]"
+check "the plain style's text is set in its serif family, not the fallback chain's sans" "pdffonts $work/opts/edge-cases.pdf | grep -q LiberationSerif && ! pdffonts $work/opts/edge-cases.pdf | grep -q 'LiberationSans '"
 $factpress build -q -j2 -fpdf -o"$work/attached" "$tests/documents/edge-cases.xml"
 check "a short option's value attached, as getopt takes it: -j2 -fpdf -oDIR" "[ $? -eq 0 ] && [ -s $work/attached/edge-cases.pdf ] && [ ! -e $work/attached/edge-cases.txt ]"
 $factpress build -q -j0 "$tests/documents/edge-cases.xml" 2>$work/j0.err; check "-j0 is bad usage, named as typed" "[ $? -eq 2 ] && grep -q \"bad value '0' for option '-j'\" $work/j0.err"

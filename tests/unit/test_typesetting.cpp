@@ -181,6 +181,30 @@ TEST_CASE("a character no font covers in <meta> is reported at its element") {
     CHECK(diagnostics[1].position == Position{4, 1}); // <classification>, top and bottom once
 }
 
+TEST_CASE("a family an element names outside the fallback chain is the one it is set in") {
+    // plain sets its text in "serif", which nato's font-chain does not list.
+    auto plain = load_style("plain");
+    REQUIRE(plain.style);
+    REQUIRE(std::ranges::find(plain.style->font_chain, "serif") == plain.style->font_chain.end());
+    FontLibrary library;
+    std::vector<std::string> problems;
+    FontSet fonts(*plain.style, library, problems);
+    REQUIRE(problems.empty());
+    for (auto [variant, file] : {std::pair{Variant::regular, "LiberationSerif-Regular.ttf"},
+                                 std::pair{Variant::bold, "LiberationSerif-Bold.ttf"}}) {
+        auto runs = fonts.runs("Text", variant, 10, "serif");
+        REQUIRE_FALSE(runs.empty());
+        for (const FaceRun& run : runs) {
+            REQUIRE(run.face >= 0);
+            CHECK(fonts.paths()[static_cast<std::size_t>(run.face)].filename() == file);
+        }
+    }
+    // A character serif lacks still falls back along the chain.
+    auto arabic = fonts.runs("\u0628", Variant::regular, 10, "serif");
+    REQUIRE(arabic.size() == 1);
+    CHECK(arabic[0].face >= 0);
+}
+
 TEST_CASE("widths agree with libharu's integer advances") {
     Fixture f;
     // Liberation Sans: 'A' advances 1366/2048 em, which libharu writes as 666/1000.
