@@ -1,5 +1,6 @@
 // A style sheet: page geometry, font families and the look of every element, as loaded from XML
-// (the format: README.md, "Style sheets"; styles/nato.xml is annotated). Values are looked up by element and property.
+// (the format: README.md, "Style sheets"; styles/nato.xml is annotated). Values are looked up by
+// element and property.
 #pragma once
 
 #include "model/diagnostic.hpp"
