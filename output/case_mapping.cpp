@@ -76,6 +76,10 @@ char32_t to_lower(char32_t cp) {
     return static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
 }
 
+bool is_lower_case(char32_t cp) {
+    return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LL;
+}
+
 std::string upper_case(std::string_view text, std::string_view language) {
     std::string primary = primary_language(language);
     if (primary == "el") return compose(utf8::encode(greek_capitals(decomposed(text))));

@@ -8,7 +8,8 @@
 
 namespace factpress {
 
-char32_t to_lower(char32_t cp); // for hyphenation patterns, which are in lower case
+char32_t to_lower(char32_t cp);  // for hyphenation patterns, which are in lower case
+bool is_lower_case(char32_t cp); // a lower-case letter of any script (Unicode category Ll)
 
 // `language` is the document's BCP 47 tag ("tr", "el-CY").
 std::string upper_case(std::string_view text, std::string_view language);

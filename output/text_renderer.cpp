@@ -2,6 +2,7 @@
 #include "output/case_mapping.hpp"
 #include "output/labels.hpp"
 #include "output/text_wrap.hpp"
+#include "pipeline/utf8.hpp"
 
 #include <fmt/format.h>
 
@@ -276,13 +277,24 @@ class Writer {
             section(s);
     }
 
+    // The text to the end of its first sentence: a . ! ? (Arabic ؟, Urdu ۔) outside brackets,
+    // then a space and a word that does not start in lower case, in any script ("(див. розділ
+    // 1)" and "e.g. the" go on).
     static std::string lead_sentence(const std::string& text) {
-        for (std::size_t at = text.find_first_of(".!?"); at != std::string::npos;
-             at = text.find_first_of(".!?", at + 1)) {
-            if (at + 1 == text.size()) return text;
-            if (text[at + 1] == ' ' && at + 2 < text.size() &&
-                !std::islower(static_cast<unsigned char>(text[at + 2])) && at >= 3)
-                return text.substr(0, at + 1);
+        int depth = 0;
+        for (std::size_t pos = 0; pos < text.size();) {
+            std::size_t at = pos;
+            char32_t c = utf8::next(text, pos);
+            if (c == '(' || c == '[')
+                ++depth;
+            else if ((c == ')' || c == ']') && depth > 0)
+                --depth;
+            else if (depth == 0 && at >= 3 &&
+                     std::u32string_view(U".!?\u061F\u06D4").find(c) != std::u32string_view::npos &&
+                     pos + 1 < text.size() && text[pos] == ' ') {
+                std::size_t next = pos + 1;
+                if (!is_lower_case(utf8::next(text, next))) return text.substr(0, pos);
+            }
         }
         return text;
     }
