@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -68,6 +69,22 @@ std::string fingerprint(const CommandLine& line, const SharedResources& shared) 
         print += fmt::format("|{}:{}", path.string(), std::filesystem::file_size(path, ec));
     }
     return print;
+}
+
+// A style sheet kept beside the sheets it styles is found with them in their folder: the one in
+// use (or one it extends) is no fact sheet to build, and is said to be left out.
+void drop_style_sheets(std::vector<InputDocument>& inputs, const Style& style, int verbosity) {
+    std::error_code ec;
+    std::erase_if(inputs, [&](const InputDocument& input) {
+        bool style_sheet = input.found_in_folder && std::ranges::any_of(style.files, [&](auto& f) {
+                               return std::filesystem::equivalent(f, input.source, ec);
+                           });
+        if (style_sheet && verbosity > 0)
+            fmt::print(stderr,
+                       "factpress: {} is the style sheet in use, not a fact sheet: left out\n",
+                       input.source.string());
+        return style_sheet;
+    });
 }
 
 // The style and its fonts into `shared`; false (after saying why) when they cannot be used.
@@ -131,6 +148,7 @@ int run_build(const CommandLine& line) {
         head_start = prefetch(inputs->front().source, *shared, line.limits);
     }
     if (!load_shared(line, *shared)) return 2;
+    drop_style_sheets(*inputs, shared->style, line.verbosity);
     BatchOptions options;
     options.out_dir = line.out_dir;
     options.render.pdf = line.pdf;
@@ -174,6 +192,7 @@ int run_check(const CommandLine& line) {
     // The style's fonts too: a character none of them covers is reported as build reports it.
     auto shared = std::make_unique<SharedResources>();
     if (!load_shared(line, *shared)) return 2;
+    drop_style_sheets(*inputs, shared->style, line.verbosity);
     ResolveOptions options{{}, line.draft, line.limits};
     int failed = 0;
     for (const auto& input : *inputs) {

@@ -51,7 +51,7 @@ std::optional<std::vector<InputDocument>> collect_inputs(const std::vector<std::
                 }
                 if (it->path().extension() != ".xml" || !it->is_regular_file(ec)) continue;
                 fs::path relative = it->path().lexically_relative(path);
-                found.push_back({it->path(), relative.replace_extension(), {}});
+                found.push_back({it->path(), relative.replace_extension(), {}, true});
             }
             if (found.empty()) empty_folders.push_back(path);
             std::sort(found.begin(), found.end(),

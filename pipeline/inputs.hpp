@@ -13,6 +13,7 @@ struct InputDocument {
     std::filesystem::path output_stem; // relative to the out-dir, without extension
     // An earlier document whose outputs would have the same names: this one is then not built.
     std::filesystem::path same_outputs_as;
+    bool found_in_folder = false; // not named on the command line
 };
 
 // Files are taken as given; folders are searched recursively for *.xml (sorted, so runs repeat).

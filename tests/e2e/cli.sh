@@ -36,6 +36,11 @@ check "check warns of a character no font covers, at its line, and exits 0" "[ $
 printf '<style extends="nato">\n  <labels xml:lang="en" key-facts="At a glance" phone="Phone: {}"/>\n</style>\n' >"$work/words.xml"
 $factpress build -q -s "$work/words.xml" -o "$work/words" "$tests/../examples/nato-mission-iraq.xml"; code=$?
 check "a style's <labels> reach the PDF and the briefing" "[ $code -eq 0 ] && pdftotext $work/words/nato-mission-iraq.pdf - | grep -q 'AT A GLANCE' && grep -q 'AT A GLANCE' $work/words/nato-mission-iraq.txt && grep -q '^Phone: +32' $work/words/nato-mission-iraq.txt"
+# A house style kept in the folder of the sheets it styles is left out of the batch, and said so.
+mkdir -p "$work/housed/img" && cp "$tests/documents/french.xml" "$work/housed/" && cp "$tests/documents/img/"* "$work/housed/img/"
+printf '<style extends="plain">\n  <set element="page" size="A5"/>\n</style>\n' >"$work/housed/house.xml"
+$factpress build -s "$work/housed/house.xml" -o "$work/housed-out" "$work/housed" 2>"$work/housed.err"; code=$?
+check "the style sheet in use, found in the folder built, is left out with a note" "[ $code -eq 0 ] && [ -s $work/housed-out/french.pdf ] && [ ! -e $work/housed-out/house.pdf ] && grep -q 'housed/house.xml is the style sheet in use, not a fact sheet: left out' $work/housed.err"
 $factpress check --max-pages 1 "$tests/../examples/nato-mission-iraq.xml" 2>"$work/pages.err"; code=$?
 check "check fails a document longer than --max-pages" "[ $code -eq 1 ] && grep -q 'needs more than 1 page (--max-pages)' $work/pages.err"
 
