@@ -92,7 +92,7 @@ class Builder {
         g.top = style_.number("page", "margin-top", 50);
         g.bottom = layout.height - style_.number("page", "margin-bottom", 50);
         g.width = layout.width - g.left - style_.number("page", "margin-right", 50);
-        g.columns = std::clamp(static_cast<int>(style_.number("page", "columns", 1)), 1, 4);
+        g.columns = std::clamp(static_cast<int>(style_.number("page", "columns", 1)), 1, 8);
         g.gap = style_.number("page", "column-gap", 18);
         column_width_ = g.column_width();
         frame_height_ = g.bottom - g.top;

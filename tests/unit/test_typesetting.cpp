@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <optional>
 #include <set>
@@ -179,6 +180,26 @@ TEST_CASE("a character no font covers in <meta> is reported at its element") {
     CHECK(diagnostics[0].position == Position{3, 7}); // <title>
     CHECK(diagnostics[1].message == "U+10001 not covered by any font of style nato");
     CHECK(diagnostics[1].position == Position{4, 1}); // <classification>, top and bottom once
+}
+
+TEST_CASE("a page of six columns has six (the style allows up to 8)") {
+    Fixture f;
+    f.style.set("page", "size", "1190x842");
+    f.style.set("page", "columns", "6");
+    std::string words = repeated("Words fill the columns one by one. ", 600);
+    LoadedDocument loaded = test::load_xml(test::with_body("<p>" + words + "</p>"));
+    REQUIRE(loaded.ok());
+    Diagnostics diagnostics;
+    PageLayout pages = layout(loaded.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics);
+    double left = f.style.number("page", "margin-left"), gap = f.style.number("page", "column-gap");
+    double column = (1190 - left - f.style.number("page", "margin-right") - 5 * gap) / 6;
+    std::set<int> columns_used; // by the lines starting at a column's left edge
+    for (const TextItem& text : pages.pages.front().texts) {
+        double k = (text.x - left) / (column + gap);
+        if (std::abs(k - std::round(k)) * (column + gap) < 0.5)
+            columns_used.insert(static_cast<int>(std::round(k)));
+    }
+    CHECK(columns_used == std::set<int>{0, 1, 2, 3, 4, 5});
 }
 
 TEST_CASE("a family an element names outside the fallback chain is the one it is set in") {
