@@ -78,6 +78,7 @@ class Builder {
         : sheet_(sheet), style_(style), fonts_(fonts),
           labels_(labels_for(sheet.language, style.labels)),
           right_to_left_(written_right_to_left(sheet.language)), deadline_(deadline),
+          diagnostics_(diagnostics),
           typesetter_(fonts, hyphenator, sheet.language, style.name, all_text(sheet), diagnostics) {
     }
 
@@ -388,6 +389,21 @@ class Builder {
         return block;
     }
 
+    // A photo with too few pixels for the size it is drawn at prints soft or in blocks: the
+    // author hears of it before a print shop does.
+    void check_resolution(const Figure& figure, double width) {
+        double needed = style_.number("figure", "min-resolution", 150);
+        double per_inch = figure.image.width / (width / 72);
+        if (figure.image.width <= 0 || per_inch >= needed) return;
+        diagnostics_.push_back(
+            {Severity::warning, figure.position,
+             fmt::format("figure src=\"{}\" is {}\u00D7{} pixels, drawn {:.0f} pt wide: {:.0f} "
+                         "pixels per inch, under the {:.0f} print needs (the style's figure "
+                         "min-resolution)",
+                         figure.source, figure.image.width, figure.image.height, width, per_inch,
+                         needed)});
+    }
+
     void add(const Figure& figure, std::vector<FlowBlock>& blocks) {
         double max_height = std::min(style_.number("figure", "max-height", frame_height_ * 0.6),
                                      frame_height_ * 0.8);
@@ -396,6 +412,7 @@ class Builder {
             figure.image.width > 0 ? width * figure.image.height / figure.image.width : width * 0.5;
         if (height > max_height) width *= max_height / height, height = max_height;
         double x = (column_width_ - width) / 2;
+        if (!figure.placeholder) check_resolution(figure, width);
         Slice image;
         image.height = height;
         image.anchor = figure.id;
@@ -560,6 +577,7 @@ class Builder {
     const Labels& labels_;
     bool right_to_left_; // the sheet's direction: its pages are mirrored
     const Deadline& deadline_;
+    Diagnostics& diagnostics_;
     Typesetter typesetter_;
     double column_width_ = 0;
     double frame_height_ = 0;

@@ -182,6 +182,33 @@ TEST_CASE("a character no font covers in <meta> is reported at its element") {
     CHECK(diagnostics[1].position == Position{4, 1}); // <classification>, top and bottom once
 }
 
+TEST_CASE("a photo with too few pixels for its size is reported, at the style's resolution") {
+    Fixture f;
+    auto warnings_for = [&](const std::string& figures) {
+        LoadedDocument loaded = test::load_xml(test::with_body(figures));
+        REQUIRE(loaded.ok());
+        Diagnostics diagnostics;
+        layout(loaded.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics);
+        return diagnostics;
+    };
+    // 4 by 4 pixels over a column's width: about 1.5 pixels per inch.
+    std::string tiny =
+        "<p>a</p>\n<figure src=\"img/ok.png\" alt=\"a\"><caption>c</caption></figure>";
+    Diagnostics said = warnings_for(tiny);
+    REQUIRE(said.size() == 1);
+    CHECK(said[0].severity == Severity::warning);
+    CHECK(said[0].position.line == 5);
+    CHECK(said[0].message.starts_with("figure src=\"img/ok.png\" is 4\u00D74 pixels, drawn "));
+    CHECK(said[0].message.ends_with("under the 150 print needs (the style's figure "
+                                    "min-resolution)"));
+    // 1200 pixels over half a column: several hundred per inch.
+    CHECK(warnings_for("<figure src=\"img/taji-visit.jpg\" alt=\"a\" width=\"50%\"><caption>c"
+                       "</caption></figure>")
+              .empty());
+    f.style.set("figure", "min-resolution", "0"); // a style may ask for none
+    CHECK(warnings_for(tiny).empty());
+}
+
 TEST_CASE("a page of six columns has six (the style allows up to 8)") {
     Fixture f;
     f.style.set("page", "size", "1190x842");
