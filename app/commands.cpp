@@ -87,6 +87,19 @@ void drop_style_sheets(std::vector<InputDocument>& inputs, const Style& style, i
     });
 }
 
+// Why outputs cannot go into `out_dir`, when that is plain before any document is built: it, or
+// the nearest of its folders that exists, is a file. Empty when it looks usable; nothing is
+// created here, so that a run whose documents all fail leaves no folder behind.
+std::string out_dir_problem(const std::filesystem::path& out_dir) {
+    std::error_code ec;
+    std::filesystem::path existing = out_dir;
+    while (!existing.empty() && !std::filesystem::exists(existing, ec))
+        existing = existing.has_relative_path() ? existing.parent_path() : std::filesystem::path();
+    if (existing.empty() || std::filesystem::is_directory(existing, ec)) return {};
+    return existing == out_dir ? "it is a file, not a folder"
+                               : fmt::format("{} is a file, not a folder", existing.string());
+}
+
 // The style and its fonts into `shared`; false (after saying why) when they cannot be used.
 bool load_shared(const CommandLine& line, SharedResources& shared) {
     auto loaded = load_style(line.style);
@@ -139,6 +152,10 @@ class ProgressLine {
 int run_build(const CommandLine& line) {
     auto inputs = inputs_of(line);
     if (!inputs) return 2;
+    if (std::string problem = out_dir_problem(line.out_dir); !problem.empty()) {
+        fmt::print(stderr, "factpress: cannot use out-dir {}: {}\n", line.out_dir, problem);
+        return 2;
+    }
     int jobs = line.jobs > 0 ? line.jobs
                              : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
     auto shared = std::make_unique<SharedResources>();

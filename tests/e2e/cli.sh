@@ -18,6 +18,9 @@ check "the plain style's text is set in its serif family, not the fallback chain
 $factpress build -q -j2 -fpdf -o"$work/attached" "$tests/documents/edge-cases.xml"
 check "a short option's value attached, as getopt takes it: -j2 -fpdf -oDIR" "[ $? -eq 0 ] && [ -s $work/attached/edge-cases.pdf ] && [ ! -e $work/attached/edge-cases.txt ]"
 $factpress build -q -j0 "$tests/documents/edge-cases.xml" 2>$work/j0.err; check "-j0 is bad usage, named as typed" "[ $? -eq 2 ] && grep -q \"bad value '0' for option '-j'\" $work/j0.err"
+touch "$work/a-file"
+$factpress build -q -o "$work/a-file/out" "$tests/documents/edge-cases.xml" 2>"$work/outdir.err"; code=$?
+check "an out-dir under a file is bad usage, said once before any document" "[ $code -eq 2 ] && [ \$(wc -l <$work/outdir.err) -eq 1 ] && grep -q 'cannot use out-dir .*a-file/out: .*a-file is a file, not a folder' $work/outdir.err"
 $factpress build --max-pages 0 "$tests/documents/edge-cases.xml" 2>/dev/null; check "a limit of 0 pages is bad usage" "[ $? -eq 2 ]"
 $factpress build --width 39 "$tests/documents/edge-cases.xml" 2>$work/width.err; check "--width under 40 is bad usage" "[ $? -eq 2 ]"
 check "a bad value says what was expected" "grep -q \"bad value '39' for option '--width': expected a whole number of characters from 40 to 1000\" $work/width.err"
