@@ -107,10 +107,9 @@ $factpress build -o "$work/hidden-out" "$work/hidden" 2>"$work/hidden.err"; code
 check "hidden files and folders skipped: exit 0, one sheet built" "[ $code -eq 0 ] && [ \$(find $work/hidden-out -name '*.pdf' | wc -l) -eq 1 ] && [ -s $work/hidden-out/sheet.pdf ]"
 $factpress build -o "$work/hidden-named" "$work/hidden/.git/sheet-copy.xml" 2>/dev/null
 check "a hidden file named on the command line is built" "[ -s $work/hidden-named/sheet-copy.pdf ]"
-# An out-dir that is a file: one error for the document, not one per output.
-touch "$work/a-file"
-$factpress build -o "$work/a-file" "$tests/documents/edge-cases.xml" 2>"$work/a-file.err"; code=$?
-check "an out-dir that is a file: exit 1 and the reason once" "[ $code -eq 1 ] && [ \$(grep -c 'cannot create folder' $work/a-file.err) -eq 1 ]"
+# An out-dir that is a file: bad usage, said once before any document, not once per document.
+$factpress build -o "$work/a-file" "$tests/documents/edge-cases.xml" "$tests/documents/french.xml" 2>"$work/a-file.err"; code=$?
+check "an out-dir that is a file: exit 2 and the reason once" "[ $code -eq 2 ] && [ \$(wc -l <$work/a-file.err) -eq 1 ] && grep -q 'a-file: it is a file, not a folder' $work/a-file.err"
 # An output that cannot be written (a PDF over the file-size limit, the briefing under it) leaves
 # both earlier outputs in place: never a new briefing beside an old PDF.
 $factpress build -q -o "$work/limit" "$tests/documents/edge-cases.xml"
