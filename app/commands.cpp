@@ -62,6 +62,8 @@ std::string fingerprint(const CommandLine& line, const SharedResources& shared) 
         fmt::format("factpress {}|{}|{}|{}|{}|{}|{}", FACTPRESS_VERSION, line.pdf, line.txt,
                     line.brief, line.width, line.draft, line.limits.max_pages);
     print += "|" + program_identity();
+    // The date inside the PDF: SOURCE_DATE_EPOCH's, else each source file's own time.
+    if (auto epoch = source_date_epoch()) print += fmt::format("|epoch {}", *epoch);
     for (const auto& file : shared.style.files)
         print += fmt::format("|{:x}", hash_bytes(read_file(file).value_or("")));
     for (const auto& path : shared.fonts->paths()) {

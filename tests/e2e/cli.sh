@@ -64,6 +64,10 @@ before=$(stat -c %Y "$work/out/good.pdf")
 manifest_inode=$(stat -c %i "$work/out/.factpress-manifest")
 $factpress build -o "$work/out" --report "$work/report2.json" "$work/in/good.xml" 2>/dev/null
 check "unchanged document is up to date" "grep -q up-to-date $work/report2.json"
+# SOURCE_DATE_EPOCH decides the dates inside the PDF: another one rebuilds.
+SOURCE_DATE_EPOCH=1000000000 $factpress build -q -o "$work/epoch" "$work/in/good.xml"
+SOURCE_DATE_EPOCH=1100000000 $factpress build -q -o "$work/epoch" --report "$work/epoch.json" "$work/in/good.xml"
+check "another SOURCE_DATE_EPOCH rebuilds, with its date" "grep -q '\"status\": \"ok\"' $work/epoch.json && pdfinfo -isodates $work/epoch/good.pdf | grep -q 'CreationDate: *2004-11-09'"
 # A photo replaced is seen however its src is written: a reference (&amp;), spaces around '='.
 mkdir -p "$work/escaped"; cp -r "$tests/documents/img" "$work/escaped/"; cp "$tests/documents/img/emblem.png" "$work/escaped/img/a&b.png"
 sed 's|src="img/emblem.png"|src = "img/a\&amp;b.png"|' "$tests/documents/every-element.xml" >"$work/escaped/e.xml"
