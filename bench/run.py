@@ -13,9 +13,16 @@ build = os.path.join(root, 'build-release')
 subprocess.run(['cmake', '-S', root, '-B', build, '-DCMAKE_BUILD_TYPE=Release'], check=True, capture_output=True)
 subprocess.run(['cmake', '--build', build, '-j2', '--target', 'factpress', 'bench_floor'], check=True, capture_output=True)
 factpress, floor = os.path.join(build, 'factpress'), os.path.join(build, 'bench_floor')
-env = dict(os.environ, SOURCE_DATE_EPOCH='1700000000')
+epochs = iter(range(1700000000, 1800000000, 86400))
 
-def timed(cmd):
+def env_of(epoch):
+    """Every build gets a SOURCE_DATE_EPOCH of its own, so that every one of its PDFs differs from
+    the one it replaces: factpress leaves a file alone that already holds the bytes it would write,
+    and a rebuild to the same bytes would measure no writing at all (as after a style change,
+    every output is new)."""
+    return dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
+
+def timed(cmd, epoch=None):
     """Wall seconds and peak resident memory (KB) of one command, from the kernel's accounting of
     the child itself (wait4): a wrapper such as /usr/bin/time would add its own start, about 5 ms.
     Every command starts with the disk idle (os.sync first): else a lone sheet's two fsyncs wait
@@ -23,7 +30,7 @@ def timed(cmd):
     os.sync()
     with tempfile.TemporaryFile() as errors:
         start = time.monotonic()
-        child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errors, env=env)
+        child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errors, env=env_of(epoch or next(epochs)))
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.monotonic() - start
         child.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait again
@@ -49,8 +56,9 @@ with tempfile.TemporaryDirectory() as work:
         """Wall seconds until both halves are built, each by its own process with -j 1."""
         os.sync()
         start = time.monotonic()
+        epoch = next(epochs)
         children = [subprocess.Popen([factpress, 'build', '-q', '--force', '-j', '1', '-o', half + '-out', half],
-                                     stdout=subprocess.DEVNULL, env=env) for half in halves]
+                                     stdout=subprocess.DEVNULL, env=env_of(epoch)) for half in halves]
         if any(c.wait() != 0 for c in children): sys.exit('failed: the two halves side by side')
         return time.monotonic() - start, 0
 
@@ -76,7 +84,8 @@ with tempfile.TemporaryDirectory() as work:
             rounds['one'].append(lone())
             rounds['start'].append(start())
         rounds['j1'].append(timed([factpress, 'build', '-q', '--force', '-j', '1', '-o', os.path.join(work, 'j1'), src]))
-        rounds['j2'].append(timed([factpress, 'build', '-q', '--force', '-j', '2', '-o', os.path.join(work, 'j2'), src]))
+        last_j2 = next(epochs)
+        rounds['j2'].append(timed([factpress, 'build', '-q', '--force', '-j', '2', '-o', os.path.join(work, 'j2'), src], last_j2))
         rounds['halves'].append(side_by_side())
         if in_memory:
             for j in (1, 2):
@@ -85,7 +94,7 @@ with tempfile.TemporaryDirectory() as work:
     median = lambda key: (statistics.median(s for s, _ in rounds[key]), max(m for _, m in rounds[key]))
     (j1, j1_rss), (j2, j2_rss), (fl, fl_rss) = median('j1'), median('j2'), median('floor')
     (single, single_rss), (bare, _), (halves_time, _) = median('one'), median('start'), median('halves')
-    again, _ = timed([factpress, 'build', '-q', '-j', '2', '-o', os.path.join(work, 'j2'), src])
+    again, _ = timed([factpress, 'build', '-q', '-j', '2', '-o', os.path.join(work, 'j2'), src], last_j2)
     if in_memory: shutil.rmtree(in_memory)
 
 def paired(slow, fast):

@@ -2,12 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
+#include <vector>
 
 namespace factpress {
 namespace fs = std::filesystem;
@@ -41,11 +44,36 @@ std::string write_in_place(const fs::path& path, std::span<const char> bytes) {
     return error ? fmt::format("cannot write {}: {}", path.string(), std::strerror(error)) : "";
 }
 
+// Whether `path` is a regular file holding exactly `bytes`.
+bool holds_exactly(const fs::path& path, std::span<const char> bytes) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) return false;
+    struct stat status {};
+    bool same = ::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) &&
+                static_cast<std::size_t>(status.st_size) == bytes.size();
+    std::vector<char> chunk(same ? std::min<std::size_t>(bytes.size(), 1 << 16) : 0);
+    for (std::size_t at = 0; same && at < bytes.size();) {
+        ssize_t n = ::read(fd, chunk.data(), std::min(chunk.size(), bytes.size() - at));
+        if (n < 0 && errno == EINTR) continue;
+        same =
+            n > 0 && std::memcmp(chunk.data(), bytes.data() + at, static_cast<std::size_t>(n)) == 0;
+        at += n > 0 ? static_cast<std::size_t>(n) : 0;
+    }
+    ::close(fd);
+    return same;
+}
+
 } // namespace
 
 PendingOutput::PendingOutput(const fs::path& path, std::span<const char> bytes,
                              Durability durability)
     : path_(path), durability_(durability) {
+    // Bytes the file already holds are not written again: it keeps its date, so a sync to a web
+    // server or a print shop's folder sends only the outputs that changed.
+    if (holds_exactly(path, bytes)) {
+        unchanged_ = true;
+        return;
+    }
     static std::atomic<unsigned> counter{0};
     std::error_code ec;
     fs::create_directories(path.parent_path().empty() ? "." : path.parent_path(), ec);
@@ -81,7 +109,7 @@ PendingOutput::PendingOutput(const fs::path& path, std::span<const char> bytes,
 PendingOutput::PendingOutput(PendingOutput&& other) noexcept
     : path_(std::move(other.path_)), temporary_(std::exchange(other.temporary_, {})),
       durability_(other.durability_), fd_(std::exchange(other.fd_, -1)), flushed_(other.flushed_),
-      unnamed_(other.unnamed_), error_(std::move(other.error_)) {}
+      unnamed_(other.unnamed_), unchanged_(other.unchanged_), error_(std::move(other.error_)) {}
 
 PendingOutput::~PendingOutput() {
     if (fd_ >= 0) ::close(fd_);
@@ -89,7 +117,7 @@ PendingOutput::~PendingOutput() {
 }
 
 void PendingOutput::flush() {
-    if (flushed_ || !error_.empty() || fd_ < 0) return;
+    if (unchanged_ || flushed_ || !error_.empty() || fd_ < 0) return;
     flushed_ = true;
     if (durability_ == Durability::flushed && ::fsync(fd_) != 0)
         error_ = fmt::format("cannot write {}: {}", path_.string(), std::strerror(errno));
@@ -105,6 +133,7 @@ void PendingOutput::name_temporary() {
 }
 
 std::string PendingOutput::commit() {
+    if (unchanged_) return {};
     flush();
     if (error_.empty() && fd_ >= 0 && unnamed_) name_temporary();
     if (error_.empty() && fd_ >= 0) {

@@ -14,7 +14,8 @@ enum class Durability { flushed, cache };
 // An output written in its folder, unnamed (O_TMPFILE) or where the file system cannot do that
 // under a temporary name, its trip to the disk started but not awaited: commit() waits for it and
 // gives it its name (on another thread than the one that rendered it, the disk works while the
-// processor does). Uncommitted, it is deleted.
+// processor does). Uncommitted, it is deleted. A file that already holds the same bytes is left
+// untouched, its date kept.
 class PendingOutput {
   public:
     PendingOutput(const std::filesystem::path& path, std::span<const char> bytes,
@@ -41,8 +42,9 @@ class PendingOutput {
     Durability durability_;
     int fd_ = -1;
     bool flushed_ = false;
-    bool unnamed_ = false; // no folder lists it yet: nothing to delete
-    std::string error_;    // from writing or flushing, reported by commit()
+    bool unnamed_ = false;   // no folder lists it yet: nothing to delete
+    bool unchanged_ = false; // the file already holds these bytes: left as it is
+    std::string error_;      // from writing or flushing, reported by commit()
 };
 
 // Both steps at once; a path naming something other than a regular file (a pipe, a terminal,

@@ -64,6 +64,15 @@ before=$(stat -c %Y "$work/out/good.pdf")
 manifest_inode=$(stat -c %i "$work/out/.factpress-manifest")
 $factpress build -o "$work/out" --report "$work/report2.json" "$work/in/good.xml" 2>/dev/null
 check "unchanged document is up to date" "grep -q up-to-date $work/report2.json"
+# A rebuild that makes the same bytes leaves the file as it was (its date too): a sync sends only
+# what changed. The briefing of another SOURCE_DATE_EPOCH is the same; its PDF is not.
+SOURCE_DATE_EPOCH=1000000000 $factpress build -q -o "$work/same" "$work/in/good.xml"
+same_before=$(stat -c '%i %Y' "$work/same/good.pdf" "$work/same/good.txt")
+SOURCE_DATE_EPOCH=1000000000 $factpress build -q --force -o "$work/same" "$work/in/good.xml"
+check "a forced rebuild to the same bytes leaves both files as they were" "[ \"\$(stat -c '%i %Y' $work/same/good.pdf $work/same/good.txt)\" = \"$same_before\" ]"
+txt_before=$(stat -c %i "$work/same/good.txt"); pdf_before=$(stat -c %i "$work/same/good.pdf")
+SOURCE_DATE_EPOCH=1100000000 $factpress build -q -o "$work/same" "$work/in/good.xml"
+check "only the output whose bytes changed is replaced" "[ \$(stat -c %i $work/same/good.txt) -eq $txt_before ] && [ \$(stat -c %i $work/same/good.pdf) -ne $pdf_before ]"
 # SOURCE_DATE_EPOCH decides the dates inside the PDF: another one rebuilds.
 SOURCE_DATE_EPOCH=1000000000 $factpress build -q -o "$work/epoch" "$work/in/good.xml"
 SOURCE_DATE_EPOCH=1100000000 $factpress build -q -o "$work/epoch" --report "$work/epoch.json" "$work/in/good.xml"
@@ -116,9 +125,10 @@ $factpress build -o "$work/a-file" "$tests/documents/edge-cases.xml" "$tests/doc
 check "an out-dir that is a file: exit 2 and the reason once" "[ $code -eq 2 ] && [ \$(wc -l <$work/a-file.err) -eq 1 ] && grep -q 'a-file: it is a file, not a folder' $work/a-file.err"
 # An output that cannot be written (a PDF over the file-size limit, the briefing under it) leaves
 # both earlier outputs in place: never a new briefing beside an old PDF.
-$factpress build -q -o "$work/limit" "$tests/documents/edge-cases.xml"
+# (Another SOURCE_DATE_EPOCH, so that the PDF's bytes change: the same bytes are not written again.)
+SOURCE_DATE_EPOCH=1000000000 $factpress build -q -o "$work/limit" "$tests/documents/edge-cases.xml"
 inodes=$(stat -c %i "$work/limit/edge-cases.pdf" "$work/limit/edge-cases.txt")
-(trap '' XFSZ; ulimit -f 4; $factpress build --force -o "$work/limit" "$tests/documents/edge-cases.xml" 2>"$work/limit.err"); code=$?
+(trap '' XFSZ; ulimit -f 4; SOURCE_DATE_EPOCH=1100000000 $factpress build --force -o "$work/limit" "$tests/documents/edge-cases.xml" 2>"$work/limit.err"); code=$?
 check "a PDF that cannot be written: exit 1, the reason, and neither output replaced" "[ $code -eq 1 ] && grep -q 'cannot write .*edge-cases.pdf: File too large' $work/limit.err && [ \"\$(stat -c %i $work/limit/edge-cases.pdf $work/limit/edge-cases.txt)\" = \"$inodes\" ] && [ -z \"\$(find $work/limit -name '.*.tmp-*')\" ]"
 
 # A document over its time limit fails cleanly: a message, no output.
