@@ -43,6 +43,29 @@ std::string nearest_name(std::string_view typed, const std::vector<std::string_v
     return std::string(found);
 }
 
+std::string_view html_counterpart(std::string_view html_name) {
+    static constexpr std::pair<std::string_view, std::string_view> counterparts[] = {
+        {"b", "<strong>"},
+        {"i", "<em>"},
+        {"a", "<link href=\"...\">"},
+        {"ul", "<list>"},
+        {"ol", "<list type=\"number\">"},
+        {"li", "<item>"},
+        {"img", "<figure src=\"...\" alt=\"...\"> with a <caption>"},
+        {"h1", "a <section> with a <heading>"},
+        {"h2", "a <section> with a <heading>"},
+        {"h3", "a <section> with a <heading>"},
+        {"h4", "a <section> with a <heading>"},
+        {"blockquote", "<quote>"},
+        {"aside", "<note>"},
+        {"figcaption", "<caption>"},
+        {"acronym", "<abbr title=\"...\">"},
+        {"br", "a new <p> (a line break has no element)"}};
+    for (auto [html, ours] : counterparts)
+        if (html_name == html) return ours;
+    return {};
+}
+
 std::string did_you_mean(std::string_view typed, const std::vector<std::string_view>& known) {
     std::string name = nearest_name(typed, known);
     return name.empty() ? std::string() : fmt::format("; did you mean \"{}\"?", name);

@@ -157,8 +157,10 @@ class Validator {
             names = {"em", "strong", "link", "abbr"};
         }
         std::string meant = nearest_name(node.name(), names);
-        return fmt::format(" in <{}>; expected {}{}", parent.name(), expected,
-                           meant.empty() ? "" : fmt::format("; did you mean <{}>?", meant));
+        std::string hint = meant.empty() ? "" : fmt::format("; did you mean <{}>?", meant);
+        if (auto ours = html_counterpart(node.name()); hint.empty() && !ours.empty())
+            hint = fmt::format("; HTML's <{}> is {} here", node.name(), ours);
+        return fmt::format(" in <{}>; expected {}{}", parent.name(), expected, hint);
     }
 
     void attributes(const pugi::xml_node& node, const schema::Element& rule) {

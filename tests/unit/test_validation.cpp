@@ -229,6 +229,19 @@ TEST_CASE("a misspelt element or attribute gets a suggestion after what is expec
                    "<abbr>; did you mean <strong>?") != std::string::npos);
     CHECK(all.find("unknown attribute scr=\"...\" on <figure>; expected src, alt, width, id; did "
                    "you mean src?") != std::string::npos);
+    // HTML typed from habit: what a fact sheet writes for it.
+    LoadedDocument html =
+        test::load_xml(test::with_body("<p>a <b>b</b><br/></p><ul><li>x</li></ul><h2>Head</h2>"));
+    std::string html_said;
+    for (const auto& d : html.diagnostics)
+        html_said += d.message + "\n";
+    CAPTURE(html_said);
+    CHECK(html_said.find("unknown element <b> in <p>; expected text, <em>, <strong>, <link>, "
+                         "<abbr>; HTML's <b> is <strong> here\n") != std::string::npos);
+    CHECK(html_said.find("HTML's <br> is a new <p> (a line break has no element) here") !=
+          std::string::npos);
+    CHECK(html_said.find("HTML's <ul> is <list> here") != std::string::npos);
+    CHECK(html_said.find("HTML's <h2> is a <section> with a <heading> here") != std::string::npos);
     // Nothing near enough: no guess.
     CHECK(all.find("unknown element <paragraph> in <body>; expected <p>, <list>, <figure>, "
                    "<quote>, <note>, <section>\n") != std::string::npos);
