@@ -99,6 +99,12 @@ void PdfDocument::set_reading(std::string_view language, bool right_to_left) {
     doc->pdf_version = std::max(doc->pdf_version, HPDF_VER_16); // for PrintScaling
 }
 
+void PdfDocument::set_trim_box(HPDF_Page page, double width, double height) {
+    HPDF_Box box{0, 0, static_cast<HPDF_REAL>(width), static_cast<HPDF_REAL>(height)};
+    HPDF_Array trim = check(HPDF_Box_Array_New(get()->mmgr, box), "the trim box");
+    check_status(HPDF_Dict_Add(page, "TrimBox", trim), "the trim box");
+}
+
 std::vector<std::uint8_t> PdfDocument::save() {
     check_status(HPDF_SaveToStream(get()), "saving the document");
     // Taken from the memory stream's buffers: HPDF_ReadFromStream copies a byte at a time.

@@ -47,6 +47,9 @@ class PdfDocument {
     // the printer's margins (a print shop's page geometry stays exact), and, right to left, the
     // order in which pages are laid side by side.
     void set_reading(std::string_view language, bool right_to_left);
+    // The page's /TrimBox: the whole page, there being no bleed. Print preflight (PDF/X, a print
+    // shop's checks) asks every page for its trimmed size.
+    void set_trim_box(HPDF_Page page, double width, double height);
 
     std::vector<std::uint8_t> save();
 

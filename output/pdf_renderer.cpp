@@ -55,6 +55,7 @@ class Renderer {
                               "page width");
             pdf_.check_status(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(layout_.height)),
                               "page height");
+            pdf_.set_trim_box(page, layout_.width, layout_.height);
             pages_.push_back(page);
         }
         for (std::size_t i = 0; i < layout_.pages.size(); ++i)

@@ -106,6 +106,10 @@ def check_pdf(pdf, facts, name):
     check(preferences.get('/PrintScaling') == '/None' and preferences.get('/DisplayDocTitle') is True
           and (preferences.get('/Direction') == '/R2L') == rtl,
           f'{name}: viewer preferences {preferences}')
+    pages = [o for o in objects if o.get('/Type') == '/Page']
+    boxes = {str(o.get('/TrimBox')) for o in pages} | {str(o.get('/MediaBox')) for o in pages if '/MediaBox' in o}
+    check(pages and all('/TrimBox' in o for o in pages) and len(boxes) == 1,
+          f'{name}: every page has a /TrimBox, the page itself: {sorted(boxes)}')
     outlines = [o for o in objects if '/Title' in o and '/Parent' in o]
     check(len(outlines) == facts['sections'] + 1, f'{name}: {len(outlines)} bookmarks, expected {facts["sections"] + 1}')
     if rtl:
