@@ -52,6 +52,7 @@ struct Image {
     int channels = 0;                // colour channels of `pixels` (1 grey, 3 RGB)
     std::vector<std::uint8_t> data;  // PNG: 8-bit pixels; JPEG: the file as read
     std::vector<std::uint8_t> alpha; // PNG with transparency: one 8-bit mask byte per pixel
+    bool flat_colours = false;       // PNG from a palette or under 8 bits a sample: not a photo
     bool operator==(const Image&) const = default;
 };
 

@@ -1,4 +1,5 @@
 #include "output/pdf_document.hpp"
+#include "output/png_predictor.hpp"
 
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
@@ -97,6 +98,33 @@ void PdfDocument::set_reading(std::string_view language, bool right_to_left) {
         check_status(HPDF_Dict_Add(doc->catalog, "Lang", lang), "the language");
     }
     doc->pdf_version = std::max(doc->pdf_version, HPDF_VER_16); // for PrintScaling
+}
+
+HPDF_Image PdfDocument::load_pixels(std::span<const std::uint8_t> pixels, int width, int height,
+                                    int channels, bool photo) {
+    auto space = channels == 3 ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY;
+    HPDF_Image image =
+        check(HPDF_LoadRawImageFromMem(get(), pixels.data(), static_cast<HPDF_UINT>(width),
+                                       static_cast<HPDF_UINT>(height), space, 8),
+              "loading an image");
+    // (Predictors are defined for Flate only.)
+    if (!photo || !(image->filter & HPDF_STREAM_FILTER_FLATE_DECODE)) return image;
+    // libharu has written the raw rows: they are replaced by the filtered ones, and the reader
+    // told how to undo the filters.
+    std::vector<std::uint8_t> rows = png_filtered(pixels, width, height, channels);
+    HPDF_MemStream_FreeData(image->stream);
+    check_status(HPDF_Stream_Write(image->stream, rows.data(), static_cast<HPDF_UINT>(rows.size())),
+                 "writing an image");
+    HPDF_Dict parameters = check(HPDF_Dict_New(get()->mmgr), "an image's decoding");
+    check_status(HPDF_Dict_AddNumber(parameters, "Predictor", 15), "an image's decoding");
+    check_status(HPDF_Dict_AddNumber(parameters, "Colors", channels), "an image's decoding");
+    check_status(HPDF_Dict_AddNumber(parameters, "BitsPerComponent", 8), "an image's decoding");
+    check_status(HPDF_Dict_AddNumber(parameters, "Columns", width), "an image's decoding");
+    // One parameter dictionary for the one filter of the /Filter array libharu writes.
+    HPDF_Array per_filter = check(HPDF_Array_New(get()->mmgr), "an image's decoding");
+    check_status(HPDF_Dict_Add(image, "DecodeParms", per_filter), "an image's decoding");
+    check_status(HPDF_Array_Add(per_filter, parameters), "an image's decoding");
+    return image;
 }
 
 void PdfDocument::set_trim_box(HPDF_Page page, double width, double height) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -47,6 +48,11 @@ class PdfDocument {
     // the printer's margins (a print shop's page geometry stays exact), and, right to left, the
     // order in which pages are laid side by side.
     void set_reading(std::string_view language, bool right_to_left);
+    // An image of 8-bit pixels (`channels` 1 grey, 3 RGB). A photo's rows are PNG-filtered before
+    // they are deflated (/Predictor 15), a third smaller than raw ones; flat colours (a chart, a
+    // logo, a mask) deflate best as they are, as libpng finds for palette images.
+    HPDF_Image load_pixels(std::span<const std::uint8_t> pixels, int width, int height,
+                           int channels, bool photo);
     // The page's /TrimBox: the whole page, there being no bleed. Print preflight (PDF/X, a print
     // shop's checks) asks every page for its trimmed size.
     void set_trim_box(HPDF_Page page, double width, double height);

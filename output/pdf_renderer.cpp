@@ -123,15 +123,11 @@ class Renderer {
             image = HPDF_LoadJpegImageFromMem(pdf_.get(), source->data.data(),
                                               static_cast<HPDF_UINT>(source->data.size()));
         } else {
-            auto space = source->channels == 3 ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY;
-            image = HPDF_LoadRawImageFromMem(pdf_.get(), source->data.data(),
-                                             static_cast<HPDF_UINT>(source->width),
-                                             static_cast<HPDF_UINT>(source->height), space, 8);
-            if (image && !source->alpha.empty()) {
-                HPDF_Image mask = HPDF_LoadRawImageFromMem(
-                    pdf_.get(), source->alpha.data(), static_cast<HPDF_UINT>(source->width),
-                    static_cast<HPDF_UINT>(source->height), HPDF_CS_DEVICE_GRAY, 8);
-                pdf_.check(mask, "loading an image's transparency");
+            image = pdf_.load_pixels(source->data, source->width, source->height, source->channels,
+                                     !source->flat_colours);
+            if (!source->alpha.empty()) {
+                HPDF_Image mask =
+                    pdf_.load_pixels(source->alpha, source->width, source->height, 1, false);
                 pdf_.check_status(HPDF_Image_AddSMask(image, mask),
                                   "attaching an image's transparency");
             }

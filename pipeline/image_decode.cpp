@@ -67,6 +67,8 @@ std::string decode_png(std::span<const std::uint8_t> bytes, Image& image) {
     image.width = static_cast<int>(png.width);
     image.height = static_cast<int>(png.height);
     image.channels = colour ? 3 : 1;
+    // IHDR's bit depth and colour type (bytes 24 and 25; the header was read, so they are there).
+    image.flat_colours = bytes[24] < 8 || bytes[25] == 3;
     if (!alpha) {
         image.data = std::move(pixels);
         return {};

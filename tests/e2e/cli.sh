@@ -123,6 +123,21 @@ check "a hidden file named on the command line is built" "[ -s $work/hidden-name
 # An out-dir that is a file: bad usage, said once before any document, not once per document.
 $factpress build -o "$work/a-file" "$tests/documents/edge-cases.xml" "$tests/documents/french.xml" 2>"$work/a-file.err"; code=$?
 check "an out-dir that is a file: exit 2 and the reason once" "[ $code -eq 2 ] && [ \$(wc -l <$work/a-file.err) -eq 1 ] && grep -q 'a-file: it is a file, not a folder' $work/a-file.err"
+# A PNG photo's rows are PNG-filtered in the PDF (/Predictor 15): a PDF reader gets back exactly
+# the pixels of the file (pdfimages writes them as PPM).
+mkdir -p "$work/photo/img"
+python3 - "$work/photo/img/photo.png" <<'PY'
+import random, struct, sys, zlib
+w, h = 160, 90
+random.seed(5)
+rows = b''.join(b'\0' + bytes((x * 3 + y + random.randrange(9)) % 256 for x in range(w) for _ in range(3)) for y in range(h))
+chunk = lambda kind, data: struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
+open(sys.argv[1], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0)) + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b''))
+open(sys.argv[1] + '.rgb', 'wb').write(b''.join(rows[y * (1 + 3 * w) + 1:(y + 1) * (1 + 3 * w)] for y in range(h)))
+PY
+printf '<factsheet xmlns="urn:factpress:factsheet:1" xml:lang="en"><meta><title>P</title><date>2021</date></meta><body><figure src="img/photo.png" alt="a photo"><caption>A photo</caption></figure></body></factsheet>\n' >"$work/photo/photo.xml"
+$factpress build -q -f pdf -o "$work/photo-out" "$work/photo/photo.xml" && pdfimages "$work/photo-out/photo.pdf" "$work/photo-out/image"
+check "a PNG photo is embedded with its rows filtered, and read back pixel for pixel" "grep -aq '/Predictor 15' $work/photo-out/photo.pdf && python3 -c \"import sys; d=open('$work/photo-out/image-000.ppm','rb').read(); sys.exit(d[d.index(b'255\\n') + 4:] != open('$work/photo/img/photo.png.rgb','rb').read())\""
 # An output that cannot be written (a PDF over the file-size limit, the briefing under it) leaves
 # both earlier outputs in place: never a new briefing beside an old PDF.
 # (Another SOURCE_DATE_EPOCH, so that the PDF's bytes change: the same bytes are not written again.)
