@@ -303,8 +303,8 @@ class Validator {
                 ++counts[name];
                 order(node, child, first, seen_section);
             } else if (schema::find(name)) {
-                error(child, fmt::format("<{}> is not allowed in <{}>{}", name, node.name(),
-                                         where(child)));
+                // where() names the parent: "<figure> is not allowed in <summary>; expected <p>".
+                error(child, fmt::format("<{}> is not allowed{}", name, where(child)));
                 first = false;
                 continue;
             }

@@ -229,6 +229,11 @@ TEST_CASE("a misspelt element or attribute gets a suggestion after what is expec
                    "<abbr>; did you mean <strong>?") != std::string::npos);
     CHECK(all.find("unknown attribute scr=\"...\" on <figure>; expected src, alt, width, id; did "
                    "you mean src?") != std::string::npos);
+    // A known element in the wrong place names that place once.
+    LoadedDocument misplaced = test::load_xml(test::with_body(
+        "<quote><figure src=\"img/ok.png\" alt=\"\"><caption>c</caption></figure></quote>"));
+    REQUIRE_FALSE(misplaced.diagnostics.empty());
+    CHECK(misplaced.diagnostics[0].message == "<figure> is not allowed in <quote>; expected <p>");
     // HTML typed from habit: what a fact sheet writes for it.
     LoadedDocument html =
         test::load_xml(test::with_body("<p>a <b>b</b><br/></p><ul><li>x</li></ul><h2>Head</h2>"));
