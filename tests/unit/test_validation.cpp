@@ -232,8 +232,11 @@ TEST_CASE("a misspelt element or attribute gets a suggestion after what is expec
     // A known element in the wrong place names that place once.
     LoadedDocument misplaced = test::load_xml(test::with_body(
         "<quote><figure src=\"img/ok.png\" alt=\"\"><caption>c</caption></figure></quote>"));
-    REQUIRE_FALSE(misplaced.diagnostics.empty());
-    CHECK(misplaced.diagnostics[0].message == "<figure> is not allowed in <quote>; expected <p>");
+    std::string misplaced_said;
+    for (const auto& d : misplaced.diagnostics)
+        misplaced_said += d.message + "\n";
+    CHECK(misplaced_said.find("<figure> is not allowed in <quote>; expected <p>\n") !=
+          std::string::npos);
     // HTML typed from habit: what a fact sheet writes for it.
     LoadedDocument html =
         test::load_xml(test::with_body("<p>a <b>b</b><br/></p><ul><li>x</li></ul><h2>Head</h2>"));
