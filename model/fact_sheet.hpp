@@ -49,10 +49,11 @@ struct Image {
     ImageFormat format = ImageFormat::none;
     int width = 0;
     int height = 0;
-    int channels = 0;                // colour channels of `pixels` (1 grey, 3 RGB)
-    std::vector<std::uint8_t> data;  // PNG: 8-bit pixels; JPEG: the file as read
-    std::vector<std::uint8_t> alpha; // PNG with transparency: one 8-bit mask byte per pixel
-    bool flat_colours = false;       // PNG from a palette or under 8 bits a sample: not a photo
+    int channels = 0;                  // colour channels of `pixels` (1 grey, 3 RGB)
+    std::vector<std::uint8_t> data;    // PNG: 8-bit pixels; JPEG: the file as read
+    std::vector<std::uint8_t> alpha;   // PNG with transparency: one 8-bit mask byte per pixel
+    bool flat_colours = false;         // PNG from a palette or under 8 bits a sample: not a photo
+    std::vector<std::uint8_t> palette; // RGB triples; when set, `data` holds an index a pixel
     bool operator==(const Image&) const = default;
 };
 

@@ -127,6 +127,24 @@ HPDF_Image PdfDocument::load_pixels(std::span<const std::uint8_t> pixels, int wi
     return image;
 }
 
+HPDF_Image PdfDocument::load_indexed(std::span<const std::uint8_t> indices, int width, int height,
+                                     std::span<const std::uint8_t> palette) {
+    HPDF_Image image = load_pixels(indices, width, height, 1, false);
+    HPDF_MMgr memory = get()->mmgr;
+    HPDF_Array space = check(HPDF_Array_New(memory), "an image's palette");
+    check_status(HPDF_Dict_Add(image, "ColorSpace", space), "an image's palette"); // was grey
+    check_status(HPDF_Array_AddName(space, "Indexed"), "an image's palette");
+    check_status(HPDF_Array_AddName(space, "DeviceRGB"), "an image's palette");
+    check_status(HPDF_Array_AddNumber(space, static_cast<HPDF_INT32>(palette.size() / 3) - 1),
+                 "an image's palette");
+    std::vector<HPDF_BYTE> lookup(palette.begin(), palette.end());
+    HPDF_Binary table =
+        check(HPDF_Binary_New(memory, lookup.data(), static_cast<HPDF_UINT>(lookup.size())),
+              "an image's palette");
+    check_status(HPDF_Array_Add(space, table), "an image's palette");
+    return image;
+}
+
 void PdfDocument::set_trim_box(HPDF_Page page, double width, double height) {
     HPDF_Box box{0, 0, static_cast<HPDF_REAL>(width), static_cast<HPDF_REAL>(height)};
     HPDF_Array trim = check(HPDF_Box_Array_New(get()->mmgr, box), "the trim box");

@@ -53,6 +53,9 @@ class PdfDocument {
     // logo, a mask) deflate best as they are, as libpng finds for palette images.
     HPDF_Image load_pixels(std::span<const std::uint8_t> pixels, int width, int height,
                            int channels, bool photo);
+    // An image of an index a pixel into `palette` (RGB triples, at most 256): /Indexed.
+    HPDF_Image load_indexed(std::span<const std::uint8_t> indices, int width, int height,
+                            std::span<const std::uint8_t> palette);
     // The page's /TrimBox: the whole page, there being no bleed. Print preflight (PDF/X, a print
     // shop's checks) asks every page for its trimmed size.
     void set_trim_box(HPDF_Page page, double width, double height);

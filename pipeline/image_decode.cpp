@@ -49,6 +49,27 @@ ImageHeader probe_jpeg(std::span<const std::uint8_t> b) {
     return {};
 }
 
+// An opaque palette PNG (a chart, a logo) stays an index a pixel and its palette, which PDF keeps
+// as they are (/Indexed): a third of the bytes of RGB pixels.
+std::string decode_png_palette(png_image& png, Image& image) {
+    png.format = PNG_FORMAT_RGB_COLORMAP;
+    std::vector<std::uint8_t> indices(PNG_IMAGE_SIZE(png)), palette(PNG_IMAGE_COLORMAP_SIZE(png));
+    if (!png_image_finish_read(&png, nullptr, indices.data(), 0, palette.data())) {
+        std::string message = png.message;
+        png_image_free(&png);
+        return fmt::format("damaged or truncated PNG: {}", message);
+    }
+    image.format = ImageFormat::png;
+    image.width = static_cast<int>(png.width);
+    image.height = static_cast<int>(png.height);
+    image.channels = 1;
+    image.data = std::move(indices);
+    palette.resize(std::size_t(png.colormap_entries) * 3);
+    image.palette = std::move(palette);
+    image.flat_colours = true;
+    return {};
+}
+
 std::string decode_png(std::span<const std::uint8_t> bytes, Image& image) {
     png_image png{};
     png.version = PNG_IMAGE_VERSION;
@@ -56,6 +77,7 @@ std::string decode_png(std::span<const std::uint8_t> bytes, Image& image) {
         return fmt::format("damaged PNG: {}", png.message);
     bool colour = png.format & PNG_FORMAT_FLAG_COLOR;
     bool alpha = png.format & PNG_FORMAT_FLAG_ALPHA;
+    if ((png.format & PNG_FORMAT_FLAG_COLORMAP) && !alpha) return decode_png_palette(png, image);
     png.format = (colour ? PNG_FORMAT_FLAG_COLOR : 0) | (alpha ? PNG_FORMAT_FLAG_ALPHA : 0);
     std::vector<std::uint8_t> pixels(PNG_IMAGE_SIZE(png));
     if (!png_image_finish_read(&png, nullptr, pixels.data(), 0, nullptr)) {

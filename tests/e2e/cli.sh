@@ -134,10 +134,18 @@ rows = b''.join(b'\0' + bytes((x * 3 + y + random.randrange(9)) % 256 for x in r
 chunk = lambda kind, data: struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data))
 open(sys.argv[1], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0)) + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b''))
 open(sys.argv[1] + '.rgb', 'wb').write(b''.join(rows[y * (1 + 3 * w) + 1:(y + 1) * (1 + 3 * w)] for y in range(h)))
+# A chart as a palette PNG (colour type 3): four colours, an index a pixel.
+palette = bytes([200, 30, 30, 30, 120, 200, 250, 250, 250, 10, 10, 10])
+indices = [[(x // 40 + y // 30) % 4 for x in range(w)] for y in range(h)]
+chart = b''.join(b'\0' + bytes(row) for row in indices)
+open(sys.argv[1].replace('photo.png', 'chart.png'), 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 3, 0, 0, 0)) + chunk(b'PLTE', palette) + chunk(b'IDAT', zlib.compress(chart)) + chunk(b'IEND', b''))
+open(sys.argv[1].replace('photo.png', 'chart.png') + '.rgb', 'wb').write(b''.join(palette[3 * i:3 * i + 3] for row in indices for i in row))
 PY
-printf '<factsheet xmlns="urn:factpress:factsheet:1" xml:lang="en"><meta><title>P</title><date>2021</date></meta><body><figure src="img/photo.png" alt="a photo"><caption>A photo</caption></figure></body></factsheet>\n' >"$work/photo/photo.xml"
+printf '<factsheet xmlns="urn:factpress:factsheet:1" xml:lang="en"><meta><title>P</title><date>2021</date></meta><body><figure src="img/photo.png" alt="a photo"><caption>A photo</caption></figure><figure src="img/chart.png" alt="a chart"><caption>A chart</caption></figure></body></factsheet>\n' >"$work/photo/photo.xml"
 $factpress build -q -f pdf -o "$work/photo-out" "$work/photo/photo.xml" && pdfimages "$work/photo-out/photo.pdf" "$work/photo-out/image"
-check "a PNG photo is embedded with its rows filtered, and read back pixel for pixel" "grep -aq '/Predictor 15' $work/photo-out/photo.pdf && python3 -c \"import sys; d=open('$work/photo-out/image-000.ppm','rb').read(); sys.exit(d[d.index(b'255\\n') + 4:] != open('$work/photo/img/photo.png.rgb','rb').read())\""
+same_pixels() { python3 -c "import sys; d=open('$1','rb').read(); sys.exit(d[d.index(b'255\n') + 4:] != open('$2','rb').read())"; }
+check "a PNG photo is embedded with its rows filtered, and read back pixel for pixel" "grep -aq '/Predictor 15' $work/photo-out/photo.pdf && same_pixels $work/photo-out/image-000.ppm $work/photo/img/photo.png.rgb"
+check "a palette PNG is embedded as an index a pixel (/Indexed), and read back pixel for pixel" "grep -aq '/Indexed /DeviceRGB 3' $work/photo-out/photo.pdf && same_pixels $work/photo-out/image-001.ppm $work/photo/img/chart.png.rgb"
 # An output that cannot be written (a PDF over the file-size limit, the briefing under it) leaves
 # both earlier outputs in place: never a new briefing beside an old PDF.
 # (Another SOURCE_DATE_EPOCH, so that the PDF's bytes change: the same bytes are not written again.)
