@@ -206,7 +206,7 @@ TEST_CASE("a document's files are read once, found as resolve finds them") {
     DocumentFiles files = read_document_files(source, {});
     REQUIRE(files.source);
     auto folder = document_folder(source);
-    REQUIRE(files.images.size() == 2); // read before parsing, in the document's order
+    REQUIRE(files.images.size() == 3); // read before parsing, in the document's order
     CHECK(files.images[0].path == folder / "img" / "emblem.png");
     CHECK(files.images[1].src == "img/taji-visit.jpg");
     REQUIRE(files.images[1].bytes);
@@ -216,7 +216,7 @@ TEST_CASE("a document's files are read once, found as resolve finds them") {
     CHECK(&again == &files.images[1]); // not read twice
     CHECK(files.image("../escape.png", {}).problem.find("outside") != std::string::npos);
     CHECK(files.image("img/missing.png", {}).problem == "no such file");
-    CHECK(files.images.size() == 4);
+    CHECK(files.images.size() == 5);
     Limits tiny;
     tiny.max_image_bytes = 10;
     CHECK(read_document_files(source, tiny).images[0].problem.starts_with("the file has "));
