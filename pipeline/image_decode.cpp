@@ -49,12 +49,10 @@ ImageHeader probe_jpeg(std::span<const std::uint8_t> b) {
     return {};
 }
 
-// An opaque palette PNG (a chart, a logo) stays an index a pixel and its palette, which PDF keeps
-// as they are (/Indexed): a third of the bytes of RGB pixels.
-std::string decode_png_palette(png_image& png, Image& image) {
-    png.format = PNG_FORMAT_RGB_COLORMAP;
-    std::vector<std::uint8_t> indices(PNG_IMAGE_SIZE(png)), palette(PNG_IMAGE_COLORMAP_SIZE(png));
-    if (!png_image_finish_read(&png, nullptr, indices.data(), 0, palette.data())) {
+// Reads the pixels (and the palette, when `colormap` is given) of a PNG begun, and its size into
+// `image`; why not, or nothing.
+std::string finish_png(png_image& png, Image& image, std::uint8_t* pixels, std::uint8_t* colormap) {
+    if (!png_image_finish_read(&png, nullptr, pixels, 0, colormap)) {
         std::string message = png.message;
         png_image_free(&png);
         return fmt::format("damaged or truncated PNG: {}", message);
@@ -62,6 +60,16 @@ std::string decode_png_palette(png_image& png, Image& image) {
     image.format = ImageFormat::png;
     image.width = static_cast<int>(png.width);
     image.height = static_cast<int>(png.height);
+    return {};
+}
+
+// An opaque palette PNG (a chart, a logo) stays an index a pixel and its palette, which PDF keeps
+// as they are (/Indexed): a third of the bytes of RGB pixels.
+std::string decode_png_palette(png_image& png, Image& image) {
+    png.format = PNG_FORMAT_RGB_COLORMAP;
+    std::vector<std::uint8_t> indices(PNG_IMAGE_SIZE(png)), palette(PNG_IMAGE_COLORMAP_SIZE(png));
+    if (std::string error = finish_png(png, image, indices.data(), palette.data()); !error.empty())
+        return error;
     image.channels = 1;
     image.data = std::move(indices);
     palette.resize(std::size_t(png.colormap_entries) * 3);
@@ -80,14 +88,8 @@ std::string decode_png(std::span<const std::uint8_t> bytes, Image& image) {
     if ((png.format & PNG_FORMAT_FLAG_COLORMAP) && !alpha) return decode_png_palette(png, image);
     png.format = (colour ? PNG_FORMAT_FLAG_COLOR : 0) | (alpha ? PNG_FORMAT_FLAG_ALPHA : 0);
     std::vector<std::uint8_t> pixels(PNG_IMAGE_SIZE(png));
-    if (!png_image_finish_read(&png, nullptr, pixels.data(), 0, nullptr)) {
-        std::string message = png.message;
-        png_image_free(&png);
-        return fmt::format("damaged or truncated PNG: {}", message);
-    }
-    image.format = ImageFormat::png;
-    image.width = static_cast<int>(png.width);
-    image.height = static_cast<int>(png.height);
+    if (std::string error = finish_png(png, image, pixels.data(), nullptr); !error.empty())
+        return error;
     image.channels = colour ? 3 : 1;
     // IHDR's bit depth and colour type (bytes 24 and 25; the header was read, so they are there).
     image.flat_colours = bytes[24] < 8 || bytes[25] == 3;

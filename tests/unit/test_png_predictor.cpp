@@ -48,11 +48,11 @@ TEST_CASE("PNG-filtered rows reconstruct the pixels exactly, each row with its f
         for (int y = 0; y < height; ++y)
             for (int x = 0; x < width * channels; ++x)
                 // Bands of noise, smooth gradients and flat runs, so that every filter wins a row.
-                pixels.push_back(static_cast<std::uint8_t>(
-                    y % 4 == 0   ? std::rand() % 256
-                    : y % 4 == 1 ? x * 3 + y
-                    : y % 4 == 2 ? y * 5
-                                 : (x / channels) * 7 + (y * y) % 50));
+                pixels.push_back(
+                    static_cast<std::uint8_t>(y % 4 == 0   ? std::rand() % 256
+                                              : y % 4 == 1 ? x * 3 + y
+                                              : y % 4 == 2 ? y * 5
+                                                           : (x / channels) * 7 + (y * y) % 50));
         auto rows = png_filtered(pixels, width, height, channels);
         REQUIRE(rows.size() == static_cast<std::size_t>(height * (1 + width * channels)));
         std::set<int> seen;
