@@ -393,23 +393,24 @@ class Builder {
     // author hears of it before a print shop does.
     void check_resolution(const Figure& figure, double width) {
         double needed = style_.number("figure", "min-resolution", 150);
-        double per_inch = figure.image.width / (width / 72);
+        double per_inch = figure.image.shown_width() / (width / 72);
         if (figure.image.width <= 0 || per_inch >= needed) return;
         diagnostics_.push_back(
             {Severity::warning, figure.position,
              fmt::format("figure src=\"{}\" is {}\u00D7{} pixels, drawn {:.0f} pt wide: {:.0f} "
                          "pixels per inch, under the {:.0f} print needs (the style's figure "
                          "min-resolution)",
-                         figure.source, figure.image.width, figure.image.height, width, per_inch,
-                         needed)});
+                         figure.source, figure.image.shown_width(), figure.image.shown_height(),
+                         width, per_inch, needed)});
     }
 
     void add(const Figure& figure, std::vector<FlowBlock>& blocks) {
         double max_height = std::min(style_.number("figure", "max-height", frame_height_ * 0.6),
                                      frame_height_ * 0.8);
         double width = column_width_ * figure.width_percent / 100.0;
-        double height =
-            figure.image.width > 0 ? width * figure.image.height / figure.image.width : width * 0.5;
+        double height = figure.image.width > 0
+                            ? width * figure.image.shown_height() / figure.image.shown_width()
+                            : width * 0.5;
         if (height > max_height) width *= max_height / height, height = max_height;
         double x = (column_width_ - width) / 2;
         if (!figure.placeholder) check_resolution(figure, width);

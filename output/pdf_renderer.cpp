@@ -137,6 +137,23 @@ class Renderer {
         return images_[source] = pdf_.check(image, "loading an image");
     }
 
+    // The image in its box, turned upright as its EXIF orientation says: the unit square the
+    // image is drawn in is mapped onto the box, mirrored or turned, so the JPEG is kept as it is.
+    void draw_image(HPDF_Page page, const ImageItem& item) {
+        double w = item.width, h = item.height, x = item.x, bottom = layout_.height - item.y - h;
+        // [a b c d e f] for each orientation, from PDF's image space (row 0 at the top).
+        const double turns[8][6] = {
+            {w, 0, 0, h, x, bottom},           {-w, 0, 0, h, x + w, bottom},
+            {-w, 0, 0, -h, x + w, bottom + h}, {w, 0, 0, -h, x, bottom + h},
+            {0, -h, -w, 0, x + w, bottom + h}, {0, -h, w, 0, x, bottom + h},
+            {0, h, w, 0, x, bottom},           {0, h, -w, 0, x + w, bottom}};
+        const double* m = turns[std::clamp(item.image->orientation, 1, 8) - 1];
+        HPDF_Page_GSave(page);
+        HPDF_Page_Concat(page, f(m[0]), f(m[1]), f(m[2]), f(m[3]), f(m[4]), f(m[5]));
+        HPDF_Page_ExecuteXObject(page, image(item.image));
+        HPDF_Page_GRestore(page);
+    }
+
     void fill(HPDF_Page page, const Colour& c) {
         HPDF_Page_SetRGBFill(page, f(c.r), f(c.g), f(c.b));
     }
@@ -158,8 +175,7 @@ class Renderer {
         }
         pdf_.check("drawing rectangles");
         for (const auto& i : content.images)
-            HPDF_Page_DrawImage(page, image(i.image), f(i.x), y(i.y + i.height), f(i.width),
-                                f(i.height));
+            draw_image(page, i);
         pdf_.check("drawing images");
         text(page, content);
         links(page, content);

@@ -1,4 +1,5 @@
 #include "pipeline/image_decode.hpp"
+#include "pipeline/exif_orientation.hpp"
 
 #include <fmt/format.h>
 #include <png.h>
@@ -205,6 +206,7 @@ std::string take_unchecked_jpeg(std::span<const std::uint8_t> bytes, const Image
     image.height = header.height;
     image.channels = header.components;
     image.data.assign(bytes.begin(), bytes.end());
+    image.orientation = exif_orientation(bytes);
     return {};
 }
 

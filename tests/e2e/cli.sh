@@ -146,6 +146,19 @@ $factpress build -q -f pdf -o "$work/photo-out" "$work/photo/photo.xml" && pdfim
 same_pixels() { python3 -c "import sys; d=open('$1','rb').read(); sys.exit(d[d.index(b'255\n') + 4:] != open('$2','rb').read())"; }
 check "a PNG photo is embedded with its rows filtered, and read back pixel for pixel" "grep -aq '/Predictor 15' $work/photo-out/photo.pdf && same_pixels $work/photo-out/image-000.ppm $work/photo/img/photo.png.rgb"
 check "a palette PNG is embedded as an index a pixel (/Indexed), and read back pixel for pixel" "grep -aq '/Indexed /DeviceRGB 3' $work/photo-out/photo.pdf && same_pixels $work/photo-out/image-001.ppm $work/photo/img/chart.png.rgb"
+# A phone's portrait photo: its pixels stored sideways, with EXIF orientation 6 (turn a quarter
+# clockwise). It stands upright in the PDF: drawn in a portrait box, the JPEG turned by the
+# matrix [0 -h w 0 x y+h], not re-encoded.
+python3 - "$tests/documents/img/taji-visit.jpg" "$work/photo/img/phone.jpg" <<'PY'
+import struct, sys
+data = open(sys.argv[1], 'rb').read()
+tiff = b'MM' + struct.pack('>HIH', 42, 8, 1) + struct.pack('>HHIHH', 0x0112, 3, 1, 6, 0) + struct.pack('>I', 0)
+app1 = b'Exif\0\0' + tiff
+open(sys.argv[2], 'wb').write(data[:2] + b'\xff\xe1' + struct.pack('>H', len(app1) + 2) + app1 + data[2:])
+PY
+printf '<factsheet xmlns="urn:factpress:factsheet:1" xml:lang="en"><meta><title>P</title><date>2021</date></meta><body><figure src="img/phone.jpg" alt="a portrait" width="50%%"><caption>Upright</caption></figure></body></factsheet>\n' >"$work/photo/phone.xml"
+$factpress build -q -f pdf -o "$work/phone-out" "$work/photo/phone.xml" && qpdf --qdf --object-streams=disable "$work/phone-out/phone.pdf" "$work/phone-out/phone-qdf.pdf"
+check "a photo with EXIF orientation 6 is drawn upright, in a portrait box, its JPEG kept" "python3 -c \"import re,sys; m=re.search(rb'\n0 -([0-9.]+) ([0-9.]+) 0 [0-9.]+ [0-9.]+ cm\n/X[0-9]+ Do', open('$work/phone-out/phone-qdf.pdf','rb').read()); sys.exit(not (m and abs(float(m.group(1)) / float(m.group(2)) - 1.5) < 0.01))\" && pdfimages -list $work/phone-out/phone.pdf | grep -q '1200   800 .* jpeg'"
 # An output that cannot be written (a PDF over the file-size limit, the briefing under it) leaves
 # both earlier outputs in place: never a new briefing beside an old PDF.
 # (Another SOURCE_DATE_EPOCH, so that the PDF's bytes change: the same bytes are not written again.)
