@@ -1,4 +1,5 @@
 #include "pipeline/normalize.hpp"
+#include "pipeline/raw_attribute.hpp"
 
 #include <utf8proc.h>
 
@@ -8,10 +9,6 @@
 
 namespace factpress {
 namespace {
-
-bool is_xml_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 // Runs of XML white space in `text` become one space. `after_space` carries over from the text
 // before (true drops leading space) and tells the text after whether this one ended in a space.

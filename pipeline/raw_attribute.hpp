@@ -8,6 +8,8 @@
 
 namespace factpress {
 
+// XML's white space (space, tab, line feed, carriage return): for these scans, and for the stages
+// that collapse or trim it (normalize, dates).
 bool is_xml_space(char c);
 
 // The values of the attribute `name` in `text`, as written between their quotes, in order:
