@@ -341,12 +341,12 @@ void order_by_direction(std::vector<LineRun>& runs, bool right_to_left) {
     Direction other = right_to_left ? Direction::left_to_right : Direction::right_to_left;
     Direction own = right_to_left ? Direction::right_to_left : Direction::left_to_right;
     // A line with no word of the document's direction reads in the other direction as a whole,
-    // numbers at its ends included: "5 March 2020" in a Pashto sheet, not "2020 March 5". So
-    // does a line of numbers alone in a right-to-left sheet; in any sheet it reads left to right,
-    // as a telephone number is dialled.
-    bool left_to_right_line =
-        right_to_left || std::ranges::find(directions, other) != directions.end();
-    if (std::ranges::find(directions, own) == directions.end() && left_to_right_line)
+    // numbers at its ends included: "5 March 2020" in a Pashto sheet, not "2020 March 5". A line
+    // of numbers alone reads left to right in every sheet, as a telephone number is dialled: in
+    // a right-to-left sheet it turns, in a left-to-right one it stays.
+    bool has_own = std::ranges::find(directions, own) != directions.end();
+    bool has_other = std::ranges::find(directions, other) != directions.end();
+    if (!has_own && (has_other || right_to_left))
         std::ranges::replace(directions, Direction::neutral, other);
     for (std::size_t w = 0; w < words.size(); ++w) {
         if (directions[w] != Direction::neutral) continue;
