@@ -189,12 +189,12 @@ class Loader {
         for (auto attribute : node.attributes()) {
             std::string_view property = attribute.name();
             if (property == "xml:lang") continue;
-            std::string expected;
             if (std::ranges::find(properties, property) == properties.end())
                 fail(result, file, element_position(source, node),
                      fmt::format("unknown attribute {} on <labels>{}", property,
                                  did_you_mean(property, properties)));
-            else if (expected = set_label(*row, property, attribute.value()); !expected.empty())
+            else if (std::string expected = set_label(*row, property, attribute.value());
+                     !expected.empty())
                 fail(result, file, element_position(source, node),
                      fmt::format("{}=\"{}\" on <labels> is not a valid value; expected {}",
                                  property, attribute.value(), expected));
