@@ -1,4 +1,5 @@
 #include "pipeline/exif_orientation.hpp"
+#include "pipeline/jpeg_segments.hpp"
 
 #include <cstring>
 
@@ -33,24 +34,15 @@ int orientation_in_tiff(std::span<const std::uint8_t> tiff) {
 
 } // namespace
 
-int exif_orientation(std::span<const std::uint8_t> b) {
-    if (b.size() < 4 || b[0] != 0xFF || b[1] != 0xD8) return 1;
-    for (std::size_t pos = 2; pos + 4 <= b.size();) {
-        if (b[pos] != 0xFF) return 1;
-        std::uint8_t marker = b[pos + 1];
-        if (marker == 0xFF) {
-            ++pos;
-            continue;
-        }
-        if (marker == 0xDA || marker == 0xD9) return 1; // the scan begins: no more metadata
-        std::size_t length = (std::size_t(b[pos + 2]) << 8) | b[pos + 3];
-        if (length < 2 || pos + 2 + length > b.size()) return 1;
-        std::span<const std::uint8_t> data = b.subspan(pos + 4, length - 2);
-        if (marker == 0xE1 && data.size() >= 6 && std::memcmp(data.data(), "Exif\0\0", 6) == 0)
-            return orientation_in_tiff(data.subspan(6));
-        pos += 2 + length;
-    }
-    return 1;
+int exif_orientation(std::span<const std::uint8_t> jpeg) {
+    int orientation = 1;
+    visit_jpeg_segments(jpeg, [&](std::uint8_t marker, std::span<const std::uint8_t> data) {
+        bool exif =
+            marker == 0xE1 && data.size() >= 6 && std::memcmp(data.data(), "Exif\0\0", 6) == 0;
+        if (exif) orientation = orientation_in_tiff(data.subspan(6));
+        return !exif;
+    });
+    return orientation;
 }
 
 } // namespace factpress

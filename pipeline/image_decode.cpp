@@ -1,5 +1,6 @@
 #include "pipeline/image_decode.hpp"
 #include "pipeline/exif_orientation.hpp"
+#include "pipeline/jpeg_segments.hpp"
 
 #include <fmt/format.h>
 #include <png.h>
@@ -29,25 +30,17 @@ ImageHeader probe_png(std::span<const std::uint8_t> b) {
 }
 
 ImageHeader probe_jpeg(std::span<const std::uint8_t> b) {
-    // Walk the marker segments up to the first start-of-frame (SOF0..SOF15 less DHT, JPG, DAC).
-    std::size_t pos = 2;
-    while (pos + 4 <= b.size()) {
-        if (b[pos] != 0xFF) return {};
-        std::uint8_t marker = b[pos + 1];
-        if (marker == 0xFF) {
-            ++pos;
-            continue;
-        }
-        std::size_t length = (std::size_t(b[pos + 2]) << 8) | b[pos + 3];
+    // The first start-of-frame segment (SOF0..SOF15 less DHT, JPG, DAC) holds the size.
+    ImageHeader header;
+    visit_jpeg_segments(b, [&](std::uint8_t marker, std::span<const std::uint8_t> data) {
         bool frame =
             marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-        if (frame && pos + 10 <= b.size())
-            return {ImageFormat::jpeg, (b[pos + 7] << 8) | b[pos + 8],
-                    (b[pos + 5] << 8) | b[pos + 6], b[pos + 9]};
-        if (length < 2 || marker == 0xD9 || marker == 0xDA) return {};
-        pos += 2 + length;
-    }
-    return {};
+        if (frame && data.size() >= 6)
+            header = {ImageFormat::jpeg, (data[3] << 8) | data[4], (data[1] << 8) | data[2],
+                      data[5]};
+        return !frame;
+    });
+    return header;
 }
 
 // Reads the pixels (and the palette, when `colormap` is given) of a PNG begun, and its size into
