@@ -69,9 +69,10 @@ with tempfile.TemporaryDirectory() as work:
         in_memory = tempfile.mkdtemp(prefix='factpress-bench-', dir='/dev/shm')
 
     # This machine's speed drifts by tens of percent within a minute: every measure is taken in
-    # five interleaved rounds (the lone sheet and a bare process start 7 times in each); each
+    # six interleaved rounds (the lone sheet and a bare process start 7 times in each); each
     # figure is the median of its runs, and a ratio the median of the rounds' own ratios (the two
-    # runs of a round are seconds apart, so drift cancels out more than between medians).
+    # runs of a round are seconds apart, so drift cancels out more than between medians). Every
+    # other round runs -j 2 before -j 1, so a drift within rounds favours neither.
     lone = lambda: timed([factpress, 'build', '-q', '--force', '-o', os.path.join(work, 'one'), one])
     start = lambda: timed(['/bin/true'])
     text = os.path.join(work, 'seed.txt')
@@ -79,16 +80,17 @@ with tempfile.TemporaryDirectory() as work:
     os.makedirs(os.path.join(work, 'floor'))
     images = sorted(os.path.join(root, 'examples', 'img', f) for f in os.listdir(os.path.join(root, 'examples', 'img')))
     rounds = {'j1': [], 'j2': [], 'floor': [], 'one': [], 'start': [], 'halves': [], 'mem1': [], 'mem2': []}
-    for _ in range(5):
+    for r in range(6):
         for _ in range(7):
             rounds['one'].append(lone())
             rounds['start'].append(start())
-        rounds['j1'].append(timed([factpress, 'build', '-q', '--force', '-j', '1', '-o', os.path.join(work, 'j1'), src]))
-        last_j2 = next(epochs)
-        rounds['j2'].append(timed([factpress, 'build', '-q', '--force', '-j', '2', '-o', os.path.join(work, 'j2'), src], last_j2))
+        for j in ((1, 2) if r % 2 == 0 else (2, 1)):
+            epoch = next(epochs)
+            if j == 2: last_j2 = epoch
+            rounds[f'j{j}'].append(timed([factpress, 'build', '-q', '--force', '-j', str(j), '-o', os.path.join(work, f'j{j}'), src], epoch))
         rounds['halves'].append(side_by_side())
         if in_memory:
-            for j in (1, 2):
+            for j in ((1, 2) if r % 2 == 0 else (2, 1)):
                 rounds[f'mem{j}'].append(timed([factpress, 'build', '-q', '--force', '-j', str(j), '-o', os.path.join(in_memory, f'j{j}'), src]))
         rounds['floor'].append(timed([floor, os.path.join(work, 'nato-mission-iraq.txt'), os.path.join(work, 'floor'), str(sheets)] + images))
     median = lambda key: (statistics.median(s for s, _ in rounds[key]), max(m for _, m in rounds[key]))
@@ -102,7 +104,7 @@ def paired(slow, fast):
     ratios = [a / b for (a, _), (b, _) in zip(rounds[slow], rounds[fast])]
     return statistics.median(ratios), ' '.join(f'{r:.2f}' for r in ratios)
 
-print(f'factpress benchmark, seed sheet (2 pages, 4 photos), {os.cpu_count()} cores, release build, medians of 5 interleaved rounds')
+print(f'factpress benchmark, seed sheet (2 pages, 4 photos), {os.cpu_count()} cores, release build, medians of 6 interleaved rounds')
 print(f'  one sheet in its own process (PDF + briefing): {single * 1000:7.1f} ms   peak {single_rss / 1024:6.1f} MB')
 print(f'    (a bare process start, /bin/true, meanwhile: {bare * 1000:5.1f} ms: how fast the machine was)')
 print(f'  {sheets} sheets, one process, -j 1:         {j1 * 1000 / sheets:7.1f} ms/sheet  peak {j1_rss / 1024:6.1f} MB')
