@@ -111,12 +111,15 @@ void Flow::place_block(const FlowBlock& block, const FlowBlock* next) {
     if (!fits(need) && !at_top()) next_frame();
     open_decoration(block);
     for (const Slice& slice : block.slices) {
-        if (!fits(slice.height + block.decoration.padding) &&
-            y_ > frame_top_ + block.decoration.padding + 0.01) {
+        bool below_another = y_ > frame_top_ + block.decoration.padding + 0.01;
+        double space = below_another ? slice.space_before : 0;
+        if (!fits(space + slice.height + block.decoration.padding) && below_another) {
             close_decoration(block);
             next_frame();
             open_decoration(block);
+            space = 0;
         }
+        y_ += space;
         place_slice(slice, frame_x() + block.indent);
     }
     close_decoration(block);

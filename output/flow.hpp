@@ -21,6 +21,7 @@ struct Slice {
     std::string anchor;   // id of a section or figure that starts here
     std::string bookmark; // outline entry that starts here
     int bookmark_level = 0;
+    double space_before = 0; // between paragraphs of one block; none at the top of a frame
 };
 
 struct Decoration {

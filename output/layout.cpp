@@ -20,6 +20,7 @@ Inlines text_inlines(std::string text) {
 Slice stack(std::vector<Slice>::const_iterator first, std::vector<Slice>::const_iterator last) {
     Slice whole = *first;
     for (auto it = first + 1; it != last; ++it) {
+        whole.height += it->space_before;
         append_shifted(whole.content, it->content, 0, whole.height);
         whole.height += it->height;
     }
@@ -39,14 +40,30 @@ std::pair<double, double> text_extent(const Page& line) {
     return {left, right};
 }
 
-// The first two and the last two lines of a paragraph stay together: no orphans, no widows.
-std::vector<Slice> keep_ends_together(const std::vector<Slice>& lines) {
-    std::size_t n = lines.size();
-    if (n < 2) return lines;
-    if (n <= 3) return {stack(lines)};
-    std::vector<Slice> grouped{stack(lines.begin(), lines.begin() + 2)};
-    grouped.insert(grouped.end(), lines.begin() + 2, lines.end() - 2);
-    grouped.push_back(stack(lines.end() - 2, lines.end()));
+// Lines of paragraphs as slices that must stay together: the first two and the last two lines
+// of each paragraph (no orphans, no widows) and of them all, so that a quote or note split
+// between columns never leaves one of its lines alone. Each paragraph after the first starts
+// `space` lower.
+std::vector<Slice> keep_ends_together(std::vector<std::vector<Slice>> paragraphs,
+                                      double space = 0) {
+    std::vector<Slice> lines;
+    std::vector<bool> break_after;
+    for (auto& paragraph : paragraphs) {
+        if (paragraph.empty()) continue;
+        if (!lines.empty()) paragraph.front().space_before = space;
+        for (std::size_t k = 0; k < paragraph.size(); ++k) {
+            lines.push_back(std::move(paragraph[k]));
+            break_after.push_back(k + 1 == paragraph.size() ||
+                                  (k >= 1 && k + 3 <= paragraph.size()));
+        }
+    }
+    if (lines.size() >= 2) break_after.front() = break_after[lines.size() - 2] = false;
+    std::vector<Slice> grouped;
+    for (std::size_t start = 0, i = 0; i < lines.size(); ++i)
+        if (break_after[i] || i + 1 == lines.size()) {
+            grouped.push_back(stack(lines.begin() + start, lines.begin() + i + 1));
+            start = i + 1;
+        }
     return grouped;
 }
 
@@ -165,7 +182,7 @@ class Builder {
         std::vector<Slice> slices;
         for (const auto& line : set)
             slices.push_back(line_slice(line, ts));
-        return group ? keep_ends_together(slices) : slices;
+        return group ? keep_ends_together({std::move(slices)}) : slices;
     }
 
     Slice line_slice(const Line& line, const TextStyle& ts) const {
@@ -186,6 +203,13 @@ class Builder {
                 links.push_back({run.x, 0, run.width, ts.leading, uri, id});
         }
         return slice;
+    }
+
+    // The space between two paragraphs of a summary, quote or note: the element's own, else a
+    // body paragraph's.
+    double paragraph_space(const std::string& element) const {
+        return style_.number(element, "paragraph-space",
+                             style_.number("paragraph", "space-after", 0));
     }
 
     FlowBlock text_block(const Inlines& content, const std::string& element, Position where,
@@ -234,12 +258,14 @@ class Builder {
         if (!sheet_.summary.empty()) {
             double rule = style_.number("summary", "rule-width", 0);
             double start = y;
-            for (const auto& p : sheet_.summary)
+            for (const auto& p : sheet_.summary) {
+                if (&p != &sheet_.summary.front()) y += paragraph_space("summary");
                 for (auto& slice : lines(p.content, "summary", g.width - (rule > 0 ? rule + 8 : 0),
                                          p.position, false)) {
                     append_shifted(page, slice.content, g.left + (rule > 0 ? rule + 8 : 0), y);
                     y += slice.height;
                 }
+            }
             if (rule > 0)
                 page.rects.push_back({g.left, start, rule, y - start,
                                       style_.colour("summary", "rule-color"), std::nullopt, 0});
@@ -323,19 +349,22 @@ class Builder {
         if (style_.has("quote", "rule-color"))
             block.decoration.left_rule = style_.colour("quote", "rule-color"),
             block.decoration.rule_width = style_.number("quote", "rule-width", 1);
+        std::vector<std::vector<Slice>> paragraphs;
         for (std::size_t i = 0; i < quote.paragraphs.size(); ++i) {
             Inlines content = quote.paragraphs[i].content;
             if (i == 0) content.insert(content.begin(), text_inlines(labels_.open_quote).front());
             if (i + 1 == quote.paragraphs.size())
                 content.push_back(text_inlines(labels_.close_quote).front());
-            for (auto& s :
-                 lines(content, "quote", column_width_ - indent, quote.paragraphs[i].position))
-                block.slices.push_back(s);
+            paragraphs.push_back(lines(content, "quote", column_width_ - indent,
+                                       quote.paragraphs[i].position, false));
         }
-        if (!quote.source.empty())
+        // The attribution ends the last paragraph: it goes with the quote's last line, never
+        // alone at the top of a column.
+        if (!quote.source.empty() && !paragraphs.empty())
             for (auto& s : lines(text_inlines("\u2014 " + quote.source), "quote-source",
-                                 column_width_ - indent, quote.position))
-                block.slices.push_back(s);
+                                 column_width_ - indent, quote.position, false))
+                paragraphs.back().push_back(std::move(s));
+        block.slices = keep_ends_together(std::move(paragraphs), paragraph_space("quote"));
         blocks.push_back(std::move(block));
     }
 
@@ -357,9 +386,10 @@ class Builder {
     void add(const Note& note, std::vector<FlowBlock>& blocks) {
         FlowBlock block = framed("note");
         double width = column_width_ - 2 * block.decoration.padding;
+        std::vector<std::vector<Slice>> paragraphs;
         for (const auto& p : note.paragraphs)
-            for (auto& s : lines(p.content, "note", width, p.position))
-                block.slices.push_back(s);
+            paragraphs.push_back(lines(p.content, "note", width, p.position, false));
+        block.slices = keep_ends_together(std::move(paragraphs), paragraph_space("note"));
         blocks.push_back(std::move(block));
     }
 

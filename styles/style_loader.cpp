@@ -26,11 +26,11 @@ const std::set<std::string> known_elements = {
     "contact-label", "header",   "footer",     "classification", "link",      "placeholder"};
 
 const std::set<std::string> known_properties = {
-    "size",         "width",       "height",     "margin-top",    "margin-bottom", "margin-left",
-    "margin-right", "columns",     "column-gap", "font",          "weight",        "slant",
-    "leading",      "color",       "background", "border-color",  "border-width",  "padding",
-    "space-before", "space-after", "align",      "indent",        "transform",     "rule-color",
-    "rule-width",   "max-height",  "expansion",  "min-resolution"};
+    "size",         "width",       "height",     "margin-top",     "margin-bottom",  "margin-left",
+    "margin-right", "columns",     "column-gap", "font",           "weight",         "slant",
+    "leading",      "color",       "background", "border-color",   "border-width",   "padding",
+    "space-before", "space-after", "align",      "indent",         "transform",      "rule-color",
+    "rule-width",   "max-height",  "expansion",  "min-resolution", "paragraph-space"};
 
 // The values of the properties that take one of a few words.
 const std::map<std::string, std::vector<std::string_view>, std::less<>> word_values = {
@@ -52,9 +52,10 @@ std::string one_of(const std::vector<std::string_view>& words) {
 }
 
 const std::set<std::string> number_properties = {
-    "width",       "height",     "margin-top", "margin-bottom", "margin-left", "margin-right",
-    "columns",     "column-gap", "leading",    "border-width",  "padding",     "space-before",
-    "space-after", "indent",     "rule-width", "max-height",    "expansion",   "min-resolution"};
+    "width",        "height",       "margin-top",     "margin-bottom",  "margin-left",
+    "margin-right", "columns",      "column-gap",     "leading",        "border-width",
+    "padding",      "space-before", "space-after",    "indent",         "rule-width",
+    "max-height",   "expansion",    "min-resolution", "paragraph-space"};
 
 class Loader {
   public:

@@ -609,3 +609,103 @@ TEST_CASE("Hebrew words in a Persian sheet do not pull its Persian into a face t
     CHECK(with_hebrew.size() == 1);
     CHECK(with_hebrew == alone);
 }
+
+namespace {
+
+// Where the first word starting with `start` is drawn: page, column (0 is the left one) and
+// baseline.
+struct Placed {
+    std::size_t page = 0;
+    int column = 0;
+    double y = 0;
+};
+std::optional<Placed> place_of(const PageLayout& pages, std::string_view start) {
+    for (std::size_t p = 0; p < pages.pages.size(); ++p)
+        for (const auto& t : pages.pages[p].texts)
+            if (t.text.starts_with(start)) return Placed{p, t.x < pages.width / 2 ? 0 : 1, t.y};
+    return std::nullopt;
+}
+
+PageLayout layout_of(Fixture& f, const std::string& xml) {
+    LoadedDocument loaded = test::load_xml(xml);
+    REQUIRE(loaded.ok());
+    Diagnostics diagnostics;
+    return layout(loaded.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics);
+}
+
+} // namespace
+
+TEST_CASE("a quote's attribution stays with its last lines, wherever the column ends") {
+    Fixture f;
+    std::string quote = "<quote source=\"Attributed Speaker\"><p>Opening words of a quotation "
+                        "long enough to take two lines of the column.</p><p>Closing</p></quote>";
+    std::string filler;
+    int ends_in_next_column = 0; // the cases that show the rule: a column ended inside the quote
+    for (int before = 0; before < 70; ++before, filler += "<p>A line of filler.</p>") {
+        CAPTURE(before);
+        PageLayout pages = layout_of(f, test::with_body(filler + quote));
+        std::optional<Placed> opening = place_of(pages, "\u201COpening"),
+                              closing = place_of(pages, "Closing"),
+                              source = place_of(pages, "Speaker");
+        REQUIRE(opening);
+        REQUIRE(closing);
+        REQUIRE(source);
+        CHECK(source->page == closing->page);
+        CHECK(source->column == closing->column);
+        CHECK(source->y > closing->y);
+        if (opening->page != source->page || opening->column != source->column)
+            ++ends_in_next_column;
+    }
+    CHECK(ends_in_next_column > 0);
+}
+
+TEST_CASE("the paragraphs of a summary, quote or note are set apart, as in the body") {
+    Fixture f;
+    double space = f.style.number("paragraph", "space-after");
+    REQUIRE(space > 0);
+    PageLayout pages = layout_of(
+        f, "<factsheet xmlns='urn:factpress:factsheet:1' xml:lang='en'><meta><title>T</title>"
+           "<date>2021</date></meta><summary><p>Alpha</p><p>Bravo</p></summary><body>"
+           "<quote><p>Charlie</p><p>Delta</p></quote><note><p>Echo</p><p>Foxtrot</p></note>"
+           "</body></factsheet>");
+    for (auto [element, first, second] : {std::tuple{"summary", "Alpha", "Bravo"},
+                                          {"quote", "\u201CCharlie", "Delta"},
+                                          {"note", "Echo", "Foxtrot"}}) {
+        CAPTURE(element);
+        std::optional<Placed> a = place_of(pages, first), b = place_of(pages, second);
+        REQUIRE(a);
+        REQUIRE(b);
+        double leading = text_style(f.style, element).leading;
+        CHECK(b->y - a->y == doctest::Approx(leading + space).epsilon(0.001));
+    }
+}
+
+TEST_CASE("a style sets the space between a note's paragraphs with paragraph-space") {
+    auto file = std::filesystem::temp_directory_path() / "factpress-paragraph-space.xml";
+    std::ofstream(file) << "<style extends=\"nato\"><set element=\"note\" paragraph-space=\"2\"/>"
+                           "</style>\n";
+    auto loaded = load_style(file.string());
+    std::filesystem::remove(file);
+    REQUIRE(loaded.style);
+    Fixture f;
+    f.style = *loaded.style;
+    PageLayout pages = layout_of(f, test::with_body("<note><p>Echo</p><p>Foxtrot</p></note>"));
+    std::optional<Placed> a = place_of(pages, "Echo"), b = place_of(pages, "Foxtrot");
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(b->y - a->y == doctest::Approx(text_style(f.style, "note").leading + 2).epsilon(0.001));
+}
+
+TEST_CASE("balancing the last page never leaves one line of a quote or note alone in a column") {
+    Fixture f;
+    for (const char* box : {"quote", "note"}) {
+        CAPTURE(box);
+        PageLayout pages = layout_of(
+            f, test::with_body(fmt::format("<{0}><p>Golf</p><p>Hotel</p><p>India</p></{0}>", box)));
+        std::optional<Placed> first = place_of(pages, "\u201CGolf"), last = place_of(pages, "India");
+        if (!first) first = place_of(pages, "Golf");
+        REQUIRE(first);
+        REQUIRE(last);
+        CHECK(first->column == last->column);
+    }
+}
