@@ -148,10 +148,21 @@ class Writer {
         return static_cast<int>(links_.size());
     }
 
-    void paragraph(const std::string& text, const std::string& first = "",
-                   const std::string& rest = "") {
-        for (const auto& line : wrap(text, options_.width, first, rest))
+    // Writes `text` wrapped; returns the display width of its longest line.
+    int paragraph(const std::string& text, const std::string& first = "",
+                  const std::string& rest = "") {
+        int longest = 0;
+        for (const auto& line : wrap(text, options_.width, first, rest)) {
             out_ += line + "\n";
+            longest = std::max(longest, display_width(line));
+        }
+        return longest;
+    }
+
+    // A title or heading: wrapped, then underlined as far as its longest line.
+    void underlined(const std::string& text, char rule, const std::string& number = "") {
+        int width = paragraph(text, number, std::string(display_width(number), ' '));
+        if (rule) out_ += std::string(static_cast<std::size_t>(width), rule) + "\n";
     }
 
     void heading(const std::string& text) {
@@ -163,11 +174,7 @@ class Writer {
     void title_block() {
         const Meta& meta = sheet_.meta;
         if (!meta.series.empty()) paragraph(upper_case(meta.series, sheet_.language));
-        std::string title = inline_text(meta.title);
-        paragraph(title);
-        out_ += std::string(
-                    static_cast<std::size_t>(std::min(display_width(title), options_.width)), '=') +
-                "\n";
+        underlined(inline_text(meta.title), '=');
         if (!meta.subtitle.empty()) paragraph(inline_text(meta.subtitle));
         paragraph(format_date(meta.date, labels_));
         if (meta.updated && *meta.updated != meta.date)
@@ -255,17 +262,13 @@ class Writer {
     }
 
     void section(const Section& s) {
-        std::string number = section_numbers_[&s];
-        std::string title =
-            fmt::format("{}{} {}", number, s.level == 1 ? "." : "", inline_text(s.heading));
         out_ += "\n\n";
-        paragraph(title);
-        char rule = s.level == 1 ? '=' : s.level == 2 ? '-' : '\0';
-        if (rule)
-            out_ += std::string(
-                        static_cast<std::size_t>(std::min(display_width(title), options_.width)),
-                        rule) +
-                    "\n";
+        // A heading too long for a line hangs from its number.
+        underlined(inline_text(s.heading),
+                   s.level == 1   ? '='
+                   : s.level == 2 ? '-'
+                                  : '\0',
+                   fmt::format("{}{} ", section_numbers_[&s], s.level == 1 ? "." : ""));
         blocks(s.blocks, 0);
         for (const auto& child : s.sections)
             section(child);
