@@ -249,9 +249,14 @@ class Validator {
                   "id");
             return;
         }
-        auto [it, inserted] = ids_.emplace(std::string(value), link_target);
-        if (!inserted)
-            error(node, fmt::format("id=\"{}\" is used twice; ids must be unique", value), "id");
+        auto [it, inserted] = ids_.emplace(std::string(value), Identified{node, link_target});
+        if (!inserted) {
+            Position first = document_.position_of(it->second.node, "id");
+            error(node,
+                  fmt::format("id=\"{}\" is used twice (first at {}:{}); ids must be unique", value,
+                              first.line, first.column),
+                  "id");
+        }
     }
 
     void href(const pugi::xml_node& node, std::string_view value) {
@@ -270,7 +275,7 @@ class Validator {
                       fmt::format("link to \"#{}\", but no section or figure has id=\"{}\"", target,
                                   target),
                       "href");
-            else if (!it->second)
+            else if (!it->second.link_target)
                 error(node,
                       fmt::format("link to \"#{}\": only sections and figures can be link targets",
                                   target),
@@ -382,7 +387,11 @@ class Validator {
 
     const ParsedDocument& document_;
     Diagnostics diagnostics_;
-    std::map<std::string, bool> ids_; // id -> may be a link target
+    struct Identified {
+        pugi::xml_node node;
+        bool link_target = false; // a section or figure
+    };
+    std::map<std::string, Identified> ids_;
     std::vector<std::pair<pugi::xml_node, std::string>> links_;
 };
 
