@@ -302,6 +302,22 @@ class Writer {
         return text;
     }
 
+    // Where the lead sentence of a section (or of the opening text) is taken from: its first
+    // paragraph, else the first item of its first list, else the same in its subsections, as a
+    // section may open with a list or go straight on to subsections.
+    static const Paragraph* lead_paragraph(const Blocks& blocks,
+                                           const std::vector<Section>& sections) {
+        for (const auto& block : blocks)
+            if (auto* p = std::get_if<Paragraph>(&block)) return p;
+        for (const auto& block : blocks)
+            if (auto* list = std::get_if<ListBlock>(&block);
+                list && !list->items.empty() && !list->items.front().empty())
+                return &list->items.front().front();
+        for (const auto& s : sections)
+            if (const Paragraph* p = lead_paragraph(s.blocks, s.sections)) return p;
+        return nullptr;
+    }
+
     // The brief profile: the lead sentence of the opening text and of each top section.
     void leads() {
         int words = 0;
@@ -314,19 +330,11 @@ class Writer {
         };
         words += count(out_);
         std::vector<std::pair<std::string, std::string>> items; // heading, sentence
-        for (const auto& block : sheet_.body_blocks)
-            if (auto* p = std::get_if<Paragraph>(&block)) {
-                items.push_back({"", lead_sentence(inline_text(p->content))});
-                break;
-            }
-        for (const auto& s : sheet_.sections) {
-            for (const auto& block : s.blocks)
-                if (auto* p = std::get_if<Paragraph>(&block)) {
-                    items.push_back(
-                        {inline_text(s.heading), lead_sentence(inline_text(p->content))});
-                    break;
-                }
-        }
+        if (const Paragraph* p = lead_paragraph(sheet_.body_blocks, {}))
+            items.push_back({"", lead_sentence(inline_text(p->content))});
+        for (const auto& s : sheet_.sections)
+            if (const Paragraph* p = lead_paragraph(s.blocks, s.sections))
+                items.push_back({inline_text(s.heading), lead_sentence(inline_text(p->content))});
         if (items.empty()) return;
         out_ += "\n";
         for (const auto& [title, sentence] : items) {

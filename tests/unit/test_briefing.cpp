@@ -1,0 +1,44 @@
+// The briefing's profiles, from the model.
+#include "output/text_renderer.hpp"
+#include "test_helpers.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace factpress;
+
+namespace {
+
+std::string briefing(const std::string& body, bool brief, int width = 72) {
+    LoadedDocument loaded = test::load_xml(test::with_body(body));
+    REQUIRE(loaded.ok());
+    TextOptions options;
+    options.brief = brief;
+    options.width = width;
+    return render_text(loaded.sheet, options);
+}
+
+} // namespace
+
+TEST_CASE("brief: every top section has a lead, from a list or a subsection if need be") {
+    std::string text = briefing(
+        "<section><heading>Listed</heading><list><item>Alpha leads. Not this.</item></list>"
+        "</section><section><heading>Nested</heading><section><heading>Inner</heading>"
+        "<p>Bravo leads. Not this.</p></section></section>",
+        true);
+    CAPTURE(text);
+    CHECK(text.find("- Listed: Alpha leads.\n") != std::string::npos);
+    CHECK(text.find("- Nested: Bravo leads.\n") != std::string::npos);
+    CHECK(text.find("Not this") == std::string::npos);
+}
+
+TEST_CASE("full: a heading too long for a line hangs from its number, underlined to its end") {
+    std::string text = briefing("<section><heading>A heading long enough to need a second "
+                                "line</heading><p>x</p></section>",
+                                false, 40);
+    CAPTURE(text);
+    CHECK(text.find("1. A heading long enough to need a\n"
+                    "   second line\n"
+                    "==================================\n") != std::string::npos);
+}
