@@ -228,10 +228,17 @@ class Builder {
         double inner = g.width - 2 * padding;
         double y = g.top + padding;
         Page content;
+        // The link colour is chosen for the page's white: on a coloured band a link keeps the
+        // colour of the text around it (it is still a link).
+        bool on_band = style_.text("title-band", "background", "none") != "none";
         auto add = [&](const Inlines& text, const std::string& element) {
             if (text.empty()) return;
             y += style_.number(element, "space-before", 0);
+            Colour colour = text_style(style_, element).colour;
             for (auto& slice : lines(text, element, inner, meta_position(element), false)) {
+                if (on_band)
+                    for (auto& item : slice.content.texts)
+                        item.colour = colour;
                 append_shifted(content, slice.content, g.left + padding, y);
                 y += slice.height;
             }
@@ -244,7 +251,7 @@ class Builder {
             add(text_inlines(updated_label(labels_, *meta.updated)), "updated");
         y += padding;
         auto background = style_.colour("title-band", "background", {});
-        if (style_.text("title-band", "background", "none") != "none")
+        if (on_band)
             page.rects.push_back({g.left, g.top, g.width, y - g.top, background, std::nullopt, 0});
         if (style_.has("title-band", "rule-color")) {
             double rule = style_.number("title-band", "rule-width", 1);

@@ -709,3 +709,21 @@ TEST_CASE("balancing the last page never leaves one line of a quote or note alon
         CHECK(first->column == last->column);
     }
 }
+
+TEST_CASE("a link on the coloured title band is drawn in the band's text colour, and still links") {
+    Fixture f;
+    PageLayout pages = layout_of(
+        f, "<factsheet xmlns='urn:factpress:factsheet:1' xml:lang='en'><meta><title>The "
+           "<link href='https://www.nato.int'>Alliance</link></title><date>2021</date></meta>"
+           "<body><p>In the <link href='https://www.nato.int'>body</link>.</p></body></factsheet>");
+    REQUIRE(f.style.text("title-band", "background", "none") != "none");
+    TextItem title = item_with(pages, "Alliance"), body = item_with(pages, "body");
+    CHECK(title.colour == text_style(f.style, "title").colour);
+    CHECK(body.colour == f.style.colour("link", "color"));
+    bool linked = false; // a link area around the word on the band
+    for (const auto& link : pages.pages.front().links)
+        linked = linked || (link.uri == "https://www.nato.int" && link.x <= title.x + 0.01 &&
+                            link.x + link.width >= title.x + title.width - 0.01 &&
+                            link.y < title.y && title.y < link.y + link.height);
+    CHECK(linked);
+}
