@@ -702,7 +702,8 @@ TEST_CASE("balancing the last page never leaves one line of a quote or note alon
         CAPTURE(box);
         PageLayout pages = layout_of(
             f, test::with_body(fmt::format("<{0}><p>Golf</p><p>Hotel</p><p>India</p></{0}>", box)));
-        std::optional<Placed> first = place_of(pages, "\u201CGolf"), last = place_of(pages, "India");
+        std::optional<Placed> first = place_of(pages, "\u201CGolf"),
+                              last = place_of(pages, "India");
         if (!first) first = place_of(pages, "Golf");
         REQUIRE(first);
         REQUIRE(last);
