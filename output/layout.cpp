@@ -125,12 +125,39 @@ class Builder {
         body(blocks);
         PageLayout flowed = layout;
         Flow(flowed, g, options.max_pages).place(blocks);
+        fit_to_fewer_pages(layout, g, blocks, options, flowed);
         if (g.columns > 1)
             flowed = balance_last_page(layout, g, blocks, options, std::move(flowed));
         running_elements(flowed, g);
         flowed.faces = fonts_.faces(); // after typesetting: every face a run uses has been read
         if (right_to_left_) mirror(flowed);
         return flowed;
+    }
+
+    // A last page holding a few lines alone is worse than tighter spacing: the space between
+    // blocks and paragraphs gives, as TeX's glue shrinks, by steps down to half, when that saves
+    // the last page. Lines, boxes and figures keep their size.
+    static void fit_to_fewer_pages(const PageLayout& start, const FrameGeometry& g,
+                                   std::vector<FlowBlock>& blocks, const LayoutOptions& options,
+                                   PageLayout& flowed) {
+        if (flowed.pages.size() < 2) return;
+        for (double factor : {0.8, 0.65, 0.5}) {
+            options.deadline.check();
+            std::vector<FlowBlock> tight = blocks;
+            for (FlowBlock& block : tight) {
+                block.space_before *= factor;
+                block.space_after *= factor;
+                for (Slice& slice : block.slices)
+                    slice.space_before *= factor;
+            }
+            PageLayout trial = start;
+            Flow(trial, g, options.max_pages).place(tight);
+            if (trial.pages.size() < flowed.pages.size()) {
+                blocks = std::move(tight);
+                flowed = std::move(trial);
+                return;
+            }
+        }
     }
 
     // Columns of the last page end at the same height instead of leaving the right one empty:

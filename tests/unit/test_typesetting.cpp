@@ -728,3 +728,19 @@ TEST_CASE("a link on the coloured title band is drawn in the band's text colour,
                             link.y < title.y && title.y < link.y + link.height);
     CHECK(linked);
 }
+
+TEST_CASE("spacing tightens, down to half, rather than leave a last page to a few lines") {
+    Fixture f;
+    // every-element.xml's contact block is all that overflows its one page at full spacing.
+    LoadedDocument loaded = load_document(test::test_dir() / "documents" / "every-element.xml", {});
+    REQUIRE(loaded.ok());
+    Diagnostics diagnostics;
+    PageLayout pages = layout(loaded.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics);
+    CHECK(pages.pages.size() == 1);
+    CHECK(word_on(pages.pages.front(), "CONTACT"));
+    // A second page with more on it than tighter spacing can save stays: the seed sheet's.
+    LoadedDocument seed =
+        load_document(test::test_dir() / ".." / "examples" / "nato-mission-iraq.xml", {});
+    REQUIRE(seed.ok());
+    CHECK(layout(seed.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics).pages.size() == 2);
+}
