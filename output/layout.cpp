@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 
 namespace factpress {
 namespace {
@@ -124,8 +125,12 @@ class Builder {
         std::vector<FlowBlock> blocks;
         body(blocks);
         PageLayout flowed = layout;
-        Flow(flowed, g, options.max_pages).place(blocks);
-        fit_to_fewer_pages(layout, g, blocks, options, flowed);
+        try {
+            Flow(flowed, g, options.max_pages).place(blocks);
+            fit_to_fewer_pages(layout, g, blocks, options, flowed.pages.size(), flowed);
+        } catch (const PageLimitExceeded&) { // unless tighter spacing keeps it within the limit
+            if (!fit_to_fewer_pages(layout, g, blocks, options, SIZE_MAX, flowed)) throw;
+        }
         if (g.columns > 1)
             flowed = balance_last_page(layout, g, blocks, options, std::move(flowed));
         running_elements(flowed, g);
@@ -137,10 +142,11 @@ class Builder {
     // A last page holding a few lines alone is worse than tighter spacing: the space between
     // blocks and paragraphs gives, as TeX's glue shrinks, by steps down to half, when that saves
     // the last page. Lines, boxes and figures keep their size.
-    static void fit_to_fewer_pages(const PageLayout& start, const FrameGeometry& g,
+    // Returns whether it did: then `blocks` and `flowed` are the tighter ones.
+    static bool fit_to_fewer_pages(const PageLayout& start, const FrameGeometry& g,
                                    std::vector<FlowBlock>& blocks, const LayoutOptions& options,
-                                   PageLayout& flowed) {
-        if (flowed.pages.size() < 2) return;
+                                   std::size_t pages, PageLayout& flowed) {
+        if (pages < 2) return false;
         for (double factor : {0.8, 0.65, 0.5}) {
             options.deadline.check();
             std::vector<FlowBlock> tight = blocks;
@@ -151,13 +157,18 @@ class Builder {
                     slice.space_before *= factor;
             }
             PageLayout trial = start;
-            Flow(trial, g, options.max_pages).place(tight);
-            if (trial.pages.size() < flowed.pages.size()) {
+            try {
+                Flow(trial, g, options.max_pages).place(tight);
+            } catch (const PageLimitExceeded&) {
+                continue;
+            }
+            if (trial.pages.size() < pages) {
                 blocks = std::move(tight);
                 flowed = std::move(trial);
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     // Columns of the last page end at the same height instead of leaving the right one empty:

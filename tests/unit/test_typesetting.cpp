@@ -738,6 +738,12 @@ TEST_CASE("spacing tightens, down to half, rather than leave a last page to a fe
     PageLayout pages = layout(loaded.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics);
     CHECK(pages.pages.size() == 1);
     CHECK(word_on(pages.pages.front(), "CONTACT"));
+    // So it keeps within --max-pages 1, which the first flow, at full spacing, exceeds.
+    LayoutOptions one_page;
+    one_page.max_pages = 1;
+    CHECK(
+        layout(loaded.sheet, f.style, *f.fonts, f.hyphenator, one_page, diagnostics).pages.size() ==
+        1);
     // A second page with more on it than tighter spacing can save stays: the seed sheet's.
     LoadedDocument seed =
         load_document(test::test_dir() / ".." / "examples" / "nato-mission-iraq.xml", {});
