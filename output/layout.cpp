@@ -139,6 +139,47 @@ class Builder {
         return flowed;
     }
 
+    // How far down each column of a page is filled, from its top to the lowest thing in it.
+    static std::vector<double> column_bottoms(const Page& page, const FrameGeometry& g,
+                                              double top) {
+        std::vector<double> bottoms(static_cast<std::size_t>(g.columns), top);
+        auto reach = [&](double x, double bottom) {
+            double column = (x - g.left) / (g.column_width() + g.gap);
+            auto c = static_cast<std::size_t>(std::clamp(column, 0.0, g.columns - 1.0));
+            bottoms[c] = std::max(bottoms[c], bottom);
+        };
+        for (const auto& t : page.texts)
+            reach(t.x, t.y);
+        for (const auto& r : page.rects)
+            reach(r.x, r.y + r.height);
+        for (const auto& i : page.images)
+            reach(i.x, i.y + i.height);
+        return bottoms;
+    }
+
+    // Whether shrinking every space by half, with the room left at the feet of the columns
+    // before, could take in all the last page holds; when not, no trial is worth its time.
+    static bool could_save_last_page(const std::vector<FlowBlock>& blocks, const PageLayout& flowed,
+                                     const FrameGeometry& g) {
+        double room = 0, fill = 0;
+        for (const FlowBlock& block : blocks) {
+            room += (block.space_before + block.space_after) / 2;
+            for (const Slice& slice : block.slices)
+                room += slice.space_before / 2;
+        }
+        for (std::size_t p = 0; p < flowed.pages.size(); ++p) {
+            bool last = p + 1 == flowed.pages.size();
+            double top = p == 0 ? g.first_page_top : g.top;
+            for (double bottom : column_bottoms(flowed.pages[p], g, top)) {
+                if (last)
+                    fill += bottom - top;
+                else
+                    room += g.bottom - bottom;
+            }
+        }
+        return room >= fill;
+    }
+
     // A last page holding a few lines alone is worse than tighter spacing: the space between
     // blocks and paragraphs gives, as TeX's glue shrinks, by steps down to half, when that saves
     // the last page. Lines, boxes and figures keep their size.
@@ -147,6 +188,7 @@ class Builder {
                                    std::vector<FlowBlock>& blocks, const LayoutOptions& options,
                                    std::size_t pages, PageLayout& flowed) {
         if (pages < 2) return false;
+        if (pages != SIZE_MAX && !could_save_last_page(blocks, flowed, g)) return false;
         for (double factor : {0.8, 0.65, 0.5}) {
             options.deadline.check();
             std::vector<FlowBlock> tight = blocks;
