@@ -159,10 +159,13 @@ class Writer {
         return longest;
     }
 
-    // A title or heading: wrapped, then underlined as far as its longest line.
+    // A title or heading: wrapped, then underlined as far as its longest line (within the
+    // width, past which only a word too long to break may go).
     void underlined(const std::string& text, char rule, const std::string& number = "") {
         int width = paragraph(text, number, std::string(display_width(number), ' '));
-        if (rule) out_ += std::string(static_cast<std::size_t>(width), rule) + "\n";
+        if (rule)
+            out_ +=
+                std::string(static_cast<std::size_t>(std::min(width, options_.width)), rule) + "\n";
     }
 
     void heading(const std::string& text) {
@@ -264,10 +267,8 @@ class Writer {
     void section(const Section& s) {
         out_ += "\n\n";
         // A heading too long for a line hangs from its number.
-        underlined(inline_text(s.heading),
-                   s.level == 1   ? '='
-                   : s.level == 2 ? '-'
-                                  : '\0',
+        char rule = s.level == 1 ? '=' : s.level == 2 ? '-' : '\0';
+        underlined(inline_text(s.heading), rule,
                    fmt::format("{}{} ", section_numbers_[&s], s.level == 1 ? "." : ""));
         blocks(s.blocks, 0);
         for (const auto& child : s.sections)

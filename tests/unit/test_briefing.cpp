@@ -42,3 +42,12 @@ TEST_CASE("full: a heading too long for a line hangs from its number, underlined
                     "   second line\n"
                     "==================================\n") != std::string::npos);
 }
+
+TEST_CASE("full: the underline of a heading holding a word too long to break stays in the width") {
+    std::string word(60, 'w');
+    std::string text =
+        briefing("<section><heading>" + word + "</heading><p>x</p></section>", false, 40);
+    CAPTURE(text);
+    CHECK(text.find("\n" + std::string(40, '=') + "\n") != std::string::npos);
+    CHECK(text.find(std::string(41, '=')) == std::string::npos);
+}
