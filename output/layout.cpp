@@ -2,13 +2,13 @@
 #include "output/bidi.hpp"
 #include "output/flow.hpp"
 #include "output/labels.hpp"
+#include "output/page_fit.hpp"
 #include "output/typesetter.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
-#include <cstdint>
 
 namespace factpress {
 namespace {
@@ -127,9 +127,9 @@ class Builder {
         PageLayout flowed = layout;
         try {
             Flow(flowed, g, options.max_pages).place(blocks);
-            fit_to_fewer_pages(layout, g, blocks, options, flowed.pages.size(), flowed);
+            save_last_page(layout, g, blocks, options, flowed);
         } catch (const PageLimitExceeded&) { // unless tighter spacing keeps it within the limit
-            if (!fit_to_fewer_pages(layout, g, blocks, options, SIZE_MAX, flowed)) throw;
+            if (!fit_page_limit(layout, g, blocks, options, flowed)) throw;
         }
         if (g.columns > 1)
             flowed = balance_last_page(layout, g, blocks, options, std::move(flowed));
@@ -137,80 +137,6 @@ class Builder {
         flowed.faces = fonts_.faces(); // after typesetting: every face a run uses has been read
         if (right_to_left_) mirror(flowed);
         return flowed;
-    }
-
-    // How far down each column of a page is filled, from its top to the lowest thing in it.
-    static std::vector<double> column_bottoms(const Page& page, const FrameGeometry& g,
-                                              double top) {
-        std::vector<double> bottoms(static_cast<std::size_t>(g.columns), top);
-        auto reach = [&](double x, double bottom) {
-            double column = (x - g.left) / (g.column_width() + g.gap);
-            auto c = static_cast<std::size_t>(std::clamp(column, 0.0, g.columns - 1.0));
-            bottoms[c] = std::max(bottoms[c], bottom);
-        };
-        for (const auto& t : page.texts)
-            reach(t.x, t.y);
-        for (const auto& r : page.rects)
-            reach(r.x, r.y + r.height);
-        for (const auto& i : page.images)
-            reach(i.x, i.y + i.height);
-        return bottoms;
-    }
-
-    // Whether shrinking every space by half, with the room left at the feet of the columns
-    // before, could take in all the last page holds; when not, no trial is worth its time.
-    static bool could_save_last_page(const std::vector<FlowBlock>& blocks, const PageLayout& flowed,
-                                     const FrameGeometry& g) {
-        double room = 0, fill = 0;
-        for (const FlowBlock& block : blocks) {
-            room += (block.space_before + block.space_after) / 2;
-            for (const Slice& slice : block.slices)
-                room += slice.space_before / 2;
-        }
-        for (std::size_t p = 0; p < flowed.pages.size(); ++p) {
-            bool last = p + 1 == flowed.pages.size();
-            double top = p == 0 ? g.first_page_top : g.top;
-            for (double bottom : column_bottoms(flowed.pages[p], g, top)) {
-                if (last)
-                    fill += bottom - top;
-                else
-                    room += g.bottom - bottom;
-            }
-        }
-        return room >= fill;
-    }
-
-    // A last page holding a few lines alone is worse than tighter spacing: the space between
-    // blocks and paragraphs gives, as TeX's glue shrinks, by steps down to half, when that saves
-    // the last page. Lines, boxes and figures keep their size.
-    // Returns whether it did: then `blocks` and `flowed` are the tighter ones.
-    static bool fit_to_fewer_pages(const PageLayout& start, const FrameGeometry& g,
-                                   std::vector<FlowBlock>& blocks, const LayoutOptions& options,
-                                   std::size_t pages, PageLayout& flowed) {
-        if (pages < 2) return false;
-        if (pages != SIZE_MAX && !could_save_last_page(blocks, flowed, g)) return false;
-        for (double factor : {0.8, 0.65, 0.5}) {
-            options.deadline.check();
-            std::vector<FlowBlock> tight = blocks;
-            for (FlowBlock& block : tight) {
-                block.space_before *= factor;
-                block.space_after *= factor;
-                for (Slice& slice : block.slices)
-                    slice.space_before *= factor;
-            }
-            PageLayout trial = start;
-            try {
-                Flow(trial, g, options.max_pages).place(tight);
-            } catch (const PageLimitExceeded&) {
-                continue;
-            }
-            if (trial.pages.size() < pages) {
-                blocks = std::move(tight);
-                flowed = std::move(trial);
-                return true;
-            }
-        }
-        return false;
     }
 
     // Columns of the last page end at the same height instead of leaving the right one empty:
