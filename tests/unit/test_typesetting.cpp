@@ -750,3 +750,25 @@ TEST_CASE("spacing tightens, down to half, rather than leave a last page to a fe
     REQUIRE(seed.ok());
     CHECK(layout(seed.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics).pages.size() == 2);
 }
+
+TEST_CASE("spacing tightens only for some lengths of a sheet, and never below half") {
+    Fixture f;
+    double leading = text_style(f.style, "paragraph").leading;
+    double space = f.style.number("paragraph", "space-after");
+    std::string body = "<p>Alpha line.</p><p>Bravo line.</p>";
+    int tightened = 0, full = 0;
+    for (int n = 0; n < 100; ++n) {
+        body += "<p>Filler line.</p>";
+        PageLayout pages = layout_of(f, test::with_body(body));
+        std::optional<Placed> a = place_of(pages, "Alpha"), b = place_of(pages, "Bravo");
+        REQUIRE(a);
+        REQUIRE(b);
+        CAPTURE(n);
+        double gap = b->y - a->y;
+        CHECK(gap >= leading + space / 2 - 0.01);
+        CHECK(gap <= leading + space + 0.01);
+        (gap < leading + space - 0.01 ? tightened : full) += 1;
+    }
+    CHECK(tightened > 0);
+    CHECK(full > tightened);
+}
