@@ -12,10 +12,10 @@ namespace factpress {
 enum class Durability { flushed, cache };
 
 // An output written in its folder, unnamed (O_TMPFILE) or where the file system cannot do that
-// under a temporary name, its trip to the disk started but not awaited: commit() waits for it and
-// gives it its name (on another thread than the one that rendered it, the disk works while the
-// processor does). Uncommitted, it is deleted. A file that already holds the same bytes is left
-// untouched, its date kept.
+// under a temporary name; nothing of it is awaited yet. flush() and commit(), on another thread
+// than the one that rendered it (the disk works while the processor does), compare it with the
+// file it replaces, wait until it is on disk and give it its name. A file that already holds the
+// same bytes is left untouched, its date kept. Uncommitted, it is deleted.
 class PendingOutput {
   public:
     PendingOutput(const std::filesystem::path& path, std::span<const char> bytes,
@@ -28,8 +28,9 @@ class PendingOutput {
     // Why it cannot be committed, as far as known yet: empty while writing and flushing went well.
     const std::string& error() const { return error_; }
     bool ok() const { return error_.empty(); }
-    // Waits until the bytes are on disk (unless a cache). commit() does it if not done; called
-    // first on threads of their own, the flushes of several outputs overlap.
+    // Unless the file already holds these bytes, waits until they are on disk (unless a cache).
+    // commit() does it if not done; called first on threads of their own, the flushes of several
+    // outputs overlap.
     void flush();
     // Flushes and renames over path(). Returns an error message, empty on success; on failure
     // path() is left as it was.

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <iterator>
 #include <string>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace factpress;
@@ -58,6 +59,27 @@ TEST_CASE("a pending output takes its name only when committed, and is gone if n
     CHECK(pending.commit().empty());
     CHECK(read_file(file) == "new");
     CHECK(entries(folder) == 1);
+    fs::remove_all(folder);
+}
+
+TEST_CASE("an output is compared with the file it replaces when committed, off the renderer") {
+    fs::path folder = fresh_folder("same-bytes");
+    fs::path file = folder / "sheet.txt";
+    REQUIRE(write_atomically(file, std::string_view("same")).empty());
+    struct stat before {};
+    REQUIRE(::stat(file.c_str(), &before) == 0);
+    CHECK(PendingOutput(file, std::string_view("same")).commit().empty());
+    struct stat after {};
+    REQUIRE(::stat(file.c_str(), &after) == 0);
+    CHECK(after.st_ino == before.st_ino); // left as it was: same file, same date
+    CHECK(after.st_mtim.tv_nsec == before.st_mtim.tv_nsec);
+    CHECK(entries(folder) == 1);
+    // Made while the old file held these bytes, committed after it changed: it is written. The
+    // comparison is the committing thread's (rendering never waits to read an old output).
+    PendingOutput pending(file, std::string_view("same"));
+    REQUIRE(write_atomically(file, std::string_view("sane")).empty());
+    CHECK(pending.commit().empty());
+    CHECK(read_file(file) == "same");
     fs::remove_all(folder);
 }
 
