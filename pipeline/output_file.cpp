@@ -44,32 +44,22 @@ std::string write_in_place(const fs::path& path, std::span<const char> bytes) {
     return error ? fmt::format("cannot write {}: {}", path.string(), std::strerror(error)) : "";
 }
 
-// Reads up to `size` bytes at `offset`; how many, 0 at the end or on an error.
-std::size_t read_at(int fd, char* into, std::size_t size, off_t offset) {
-    for (;;) {
-        ssize_t n = ::pread(fd, into, size, offset);
-        if (n >= 0) return static_cast<std::size_t>(n);
-        if (errno != EINTR) return 0;
+// Whether `path` is a regular file holding exactly `bytes`.
+bool holds_exactly(const fs::path& path, std::string_view bytes) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) return false;
+    struct stat status {};
+    bool same = ::fstat(fd, &status) == 0 && S_ISREG(status.st_mode) &&
+                static_cast<std::size_t>(status.st_size) == bytes.size();
+    std::vector<char> chunk(same ? std::min<std::size_t>(bytes.size(), 1 << 16) : 0);
+    for (std::size_t at = 0; same && at < bytes.size();) {
+        ssize_t n = ::read(fd, chunk.data(), std::min(chunk.size(), bytes.size() - at));
+        if (n < 0 && errno == EINTR) continue;
+        same =
+            n > 0 && std::memcmp(chunk.data(), bytes.data() + at, static_cast<std::size_t>(n)) == 0;
+        at += n > 0 ? static_cast<std::size_t>(n) : 0;
     }
-}
-
-// Whether `path` is a regular file holding exactly the bytes of the file open at `fd`.
-bool holds_same_bytes(const fs::path& path, int fd) {
-    int old = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    if (old < 0) return false;
-    struct stat was {}, now {};
-    bool same = ::fstat(old, &was) == 0 && ::fstat(fd, &now) == 0 && S_ISREG(was.st_mode) &&
-                was.st_size == now.st_size;
-    auto size = static_cast<std::size_t>(now.st_size);
-    std::vector<char> mine(same ? std::min<std::size_t>(size, 1 << 16) : 0), theirs(mine.size());
-    for (std::size_t at = 0; same && at < size;) {
-        std::size_t want = std::min(mine.size(), size - at);
-        same = read_at(fd, mine.data(), want, static_cast<off_t>(at)) == want &&
-               read_at(old, theirs.data(), want, static_cast<off_t>(at)) == want &&
-               std::memcmp(mine.data(), theirs.data(), want) == 0;
-        at += want;
-    }
-    ::close(old);
+    ::close(fd);
     return same;
 }
 
@@ -78,38 +68,56 @@ bool holds_same_bytes(const fs::path& path, int fd) {
 PendingOutput::PendingOutput(const fs::path& path, std::span<const char> bytes,
                              Durability durability)
     : path_(path), durability_(durability) {
-    static std::atomic<unsigned> counter{0};
-    std::error_code ec;
-    fs::create_directories(path.parent_path().empty() ? "." : path.parent_path(), ec);
-    if (ec) {
-        error_ =
-            fmt::format("cannot create folder {}: {}", path.parent_path().string(), ec.message());
+    // An old output of the same size may hold these very bytes. That is found out when committing,
+    // off the rendering thread (reading it back may wait for the disk), and the bytes are kept
+    // here until then. Any other output is written at once.
+    struct stat old {};
+    if (::stat(path.c_str(), &old) == 0 && S_ISREG(old.st_mode) &&
+        static_cast<std::size_t>(old.st_size) == bytes.size()) {
+        held_.emplace(bytes.begin(), bytes.end());
         return;
     }
-    temporary_ = path.parent_path() /
-                 fmt::format(".{}.tmp-{}-{}", path.filename().string(), getpid(), counter++);
+    write_temporary(bytes);
+}
+
+void PendingOutput::write_temporary(std::span<const char> bytes) {
+    static std::atomic<unsigned> counter{0};
+    std::error_code ec;
+    fs::create_directories(path_.parent_path().empty() ? "." : path_.parent_path(), ec);
+    if (ec) {
+        error_ =
+            fmt::format("cannot create folder {}: {}", path_.parent_path().string(), ec.message());
+        return;
+    }
+    temporary_ = path_.parent_path() /
+                 fmt::format(".{}.tmp-{}-{}", path_.filename().string(), getpid(), counter++);
     // Unnamed until committed where the file system allows (O_TMPFILE): a run killed meanwhile
     // leaves nothing behind, and the fsync of a file no folder lists yet need not also write the
     // folder (on ext4: 6 disk writes a sheet instead of 9.5).
     if (can_name_unnamed_files()) {
-        fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-        fd_ = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0644);
+        fs::path folder = path_.parent_path().empty() ? fs::path(".") : path_.parent_path();
+        fd_ = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
         unnamed_ = fd_ >= 0;
     }
-    if (fd_ < 0) fd_ = ::open(temporary_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd_ < 0) fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd_ < 0) { // named as the user knows it, not by its temporary name
-        error_ = fmt::format("cannot write {}: {}", path.string(), std::strerror(errno));
+        error_ = fmt::format("cannot write {}: {}", path_.string(), std::strerror(errno));
         temporary_.clear();
         return;
     }
-    if (int error = write_all(fd_, bytes))
-        error_ = fmt::format("cannot write {}: {}", path.string(), std::strerror(error));
+    if (int error = write_all(fd_, bytes)) {
+        error_ = fmt::format("cannot write {}: {}", path_.string(), std::strerror(error));
+        return;
+    }
+    // Starts the writeback now; commit()'s fsync then mostly finds it done.
+    if (durability_ == Durability::flushed) ::sync_file_range(fd_, 0, 0, SYNC_FILE_RANGE_WRITE);
 }
 
 PendingOutput::PendingOutput(PendingOutput&& other) noexcept
     : path_(std::move(other.path_)), temporary_(std::exchange(other.temporary_, {})),
       durability_(other.durability_), fd_(std::exchange(other.fd_, -1)), flushed_(other.flushed_),
-      unnamed_(other.unnamed_), unchanged_(other.unchanged_), error_(std::move(other.error_)) {}
+      unnamed_(other.unnamed_), unchanged_(other.unchanged_), held_(std::move(other.held_)),
+      error_(std::move(other.error_)) {}
 
 PendingOutput::~PendingOutput() {
     if (fd_ >= 0) ::close(fd_);
@@ -117,15 +125,19 @@ PendingOutput::~PendingOutput() {
 }
 
 void PendingOutput::flush() {
-    if (unchanged_ || flushed_ || !error_.empty() || fd_ < 0) return;
-    flushed_ = true;
-    // Bytes the file already holds are not written again: it keeps its date, so a sync to a web
-    // server or a print shop's folder sends only the outputs that changed. The unnamed copy is
-    // dropped before any of it reached the disk.
-    if (holds_same_bytes(path_, fd_)) {
-        unchanged_ = true;
-        return;
+    if (unchanged_ || flushed_ || !error_.empty()) return;
+    if (held_) {
+        // Bytes the file already holds are not written again: it keeps its date, so a sync to a
+        // web server or a print shop's folder sends only the outputs that changed.
+        if (holds_exactly(path_, *held_))
+            unchanged_ = true;
+        else
+            write_temporary(*held_);
+        held_.reset();
+        if (unchanged_ || !error_.empty()) return;
     }
+    if (fd_ < 0) return;
+    flushed_ = true;
     if (durability_ == Durability::flushed && ::fsync(fd_) != 0)
         error_ = fmt::format("cannot write {}: {}", path_.string(), std::strerror(errno));
 }

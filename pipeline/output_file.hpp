@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -12,10 +13,11 @@ namespace factpress {
 enum class Durability { flushed, cache };
 
 // An output written in its folder, unnamed (O_TMPFILE) or where the file system cannot do that
-// under a temporary name; nothing of it is awaited yet. flush() and commit(), on another thread
-// than the one that rendered it (the disk works while the processor does), compare it with the
-// file it replaces, wait until it is on disk and give it its name. A file that already holds the
-// same bytes is left untouched, its date kept. Uncommitted, it is deleted.
+// under a temporary name, its trip to the disk started but not awaited: commit() waits for it and
+// gives it its name (on another thread than the one that rendered it, the disk works while the
+// processor does). Uncommitted, it is deleted. A file that already holds the same bytes is left
+// untouched, its date kept: an output as long as the file it replaces is held in memory until
+// committed, and compared with that file there, not by the thread that rendered it.
 class PendingOutput {
   public:
     PendingOutput(const std::filesystem::path& path, std::span<const char> bytes,
@@ -38,14 +40,16 @@ class PendingOutput {
 
   private:
     void name_temporary(); // links an unnamed file to temporary_
+    void write_temporary(std::span<const char> bytes);
 
     std::filesystem::path path_, temporary_;
     Durability durability_;
     int fd_ = -1;
     bool flushed_ = false;
-    bool unnamed_ = false;   // no folder lists it yet: nothing to delete
-    bool unchanged_ = false; // the file already holds these bytes: left as it is
-    std::string error_;      // from writing or flushing, reported by commit()
+    bool unnamed_ = false;            // no folder lists it yet: nothing to delete
+    bool unchanged_ = false;          // the file already holds these bytes: left as it is
+    std::optional<std::string> held_; // bytes not written yet: they may be the file's own
+    std::string error_;               // from writing or flushing, reported by commit()
 };
 
 // Both steps at once; a path naming something other than a regular file (a pipe, a terminal,

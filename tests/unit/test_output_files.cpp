@@ -46,7 +46,7 @@ TEST_CASE("a pending output takes its name only when committed, and is gone if n
     fs::path file = folder / "sheet.pdf";
     REQUIRE(write_atomically(file, std::string_view("old")).empty());
     {
-        PendingOutput pending(file, std::string_view("new"));
+        PendingOutput pending(file, std::string_view("newer")); // not the old one's size
         CHECK(read_file(file) == "old"); // written, not yet renamed
         // Unnamed where it can be, so that a killed run leaves nothing; else a temporary name.
         CHECK(entries(folder) == (holds_unnamed_files(folder) ? 1u : 2u));
@@ -55,7 +55,8 @@ TEST_CASE("a pending output takes its name only when committed, and is gone if n
     }
     CHECK(read_file(file) == "old"); // dropped uncommitted: the earlier output stays
     CHECK(entries(folder) == 1);     // and no temporary is left behind
-    PendingOutput pending(file, std::string_view("new"));
+    PendingOutput pending(file, std::string_view("new")); // as long: written when committed
+    CHECK(entries(folder) == 1);
     CHECK(pending.commit().empty());
     CHECK(read_file(file) == "new");
     CHECK(entries(folder) == 1);
