@@ -47,7 +47,7 @@ TEST_CASE("a pending output takes its name only when committed, and is gone if n
     REQUIRE(write_atomically(file, std::string_view("old")).empty());
     {
         PendingOutput pending(file, std::string_view("newer")); // not the old one's size
-        CHECK(read_file(file) == "old"); // written, not yet renamed
+        CHECK(read_file(file) == "old");                        // written, not yet renamed
         // Unnamed where it can be, so that a killed run leaves nothing; else a temporary name.
         CHECK(entries(folder) == (holds_unnamed_files(folder) ? 1u : 2u));
         pending.flush();
