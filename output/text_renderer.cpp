@@ -322,14 +322,7 @@ class Writer {
     // The brief profile: the lead sentence of the opening text and of each top section.
     void leads() {
         int words = 0;
-        auto count = [](const std::string& s) {
-            int n = 0;
-            bool in = false;
-            for (char c : s)
-                n += (c != ' ' && !in), in = c != ' ';
-            return n;
-        };
-        words += count(out_);
+        words += word_count(out_);
         std::vector<std::pair<std::string, std::string>> items; // heading, sentence
         if (const Paragraph* p = lead_paragraph(sheet_.body_blocks, {}))
             items.push_back({"", lead_sentence(inline_text(p->content))});

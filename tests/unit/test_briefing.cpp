@@ -51,3 +51,30 @@ TEST_CASE("full: the underline of a heading holding a word too long to break sta
     CHECK(text.find("\n" + std::string(40, '=') + "\n") != std::string::npos);
     CHECK(text.find(std::string(41, '=')) == std::string::npos);
 }
+
+TEST_CASE("brief: about 150 words at most, counting every line of what comes before the leads") {
+    std::string summary, sections;
+    for (int i = 0; i < 125; ++i)
+        summary += "word ";
+    for (int i = 0; i < 6; ++i)
+        sections +=
+            "<section><heading>Part</heading><p>Four words lead here. Not this.</p></section>";
+    LoadedDocument loaded = test::load_xml(
+        "<factsheet xmlns='urn:factpress:factsheet:1' xml:lang='en'><meta><title>T</title>"
+        "<date>2021</date></meta><summary><p>" +
+        summary + "</p></summary><body>" + sections + "</body></factsheet>");
+    REQUIRE(loaded.ok());
+    TextOptions options;
+    options.brief = true;
+    std::string text = render_text(loaded.sheet, options);
+    CAPTURE(text);
+    std::size_t words = 0;
+    bool in_word = false;
+    for (char c : text) {
+        bool space = c == ' ' || c == '\n';
+        words += !space && !in_word;
+        in_word = !space;
+    }
+    CHECK(words <= 150);
+    CHECK(text.find("- Part: Four words lead here.") != std::string::npos); // some leads fit
+}
