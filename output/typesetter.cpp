@@ -19,7 +19,8 @@ struct Piece {
     std::size_t span = 0;
     std::string text;
     double width = 0;
-    std::vector<FaceRun> runs; // measured once, placed as they are
+    std::vector<FaceRun> runs;  // measured once, placed as they are
+    bool right_to_left = false; // holds a right-to-left letter: in visual order, never joined
 };
 
 struct ItemList {
@@ -133,7 +134,8 @@ class ItemBuilder {
             emergency(s, text);
             return;
         }
-        paragraph_.pieces.push_back({s, std::move(text), w, std::move(runs)});
+        bool right_to_left = has_right_to_left(text);
+        paragraph_.pieces.push_back({s, std::move(text), w, std::move(runs), right_to_left});
         BreakItem box = BreakItem::box(w);
         if (style_.align == Align::justify) box.stretch = box.shrink = w * style_.expansion;
         push(box, s);
@@ -523,6 +525,7 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
         Line line;
         double x = 0;
         int word = 0, piece_number = 0;
+        bool after_right_to_left = false; // the piece before this one was
         for (std::size_t i = start; i < end; ++i) {
             const auto& item = p.items[i];
             if (item.type == BreakItem::Type::glue) {
@@ -537,11 +540,12 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
             const Piece& piece = p.pieces[p.piece_of[i]];
             const Span& span = spans[piece.span];
             // Each piece is in visual order: right-to-left ones are never joined into one text.
-            bool joins =
-                !line.runs.empty() && i > start && p.items[i - 1].type != BreakItem::Type::glue &&
-                line.runs.back().link == span.link && line.runs.back().bold == span.bold &&
-                line.runs.back().italic == span.italic &&
-                !has_right_to_left(line.runs.back().text) && !has_right_to_left(piece.text);
+            bool joins = !line.runs.empty() && i > start &&
+                         p.items[i - 1].type != BreakItem::Type::glue &&
+                         line.runs.back().link == span.link && line.runs.back().bold == span.bold &&
+                         line.runs.back().italic == span.italic && !after_right_to_left &&
+                         !piece.right_to_left;
+            after_right_to_left = piece.right_to_left;
             if (!joins) ++piece_number;
             for (const auto& run : piece.runs) {
                 if (run.face < 0) report_uncovered(run.text, where);
