@@ -23,16 +23,22 @@ std::vector<double> column_bottoms(const Page& page, const FrameGeometry& g, dou
     return bottoms;
 }
 
+// Every space of `blocks` (const or not), in one order: what shrinks.
+template <typename Blocks, typename Visit> void each_space(Blocks& blocks, Visit visit) {
+    for (auto& block : blocks) {
+        visit(block.space_before);
+        visit(block.space_after);
+        for (auto& slice : block.slices)
+            visit(slice.space_before);
+    }
+}
+
 // Whether shrinking every space by half, with the room left at the feet of the columns
 // before, could take in all the last page holds; when not, no trial is worth its time.
 bool could_save_last_page(const std::vector<FlowBlock>& blocks, const PageLayout& flowed,
                           const FrameGeometry& g) {
     double room = 0, fill = 0;
-    for (const FlowBlock& block : blocks) {
-        room += (block.space_before + block.space_after) / 2;
-        for (const Slice& slice : block.slices)
-            room += slice.space_before / 2;
-    }
+    each_space(blocks, [&](double space) { room += space / 2; });
     for (std::size_t p = 0; p < flowed.pages.size(); ++p) {
         bool last = p + 1 == flowed.pages.size();
         double top = p == 0 ? g.first_page_top : g.top;
@@ -47,30 +53,31 @@ bool could_save_last_page(const std::vector<FlowBlock>& blocks, const PageLayout
 }
 
 // Tries spacing tighter by steps until the flow needs fewer than `pages` pages; returns whether
-// it did, with `blocks` and `flowed` the tighter ones.
+// it did, with `blocks` and `flowed` the tighter ones. The spaces are scaled where they are (the
+// blocks' lines are not copied for each trial), and put back when no trial does.
 bool tighten(const PageLayout& start, const FrameGeometry& g, std::vector<FlowBlock>& blocks,
              const LayoutOptions& options, std::size_t pages, PageLayout& flowed) {
+    std::vector<double> full;
+    each_space(blocks, [&](double& space) { full.push_back(space); });
+    auto scale = [&](double factor) {
+        std::size_t k = 0;
+        each_space(blocks, [&](double& space) { space = full[k++] * factor; });
+    };
     for (double factor : {0.8, 0.65, 0.5}) {
         options.deadline.check();
-        std::vector<FlowBlock> tight = blocks;
-        for (FlowBlock& block : tight) {
-            block.space_before *= factor;
-            block.space_after *= factor;
-            for (Slice& slice : block.slices)
-                slice.space_before *= factor;
-        }
+        scale(factor);
         PageLayout trial = start;
         try {
-            Flow(trial, g, options.max_pages).place(tight);
+            Flow(trial, g, options.max_pages).place(blocks);
         } catch (const PageLimitExceeded&) {
             continue;
         }
         if (trial.pages.size() < pages) {
-            blocks = std::move(tight);
             flowed = std::move(trial);
             return true;
         }
     }
+    scale(1);
     return false;
 }
 
