@@ -477,11 +477,11 @@ class Builder {
         auto caption = lines(figure.caption, "caption", caption_width, figure.position, false);
         auto credit = lines(figure.credit, "credit", caption_width, figure.position, false);
         caption.insert(caption.end(), credit.begin(), credit.end());
-        if (!caption.empty()) slices.push_back(Slice{caption_space, {}, {}, {}, 0});
         for (const Slice& line : caption) {
             auto [left, right] = text_extent(line.content);
             double dx = centred ? (column_width_ - (right - left)) / 2 - left : caption_x;
-            Slice shifted{line.height, {}, {}, {}, 0};
+            Slice shifted{line.height, {}, {},
+                          {},          0,  &line == &caption.front() ? caption_space : 0};
             append_shifted(shifted.content, line.content, dx, 0);
             slices.push_back(std::move(shifted));
         }
@@ -490,7 +490,7 @@ class Builder {
         block.space_after = style_.number("figure", "space-after", 8);
         double total = 0;
         for (const auto& s : slices)
-            total += s.height;
+            total += s.space_before + s.height;
         if (total <= frame_height_) {
             // Figure and caption stay together and may float to the next frame.
             block.slices = {stack(slices)};
