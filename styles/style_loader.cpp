@@ -25,13 +25,6 @@ const std::set<std::string> known_elements = {
     "caption",       "credit",   "quote",      "quote-source",   "note",      "contact",
     "contact-label", "header",   "footer",     "classification", "link",      "placeholder"};
 
-const std::set<std::string> known_properties = {
-    "size",         "width",       "height",     "margin-top",     "margin-bottom",  "margin-left",
-    "margin-right", "columns",     "column-gap", "font",           "weight",         "slant",
-    "leading",      "color",       "background", "border-color",   "border-width",   "padding",
-    "space-before", "space-after", "align",      "indent",         "transform",      "rule-color",
-    "rule-width",   "max-height",  "expansion",  "min-resolution", "paragraph-space"};
-
 // The values of the properties that take one of a few words.
 const std::map<std::string, std::vector<std::string_view>, std::less<>> word_values = {
     {"weight", {"normal", "bold"}},
@@ -56,6 +49,16 @@ const std::set<std::string> number_properties = {
     "margin-right", "columns",      "column-gap",     "leading",        "border-width",
     "padding",      "space-before", "space-after",    "indent",         "rule-width",
     "max-height",   "expansion",    "min-resolution", "paragraph-space"};
+
+// Every property a <set> may name: the numbers, the words, and colours, families and size (points,
+// or a page's name).
+const std::set<std::string> known_properties = [] {
+    std::set<std::string> all = number_properties;
+    all.insert({"size", "font", "color", "background", "border-color", "rule-color"});
+    for (const auto& [property, words] : word_values)
+        all.insert(property);
+    return all;
+}();
 
 class Loader {
   public:
