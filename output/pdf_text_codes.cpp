@@ -9,8 +9,12 @@
 
 #include <fmt/format.h>
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <memory>
 #include <stdexcept>
 
 namespace factpress {
@@ -25,6 +29,32 @@ std::string utf16_hex(char32_t c) {
     if (c < 0x10000) return fmt::format("{:04X}", static_cast<unsigned>(c));
     char32_t v = c - 0x10000;
     return fmt::format("{:04X}{:04X}", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
+}
+
+// Arabic joining forms and ligatures: what shaping draws, never what an author writes.
+bool is_presentation_form(char32_t c) {
+    return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC);
+}
+
+// What copying or searching a drawn character should give, in UTF-16 hex. A joining form gives
+// the letter it shows (NFKC: U+FEE3 MEEM INITIAL FORM is U+0645 MEEM), so text copied from the
+// PDF is searchable and spell-checkable as typed. A ligature of several letters (LAM-ALEF) stays
+// one character: extractors disagree on the order of a glyph's several characters in
+// right-to-left text (poppler reverses them, pdfminer does not), and search folds it anyway.
+std::string copied_as(char32_t c) {
+    if (!is_presentation_form(c)) return utf16_hex(c);
+    std::string drawn;
+    utf8::append(drawn, c);
+    utf8proc_uint8_t* folded = nullptr;
+    utf8proc_ssize_t length =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(drawn.data()),
+                     static_cast<utf8proc_ssize_t>(drawn.size()), &folded,
+                     utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(folded, &std::free);
+    std::u32string letters =
+        length > 0 ? utf8::decode({reinterpret_cast<const char*>(folded), std::size_t(length)})
+                   : std::u32string();
+    return utf16_hex(letters.size() == 1 ? letters[0] : c);
 }
 
 // A code's first byte leads, its second trails: libharu walks our strings two bytes at a time.
@@ -98,13 +128,15 @@ std::string TextCodes::to_unicode_cmap(const std::set<char32_t>& characters) con
                                          run.back().code, utf16_hex(run.front().character)));
         else if (run.size() == 1)
             singles.push_back(
-                fmt::format("<{:04X}> <{}>", run.front().code, utf16_hex(run.front().character)));
+                fmt::format("<{:04X}> <{}>", run.front().code, copied_as(run.front().character)));
         run.clear();
     };
     for (char32_t c : characters) {
         Entry e{code(c), c};
         bool continues = !run.empty() && e.code == run.back().code + 1 &&
                          e.character == run.back().character + 1 && e.character < 0x10000 &&
+                         !is_presentation_form(e.character) &&
+                         !is_presentation_form(run.back().character) &&
                          (e.code >> 8) == (run.back().code >> 8);
         if (!continues) flush();
         run.push_back(e);

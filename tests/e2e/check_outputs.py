@@ -84,6 +84,11 @@ def check_pdf(pdf, facts, name):
     check(title and title.group(1).strip() == facts['title'], f'{name}: title in the metadata')
     extracted = run(['pdftotext', '-enc', 'UTF-8', pdf, '-'], text=True)
     check(not extracted.stderr.strip(), f'{name}: pdftotext warns: {extracted.stderr.strip()[:200]}')
+    # Copied text holds the letters an author typed, not the joining forms shaping drew (a
+    # ligature of several letters, as LAM-ALEF, stays one character).
+    shaped = [c for c in re.findall('[\ufb50-\ufdff\ufe70-\ufefc]', extracted.stdout)
+              if len(unicodedata.normalize('NFKC', c)) == 1]
+    check(not shaped, f'{name}: pdftotext finds Arabic presentation forms: {"".join(shaped[:10])}')
     text = re.sub(r'(\w)-\n(\w)', r'\1\2', extracted.stdout)  # hyphens at line ends joined
     found = set(words_of(text))
     missing = [w for w in facts['words'] if w not in found]

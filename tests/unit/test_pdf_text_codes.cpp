@@ -54,6 +54,16 @@ TEST_CASE("the ToUnicode CMap maps runs as ranges and the rest one by one") {
     CHECK(only_x.find("<0101>") == std::string::npos);
 }
 
+TEST_CASE("an Arabic joining form reads back as the letter it shows, a ligature as itself") {
+    // MEEM in its final, initial and medial forms (U+FEE2 to U+FEE4: consecutive codes too),
+    // LAM-ALEF (several letters, whose order extractors would disagree on), and ALEF itself.
+    std::set<char32_t> characters{0x0627, 0xFEE2, 0xFEE3, 0xFEE4, 0xFEFB};
+    std::string cmap = TextCodes(characters).to_unicode_cmap(characters);
+    CHECK(cmap.find("5 beginbfchar\n<0101> <0627>\n<0102> <0645>\n<0103> <0645>\n<0104> "
+                    "<0645>\n<0105> <FEFB>\nendbfchar") != std::string::npos);
+    CHECK(cmap.find("bfrange") == std::string::npos);
+}
+
 TEST_CASE("a run never crosses a change of the code's first byte") {
     std::set<char32_t> characters = characters_from(0x100, 300);
     std::string cmap = TextCodes(characters).to_unicode_cmap(characters);
