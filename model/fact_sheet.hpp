@@ -54,6 +54,10 @@ struct Image {
     std::vector<std::uint8_t> alpha;   // PNG with transparency: one 8-bit mask byte per pixel
     bool flat_colours = false;         // PNG from a palette or under 8 bits a sample: not a photo
     std::vector<std::uint8_t> palette; // RGB triples; when set, `data` holds an index a pixel
+    // PNG whose samples PDF takes as they are: its IDAT chunks' zlib stream (rows PNG-filtered,
+    // `bits` a sample, `palette` its PLTE), embedded without being decoded; `data` is then empty.
+    std::vector<std::uint8_t> deflated;
+    int bits = 8;
     int orientation = 1; // EXIF's, 1 to 8: how the stored pixels turn to stand upright
     bool operator==(const Image&) const = default;
     // The picture as it is seen, upright: 5 to 8 turn it a quarter.

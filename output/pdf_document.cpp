@@ -1,4 +1,5 @@
 #include "output/pdf_document.hpp"
+#include "output/libharu_deflate.hpp"
 #include "output/png_predictor.hpp"
 
 #include <hpdf_doc.h>
@@ -130,6 +131,11 @@ HPDF_Image PdfDocument::load_pixels(std::span<const std::uint8_t> pixels, int wi
 HPDF_Image PdfDocument::load_indexed(std::span<const std::uint8_t> indices, int width, int height,
                                      std::span<const std::uint8_t> palette) {
     HPDF_Image image = load_pixels(indices, width, height, 1, false);
+    set_palette(image, palette);
+    return image;
+}
+
+void PdfDocument::set_palette(HPDF_Image image, std::span<const std::uint8_t> palette) {
     HPDF_MMgr memory = get()->mmgr;
     HPDF_Array space = check(HPDF_Array_New(memory), "an image's palette");
     check_status(HPDF_Dict_Add(image, "ColorSpace", space), "an image's palette"); // was grey
@@ -142,7 +148,43 @@ HPDF_Image PdfDocument::load_indexed(std::span<const std::uint8_t> indices, int 
         check(HPDF_Binary_New(memory, lookup.data(), static_cast<HPDF_UINT>(lookup.size())),
               "an image's palette");
     check_status(HPDF_Array_Add(space, table), "an image's palette");
+}
+
+HPDF_Image PdfDocument::load_deflated(const Image& source) {
+    // As libharu makes an image (HPDF_Image_LoadRawImageFromMem), its stream written as it is.
+    HPDF_Doc doc = get();
+    const char* what = "loading an image";
+    HPDF_Image image = check(HPDF_DictStream_New(doc->mmgr, doc->xref), what);
+    image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+    check_status(HPDF_Dict_AddName(image, "Type", "XObject"), what);
+    check_status(HPDF_Dict_AddName(image, "Subtype", "Image"), what);
+    check_status(HPDF_Dict_AddNumber(image, "Width", source.width), what);
+    check_status(HPDF_Dict_AddNumber(image, "Height", source.height), what);
+    check_status(HPDF_Dict_AddNumber(image, "BitsPerComponent", source.bits), what);
+    check_status(
+        HPDF_Dict_AddName(image, "ColorSpace", source.channels == 3 ? "DeviceRGB" : "DeviceGray"),
+        what);
+    check_status(HPDF_Stream_Write(image->stream, source.deflated.data(),
+                                   static_cast<HPDF_UINT>(source.deflated.size())),
+                 what);
+    image->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    deflated_.streams.push_back(image->stream);
+    mark_deflated(image->stream);
+    HPDF_Dict parameters = check(HPDF_Dict_New(doc->mmgr), what);
+    check_status(HPDF_Dict_AddNumber(parameters, "Predictor", 15), what);
+    check_status(HPDF_Dict_AddNumber(parameters, "Colors", source.channels), what);
+    check_status(HPDF_Dict_AddNumber(parameters, "BitsPerComponent", source.bits), what);
+    check_status(HPDF_Dict_AddNumber(parameters, "Columns", source.width), what);
+    HPDF_Array per_filter = check(HPDF_Array_New(doc->mmgr), what);
+    check_status(HPDF_Dict_Add(image, "DecodeParms", per_filter), what);
+    check_status(HPDF_Array_Add(per_filter, parameters), what);
+    if (!source.palette.empty()) set_palette(image, source.palette);
     return image;
+}
+
+PdfDocument::DeflatedMarks::~DeflatedMarks() {
+    for (HPDF_Stream stream : streams)
+        unmark_deflated(stream);
 }
 
 void PdfDocument::set_trim_box(HPDF_Page page, double width, double height) {

@@ -2,6 +2,8 @@
 // whose every call is checked afterwards and turned into a C++ exception.
 #pragma once
 
+#include "model/fact_sheet.hpp"
+
 #include <hpdf.h>
 
 #include <cstdint>
@@ -56,6 +58,9 @@ class PdfDocument {
     // An image of an index a pixel into `palette` (RGB triples, at most 256): /Indexed.
     HPDF_Image load_indexed(std::span<const std::uint8_t> indices, int width, int height,
                             std::span<const std::uint8_t> palette);
+    // A PNG's own zlib stream of filtered rows (`image.deflated`), written as it is, with the
+    // parameters that undo its row filters; /Indexed when `image.palette` is set.
+    HPDF_Image load_deflated(const Image& image);
     // The page's /TrimBox: the whole page, there being no bleed. Print preflight (PDF/X, a print
     // shop's checks) asks every page for its trimmed size.
     void set_trim_box(HPDF_Page page, double width, double height);
@@ -63,6 +68,9 @@ class PdfDocument {
     std::vector<std::uint8_t> save();
 
   private:
+    // Makes `image` an index a pixel into `palette` (RGB triples): /Indexed.
+    void set_palette(HPDF_Image image, std::span<const std::uint8_t> palette);
+
     struct ErrorState {
         HPDF_STATUS error = HPDF_OK;
         HPDF_STATUS detail = 0;
@@ -74,6 +82,17 @@ class PdfDocument {
 
     std::unique_ptr<ErrorState> errors_; // on the heap: the callback keeps its address
     std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, Free> doc_;
+    // Streams marked as deflated already (load_deflated): unmarked before doc_ frees them, so
+    // that no later stream at the same address is taken for one. Last: destroyed first.
+    struct DeflatedMarks {
+        std::vector<HPDF_Stream> streams;
+        DeflatedMarks() = default;
+        DeflatedMarks(DeflatedMarks&& other) noexcept : streams(std::move(other.streams)) {
+            other.streams.clear();
+        }
+        DeflatedMarks& operator=(DeflatedMarks&&) = delete;
+        ~DeflatedMarks();
+    } deflated_;
 };
 
 } // namespace factpress

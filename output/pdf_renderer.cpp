@@ -122,6 +122,8 @@ class Renderer {
         if (source->format == ImageFormat::jpeg) {
             image = HPDF_LoadJpegImageFromMem(pdf_.get(), source->data.data(),
                                               static_cast<HPDF_UINT>(source->data.size()));
+        } else if (!source->deflated.empty()) {
+            image = pdf_.load_deflated(*source);
         } else if (!source->palette.empty()) {
             image = pdf_.load_indexed(source->data, source->width, source->height, source->palette);
         } else {

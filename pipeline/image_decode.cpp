@@ -1,6 +1,7 @@
 #include "pipeline/image_decode.hpp"
 #include "pipeline/exif_orientation.hpp"
 #include "pipeline/jpeg_segments.hpp"
+#include "pipeline/png_stream.hpp"
 
 #include <fmt/format.h>
 #include <png.h>
@@ -205,7 +206,12 @@ std::string take_unchecked_jpeg(std::span<const std::uint8_t> bytes, const Image
 
 std::string decode_image(std::span<const std::uint8_t> bytes, Image& image, ImageChecks* checks) {
     ImageHeader header = probe_image(bytes);
-    if (header.format == ImageFormat::png) return decode_png(bytes, image);
+    if (header.format == ImageFormat::png) {
+        // Decoded in full all the same: that is how a damaged or truncated PNG is found.
+        std::string error = decode_png(bytes, image);
+        if (error.empty() && image.alpha.empty()) keep_png_stream(bytes, image);
+        return error;
+    }
     if (header.format == ImageFormat::jpeg) return decode_jpeg(bytes, header, image, checks);
     return "not a PNG or JPEG image";
 }

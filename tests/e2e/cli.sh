@@ -140,12 +140,35 @@ indices = [[(x // 40 + y // 30) % 4 for x in range(w)] for y in range(h)]
 chart = b''.join(b'\0' + bytes(row) for row in indices)
 open(sys.argv[1].replace('photo.png', 'chart.png'), 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 3, 0, 0, 0)) + chunk(b'PLTE', palette) + chunk(b'IDAT', zlib.compress(chart)) + chunk(b'IEND', b''))
 open(sys.argv[1].replace('photo.png', 'chart.png') + '.rgb', 'wb').write(b''.join(palette[3 * i:3 * i + 3] for row in indices for i in row))
+for name, data in (('photo', rows), ('chart', chart)): open(sys.argv[1].replace('photo.png', name + '.idat'), 'wb').write(zlib.compress(data))
+# Samples under 8 bits: a 4-bit palette chart (16 colours, two pixels a byte) and a 2-bit grey
+# drawing (0, 85, 170, 255 once read; pdfimages writes it as RGB), each embedded as it is.
+shades = bytes(v for i in range(16) for v in (i * 16, 255 - i * 16, (i * 40) % 256))
+packed = lambda values, bits: bytes(sum(v << (8 - bits * (k + 1)) for k, v in enumerate(values[j:j + 8 // bits])) for j in range(0, len(values), 8 // bits))
+pal4 = [[(x // 10 + y // 9) % 16 for x in range(w)] for y in range(h)]
+grey2 = [[(x // 20 + y // 15) % 4 for x in range(w)] for y in range(h)]
+for name, kind, depth, lines, extra, pixels in (
+        ('pal4', 3, 4, pal4, chunk(b'PLTE', shades), b''.join(shades[3 * i:3 * i + 3] for row in pal4 for i in row)),
+        ('grey2', 0, 2, grey2, b'', bytes(85 * v for row in grey2 for v in row for _ in range(3)))):
+    stream = zlib.compress(b''.join(b'\0' + packed(row, depth) for row in lines))
+    open(sys.argv[1].replace('photo.png', name + '.png'), 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, depth, kind, 0, 0, 0)) + extra + chunk(b'IDAT', stream) + chunk(b'IEND', b''))
+    open(sys.argv[1].replace('photo.png', name + '.idat'), 'wb').write(stream)
+    open(sys.argv[1].replace('photo.png', name + '.png.rgb'), 'wb').write(pixels)
+# A photo whose gAMA (1.0) decoding corrects: its pixels are decoded, not embedded as they are.
+gamma = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0)) + chunk(b'gAMA', struct.pack('>I', 100000)) + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b'')
+open(sys.argv[1].replace('photo.png', 'gamma.png'), 'wb').write(gamma)
 PY
-printf '<factsheet xmlns="urn:factpress:factsheet:1" xml:lang="en"><meta><title>P</title><date>2021</date></meta><body><figure src="img/photo.png" alt="a photo"><caption>A photo</caption></figure><figure src="img/chart.png" alt="a chart"><caption>A chart</caption></figure></body></factsheet>\n' >"$work/photo/photo.xml"
+printf '<factsheet xmlns="urn:factpress:factsheet:1" xml:lang="en"><meta><title>P</title><date>2021</date></meta><body><figure src="img/photo.png" alt="a photo"><caption>A photo</caption></figure><figure src="img/chart.png" alt="a chart"><caption>A chart</caption></figure><figure src="img/pal4.png" alt="a 4-bit chart"><caption>16 colours</caption></figure><figure src="img/grey2.png" alt="a 2-bit drawing"><caption>4 greys</caption></figure><figure src="img/gamma.png" alt="gamma 1.0"><caption>Gamma</caption></figure></body></factsheet>\n' >"$work/photo/photo.xml"
 $factpress build -q -f pdf -o "$work/photo-out" "$work/photo/photo.xml" && pdfimages "$work/photo-out/photo.pdf" "$work/photo-out/image"
 same_pixels() { python3 -c "import sys; d=open('$1','rb').read(); sys.exit(d[d.index(b'255\n') + 4:] != open('$2','rb').read())"; }
 check "a PNG photo is embedded with its rows filtered, and read back pixel for pixel" "grep -aq '/Predictor 15' $work/photo-out/photo.pdf && same_pixels $work/photo-out/image-000.ppm $work/photo/img/photo.png.rgb"
 check "a palette PNG is embedded as an index a pixel (/Indexed), and read back pixel for pixel" "grep -aq '/Indexed /DeviceRGB 3' $work/photo-out/photo.pdf && same_pixels $work/photo-out/image-001.ppm $work/photo/img/chart.png.rgb"
+# An opaque PNG of 8 bits or fewer a sample is embedded as it is: the PDF holds its IDAT data.
+holds() { python3 -c "import sys; sys.exit(open('$2','rb').read() not in open('$1','rb').read())"; }
+check "PNG pixel data is embedded as it is (photo, palette chart), not decoded and deflated again" "holds $work/photo-out/photo.pdf $work/photo/img/photo.idat && holds $work/photo-out/photo.pdf $work/photo/img/chart.idat"
+check "a 4-bit palette PNG is embedded as it is and read back pixel for pixel" "holds $work/photo-out/photo.pdf $work/photo/img/pal4.idat && same_pixels $work/photo-out/image-002.ppm $work/photo/img/pal4.png.rgb"
+check "a 2-bit grey PNG is embedded as it is and read back pixel for pixel" "holds $work/photo-out/photo.pdf $work/photo/img/grey2.idat && same_pixels $work/photo-out/image-003.ppm $work/photo/img/grey2.png.rgb"
+check "a PNG whose gamma decoding corrects is decoded: its pixels are not the stored ones" "python3 -c \"import sys; sys.exit(open('$work/photo-out/image-004.ppm','rb').read().endswith(open('$work/photo/img/photo.png.rgb','rb').read()))\""
 # A phone's portrait photo: its pixels stored sideways, with EXIF orientation 6 (turn a quarter
 # clockwise). It stands upright in the PDF: drawn in a portrait box, the JPEG turned by the
 # matrix [0 -h w 0 x y+h], not re-encoded.

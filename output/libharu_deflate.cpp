@@ -3,17 +3,40 @@
 // a fifth of a seed sheet's time in a batch. libdeflate compresses a whole buffer in one call,
 // more than twice as fast at the same level, into the same zlib format (FlateDecode). libharu
 // calls this exported function through its PLT, so this definition in the program takes its
-// place; the signature is 2.3.0's.
+// place (mark_deflated, which the PDF writer calls, brings this file into every program that
+// writes PDFs); the signature is 2.3.0's.
+#include "output/libharu_deflate.hpp"
+
 #include <hpdf.h>
 #include <hpdf_encrypt.h>
 #include <hpdf_streams.h>
 #include <libdeflate.h>
 
 #include <memory>
+#include <mutex>
 #include <new>
+#include <set>
 #include <vector>
 
+namespace factpress {
 namespace {
+
+// The streams marked as deflated already; documents on several threads mark theirs.
+struct DeflatedStreams {
+    std::mutex mutex;
+    std::set<HPDF_Stream> streams;
+};
+
+DeflatedStreams& deflated_streams() {
+    static DeflatedStreams streams;
+    return streams;
+}
+
+bool is_deflated(HPDF_Stream stream) {
+    DeflatedStreams& marked = deflated_streams();
+    std::lock_guard lock(marked.mutex);
+    return marked.streams.contains(stream);
+}
 
 struct CompressorDeleter {
     void operator()(libdeflate_compressor* compressor) const {
@@ -39,11 +62,17 @@ HPDF_STATUS compress_stream(HPDF_Stream src, HPDF_Stream dst, HPDF_Encrypt encry
         status = HPDF_Stream_Read(src, plain.data(), &size);
         if (status != HPDF_OK && status != HPDF_STREAM_EOF) return status;
     }
-    libdeflate_compressor& compressor = thread_compressor();
-    std::vector<HPDF_BYTE> packed(libdeflate_zlib_compress_bound(&compressor, size));
-    size_t packed_size =
-        libdeflate_zlib_compress(&compressor, plain.data(), size, packed.data(), packed.size());
-    if (packed_size == 0) return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, 0);
+    std::vector<HPDF_BYTE> packed;
+    size_t packed_size = size;
+    if (is_deflated(src)) {
+        packed.swap(plain);
+    } else {
+        libdeflate_compressor& compressor = thread_compressor();
+        packed.resize(libdeflate_zlib_compress_bound(&compressor, size));
+        packed_size =
+            libdeflate_zlib_compress(&compressor, plain.data(), size, packed.data(), packed.size());
+        if (packed_size == 0) return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, 0);
+    }
     if (encrypt) {
         // libharu's encryption is a stream cipher: one pass over the whole equals its 4 KiB passes.
         plain.resize(packed_size);
@@ -55,12 +84,26 @@ HPDF_STATUS compress_stream(HPDF_Stream src, HPDF_Stream dst, HPDF_Encrypt encry
 
 } // namespace
 
+void mark_deflated(HPDF_Stream stream) {
+    DeflatedStreams& marked = deflated_streams();
+    std::lock_guard lock(marked.mutex);
+    marked.streams.insert(stream);
+}
+
+void unmark_deflated(HPDF_Stream stream) {
+    DeflatedStreams& marked = deflated_streams();
+    std::lock_guard lock(marked.mutex);
+    marked.streams.erase(stream);
+}
+
+} // namespace factpress
+
 extern "C" {
 
 HPDF_STATUS HPDF_Stream_WriteToStreamWithDeflate(HPDF_Stream src, HPDF_Stream dst,
                                                  HPDF_Encrypt encrypt) {
     try {
-        return compress_stream(src, dst, encrypt);
+        return factpress::compress_stream(src, dst, encrypt);
     } catch (const std::bad_alloc&) { // an exception must not unwind through libharu's C
         return HPDF_SetError(src->error, HPDF_FAILD_TO_ALLOC_MEM, 0);
     }
