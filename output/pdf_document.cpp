@@ -116,16 +116,20 @@ HPDF_Image PdfDocument::load_pixels(std::span<const std::uint8_t> pixels, int wi
     HPDF_MemStream_FreeData(image->stream);
     check_status(HPDF_Stream_Write(image->stream, rows.data(), static_cast<HPDF_UINT>(rows.size())),
                  "writing an image");
+    set_row_filters(image, channels, 8, width);
+    return image;
+}
+
+void PdfDocument::set_row_filters(HPDF_Image image, int channels, int bits, int width) {
     HPDF_Dict parameters = check(HPDF_Dict_New(get()->mmgr), "an image's decoding");
     check_status(HPDF_Dict_AddNumber(parameters, "Predictor", 15), "an image's decoding");
     check_status(HPDF_Dict_AddNumber(parameters, "Colors", channels), "an image's decoding");
-    check_status(HPDF_Dict_AddNumber(parameters, "BitsPerComponent", 8), "an image's decoding");
+    check_status(HPDF_Dict_AddNumber(parameters, "BitsPerComponent", bits), "an image's decoding");
     check_status(HPDF_Dict_AddNumber(parameters, "Columns", width), "an image's decoding");
     // One parameter dictionary for the one filter of the /Filter array libharu writes.
     HPDF_Array per_filter = check(HPDF_Array_New(get()->mmgr), "an image's decoding");
     check_status(HPDF_Dict_Add(image, "DecodeParms", per_filter), "an image's decoding");
     check_status(HPDF_Array_Add(per_filter, parameters), "an image's decoding");
-    return image;
 }
 
 HPDF_Image PdfDocument::load_indexed(std::span<const std::uint8_t> indices, int width, int height,
@@ -170,14 +174,7 @@ HPDF_Image PdfDocument::load_deflated(const Image& source) {
     image->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     deflated_.streams.push_back(image->stream);
     mark_deflated(image->stream);
-    HPDF_Dict parameters = check(HPDF_Dict_New(doc->mmgr), what);
-    check_status(HPDF_Dict_AddNumber(parameters, "Predictor", 15), what);
-    check_status(HPDF_Dict_AddNumber(parameters, "Colors", source.channels), what);
-    check_status(HPDF_Dict_AddNumber(parameters, "BitsPerComponent", source.bits), what);
-    check_status(HPDF_Dict_AddNumber(parameters, "Columns", source.width), what);
-    HPDF_Array per_filter = check(HPDF_Array_New(doc->mmgr), what);
-    check_status(HPDF_Dict_Add(image, "DecodeParms", per_filter), what);
-    check_status(HPDF_Array_Add(per_filter, parameters), what);
+    set_row_filters(image, source.channels, source.bits, source.width);
     if (!source.palette.empty()) set_palette(image, source.palette);
     return image;
 }

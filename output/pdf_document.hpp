@@ -70,6 +70,8 @@ class PdfDocument {
   private:
     // Makes `image` an index a pixel into `palette` (RGB triples): /Indexed.
     void set_palette(HPDF_Image image, std::span<const std::uint8_t> palette);
+    // Tells the reader that `image`'s rows are PNG-filtered (/Predictor 15).
+    void set_row_filters(HPDF_Image image, int channels, int bits, int width);
 
     struct ErrorState {
         HPDF_STATUS error = HPDF_OK;
