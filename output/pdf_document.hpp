@@ -24,7 +24,9 @@ class PdfDocument {
   public:
     PdfDocument();
     PdfDocument(PdfDocument&&) noexcept = default;
-    PdfDocument& operator=(PdfDocument&&) noexcept = default;
+    // Not assignable: the document replaced would be freed before its marked streams (see
+    // deflated_) were unmarked.
+    PdfDocument& operator=(PdfDocument&&) = delete;
 
     HPDF_Doc get() const { return doc_.get(); }
 
