@@ -10,9 +10,9 @@ std::uint64_t ImageChecks::key(std::span<const std::uint8_t> bytes) {
     return hash_bytes({reinterpret_cast<const char*>(bytes.data()), bytes.size()});
 }
 
-std::optional<JpegProblem> ImageChecks::find(std::span<const std::uint8_t> bytes) const {
+std::optional<ImageProblem> ImageChecks::find(std::span<const std::uint8_t> bytes) const {
     std::uint64_t hash = key(bytes);
-    std::shared_future<JpegProblem> problem;
+    std::shared_future<ImageProblem> problem;
     {
         std::lock_guard lock(mutex_);
         auto it = problems_.find(hash);
@@ -22,10 +22,10 @@ std::optional<JpegProblem> ImageChecks::find(std::span<const std::uint8_t> bytes
     return problem.get();
 }
 
-JpegProblem ImageChecks::check(std::span<const std::uint8_t> bytes, int width, int components) {
+ImageProblem ImageChecks::check(std::span<const std::uint8_t> bytes, int width, int components) {
     std::uint64_t hash = key(bytes);
-    std::promise<JpegProblem> mine;
-    std::shared_future<JpegProblem> theirs;
+    std::promise<ImageProblem> mine;
+    std::shared_future<ImageProblem> theirs;
     {
         std::lock_guard lock(mutex_);
         auto [it, added] = problems_.try_emplace(hash);
@@ -36,7 +36,7 @@ JpegProblem ImageChecks::check(std::span<const std::uint8_t> bytes, int width, i
         }
     }
     if (theirs.valid()) return theirs.get();
-    JpegProblem problem;
+    ImageProblem problem;
     try {
         problem = check_jpeg_data(bytes, width, components);
     } catch (...) {
@@ -45,6 +45,14 @@ JpegProblem ImageChecks::check(std::span<const std::uint8_t> bytes, int width, i
     }
     mine.set_value(problem);
     return problem;
+}
+
+void ImageChecks::remember_sound(std::span<const std::uint8_t> bytes) {
+    std::uint64_t hash = key(bytes);
+    std::promise<ImageProblem> sound;
+    sound.set_value({});
+    std::lock_guard lock(mutex_);
+    problems_[hash] = {bytes.size(), sound.get_future().share()};
 }
 
 DeferredImageChecks::~DeferredImageChecks() {

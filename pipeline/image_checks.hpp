@@ -1,5 +1,6 @@
-// The JPEG checks of one run, remembered by content: a photo or logo shared by many sheets of a
-// batch is decoded once, not once per sheet. Safe to use from several threads. And the checks of
+// The image checks of one run, remembered by content: a photo or logo shared by many sheets of a
+// batch is decoded once, not once per sheet (a JPEG, or a PNG embedded as it is). Safe to use
+// from several threads. And the checks of
 // one document made on a second thread while it is laid out, when the run has a core to spare.
 #pragma once
 
@@ -18,8 +19,8 @@
 
 namespace factpress {
 
-// What a full decode found wrong with a JPEG; empty when it decodes whole.
-using JpegProblem = std::string;
+// What a full decode found wrong with an image; empty when it decodes whole.
+using ImageProblem = std::string;
 
 // File contents as read (a string) seen as the bytes the image readers take.
 inline std::span<const std::uint8_t> byte_span(std::string_view bytes) {
@@ -29,11 +30,14 @@ inline std::span<const std::uint8_t> byte_span(std::string_view bytes) {
 class ImageChecks {
   public:
     // The problem found with these bytes, if they were checked (waits for a check under way).
-    std::optional<JpegProblem> find(std::span<const std::uint8_t> bytes) const;
+    std::optional<ImageProblem> find(std::span<const std::uint8_t> bytes) const;
 
     // The problem with `bytes` (see check_jpeg_data): found here, awaited when another thread is
     // checking the same bytes, or decoded now.
-    JpegProblem check(std::span<const std::uint8_t> bytes, int width, int components);
+    ImageProblem check(std::span<const std::uint8_t> bytes, int width, int components);
+
+    // Remembers that `bytes` decoded whole (a PNG, decoded by the caller): find() says so.
+    void remember_sound(std::span<const std::uint8_t> bytes);
 
   private:
     // Keyed by size and a 64-bit hash of the bytes: a different file of the same size and hash
@@ -42,7 +46,7 @@ class ImageChecks {
 
     struct Entry {
         std::size_t size = 0;
-        std::shared_future<JpegProblem> problem; // ready once the check is done
+        std::shared_future<ImageProblem> problem; // ready once the check is done
     };
     mutable std::mutex mutex_;
     std::unordered_map<std::uint64_t, Entry> problems_;
@@ -71,7 +75,7 @@ class DeferredImageChecks {
         int width = 0;
         int components = 0;
         Diagnostic error;
-        JpegProblem problem;
+        ImageProblem problem;
     };
     ImageChecks& run_checks_;
     std::vector<Check> checks_;

@@ -161,8 +161,8 @@ std::string decode_jpeg(std::span<const std::uint8_t> bytes, const ImageHeader& 
                         Image& image, ImageChecks* checks) {
     if (std::string problem = take_unchecked_jpeg(bytes, header, image); !problem.empty())
         return problem;
-    JpegProblem problem = checks ? checks->check(bytes, header.width, header.components)
-                                 : check_jpeg_data(bytes, header.width, header.components);
+    ImageProblem problem = checks ? checks->check(bytes, header.width, header.components)
+                                  : check_jpeg_data(bytes, header.width, header.components);
     if (!problem.empty()) image = {};
     return problem;
 }
@@ -207,9 +207,22 @@ std::string take_unchecked_jpeg(std::span<const std::uint8_t> bytes, const Image
 std::string decode_image(std::span<const std::uint8_t> bytes, Image& image, ImageChecks* checks) {
     ImageHeader header = probe_image(bytes);
     if (header.format == ImageFormat::png) {
-        // Decoded in full all the same: that is how a damaged or truncated PNG is found.
+        // A PNG embedded as it is needs no pixels, only the full decode that finds it damaged or
+        // truncated; made once a run for the same bytes (the logo or chart of many sheets).
+        if (checks && checks->find(bytes) == ImageProblem()) {
+            Image kept;
+            kept.format = ImageFormat::png;
+            kept.width = header.width;
+            kept.height = header.height;
+            keep_png_stream(bytes, kept);
+            if (!kept.deflated.empty()) {
+                image = std::move(kept);
+                return {};
+            }
+        }
         std::string error = decode_png(bytes, image);
         if (error.empty() && image.alpha.empty()) keep_png_stream(bytes, image);
+        if (checks && !image.deflated.empty()) checks->remember_sound(bytes);
         return error;
     }
     if (header.format == ImageFormat::jpeg) return decode_jpeg(bytes, header, image, checks);

@@ -50,6 +50,7 @@ void keep_png_stream(std::span<const std::uint8_t> bytes, Image& image) {
     image.deflated = std::move(stream);
     image.bits = depth;
     image.channels = type == 2 ? 3 : 1;
+    image.flat_colours = depth < 8 || type == 3; // as decoding says
     if (type == 3) image.palette = std::move(palette);
     image.data.clear();
     image.data.shrink_to_fit();

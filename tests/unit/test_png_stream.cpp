@@ -1,5 +1,9 @@
 // Which PNGs are embedded as they are (their IDAT data under /FlateDecode), and which decoded.
+#include "pipeline/file_bytes.hpp"
+#include "pipeline/image_checks.hpp"
+#include "pipeline/image_decode.hpp"
 #include "pipeline/png_stream.hpp"
+#include "test_helpers.hpp"
 
 #include <doctest/doctest.h>
 
@@ -102,4 +106,25 @@ TEST_CASE("chunks that do not reach IEND leave the image decoded") {
     keep_png_stream(bytes, image);
     CHECK(image.deflated.empty());
     CHECK(image.data.size() == 6);
+}
+
+TEST_CASE("a PNG embedded as it is is decoded once a run: later sheets take its verdict") {
+    auto chart = read_file(test::test_dir() / "documents" / "img" / "chart.png", 1 << 20);
+    REQUIRE(chart);
+    ImageChecks checks;
+    Image first, again;
+    CHECK(decode_image(byte_span(*chart), first, &checks).empty());
+    CHECK_FALSE(first.deflated.empty());
+    CHECK(checks.find(byte_span(*chart)) == ImageProblem());
+    CHECK(decode_image(byte_span(*chart), again, &checks).empty());
+    CHECK(again == first);
+
+    // The verdict is what spares the decoding: bytes remembered as sound are not decoded again,
+    // however damaged (here the zlib stream's first byte inside IDAT).
+    std::string damaged = *chart;
+    damaged[damaged.find("IDAT") + 4] ^= 0x55;
+    Image broken;
+    CHECK_FALSE(decode_image(byte_span(damaged), broken).empty());
+    checks.remember_sound(byte_span(damaged));
+    CHECK(decode_image(byte_span(damaged), broken, &checks).empty());
 }
