@@ -229,15 +229,34 @@ class Validator {
             std::string text = all_text(node);
             std::string why_not;
             std::string shown = collapse_white_space(text); // a diagnostic is one line
-            if (!parse_date(text, &why_not))
+            std::optional<Date> date = parse_date(text, &why_not);
+            if (!date)
                 error(node, why_not.empty()
                                 ? fmt::format("<{}> holds \"{}\"; expected an ISO 8601 date YYYY, "
                                               "YYYY-MM or YYYY-MM-DD (e.g. 2021-02)",
                                               name, shown)
                                 : fmt::format("<{}> holds \"{}\", but {}", name, shown, why_not));
+            else if (name == "updated")
+                updated_before_date(node, *date, shown);
         }
         if (must_hold_text(name) && is_blank(all_text(node)))
             error(node, fmt::format("<{}> is empty", name));
+    }
+
+    // "Last updated" before the sheet's own date is most likely the two swapped, or a typo in
+    // the year; the sheet is still built.
+    void updated_before_date(const pugi::xml_node& updated, const Date& when,
+                             const std::string& shown) {
+        pugi::xml_node published = updated.parent().child("date");
+        std::optional<Date> date = parse_date(all_text(published));
+        if (!date || !wholly_before(when, *date)) return;
+        diagnostics_.push_back(
+            {Severity::warning, document_.position_of(updated),
+             fmt::format("<updated> holds \"{}\", before the sheet's <date> \"{}\" (at {}:{}); "
+                         "were they swapped?",
+                         shown, collapse_white_space(all_text(published)),
+                         document_.position_of(published).line,
+                         document_.position_of(published).column)});
     }
 
     void identifier(const pugi::xml_node& node, std::string_view value, bool link_target) {

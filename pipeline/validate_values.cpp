@@ -1,5 +1,7 @@
 #include "pipeline/validate_values.hpp"
+
 #include "pipeline/raw_attribute.hpp"
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -63,6 +65,14 @@ std::optional<Date> parse_date(std::string_view text, std::string* why_not) {
     if (reason.empty()) return date;
     if (why_not) *why_not = std::move(reason);
     return std::nullopt;
+}
+
+bool wholly_before(const Date& earlier, const Date& later) {
+    // The last day `earlier` may name, against the first `later` may name.
+    int month = earlier.month ? earlier.month : 12;
+    Date last{earlier.year, month, earlier.day ? earlier.day : days_in_month(earlier.year, month)};
+    Date first{later.year, later.month ? later.month : 1, later.day ? later.day : 1};
+    return std::tie(last.year, last.month, last.day) < std::tie(first.year, first.month, first.day);
 }
 
 std::optional<double> parse_width_percent(std::string_view text) {

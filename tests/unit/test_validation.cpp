@@ -149,6 +149,38 @@ TEST_CASE("a date of the right shape that names no day says why") {
         CHECK(why_not(other_shape).empty()); // the general message covers these
 }
 
+TEST_CASE("a sheet updated before its own date gets a warning, and is still built") {
+    std::string xml = test::with_body("<p>a</p>");
+    auto with_updated = [&](const char* date, const char* updated) {
+        std::string copy = xml;
+        copy.replace(copy.find("<date>2021-02</date>"), 20,
+                     fmt::format("<date>{}</date><updated>{}</updated>", date, updated));
+        return test::load_xml(copy);
+    };
+    LoadedDocument swapped = with_updated("2021-05", "2020-01-01");
+    CHECK(swapped.ok());
+    REQUIRE(swapped.diagnostics.size() == 1);
+    CHECK(swapped.diagnostics[0].severity == Severity::warning);
+    CHECK(swapped.diagnostics[0].message.starts_with(
+        "<updated> holds \"2020-01-01\", before the sheet's <date> \"2021-05\" (at "));
+    CHECK(swapped.diagnostics[0].message.ends_with("); were they swapped?"));
+    // Dates that may name the same day or a later one: no warning.
+    for (auto [date, updated] : {std::pair{"2021-05", "2021"},
+                                 {"2021", "2021-01-01"},
+                                 {"2021-05-10", "2021-05-10"},
+                                 {"2021-05", "2021-06"}})
+        CHECK(with_updated(date, updated).diagnostics.empty());
+}
+
+TEST_CASE("one date wholly before another: every day the first may name precedes the second") {
+    CHECK(wholly_before(Date{2020, 12, 0}, Date{2021, 0, 0}));
+    CHECK(wholly_before(Date{2021, 2, 28}, Date{2021, 3, 0}));
+    CHECK_FALSE(wholly_before(Date{2021, 0, 0}, Date{2021, 5, 0})); // 2021 may be December
+    CHECK_FALSE(wholly_before(Date{2021, 5, 0}, Date{2021, 5, 31}));
+    CHECK_FALSE(wholly_before(Date{2021, 5, 31}, Date{2021, 5, 31}));
+    CHECK(wholly_before(Date{2024, 2, 0}, Date{2024, 3, 1})); // February 2024 ends on the 29th
+}
+
 TEST_CASE("link hrefs: schemes and targets") {
     auto href = [](const std::string& h) {
         return test::load_xml(test::with_body("<p><link href='" + h + "'>x</link></p>")).ok();
