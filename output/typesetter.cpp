@@ -471,14 +471,38 @@ std::vector<Span> flatten(const Inlines& runs, const TextStyle& style, std::stri
     return spans;
 }
 
-void Typesetter::report_uncovered(std::string_view text, Position where) {
+void Typesetter::note_uncovered(std::string_view text) {
     for (std::size_t pos = 0; pos < text.size();) {
         char32_t cp = utf8::next(text, pos);
-        if (!reported_.insert(cp).second) continue;
-        diagnostics_.push_back({Severity::warning, where,
-                                fmt::format("U+{:04X} not covered by any font of style {}",
-                                            static_cast<unsigned>(cp), style_name_)});
+        if (reported_.insert(cp).second) uncovered_.push_back(cp);
     }
+}
+
+void Typesetter::report_uncovered(Position where) {
+    if (uncovered_.empty()) return;
+    // One warning a block, each character shown as itself (a mark or an invisible one by its
+    // code alone): a paragraph in an uncovered script is one line, not one per letter.
+    constexpr std::size_t shown = 8;
+    std::string list;
+    for (std::size_t k = 0; k < uncovered_.size() && k < shown; ++k) {
+        char32_t cp = uncovered_[k];
+        auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+        bool visible = (category >= UTF8PROC_CATEGORY_LU && category < UTF8PROC_CATEGORY_MN) ||
+                       (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_SO);
+        if (k) list += ", ";
+        if (visible) utf8::append(list, cp), list += ' ';
+        list += fmt::format("U+{:04X}", static_cast<unsigned>(cp));
+    }
+    if (uncovered_.size() > shown) list += fmt::format(" and {} more", uncovered_.size() - shown);
+    std::string message =
+        uncovered_.size() == 1
+            ? fmt::format("{} is not covered by any font of style {}; it is drawn as a box", list,
+                          style_name_)
+            : fmt::format("{} characters are not covered by any font of style {}; they are drawn "
+                          "as boxes: {}",
+                          uncovered_.size(), style_name_, list);
+    diagnostics_.push_back({Severity::warning, where, std::move(message)});
+    uncovered_.clear();
 }
 
 Typesetter::Typesetter(const FontSet& fonts, Hyphenator& hyphenator, std::string language,
@@ -548,7 +572,7 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
             after_right_to_left = piece.right_to_left;
             if (!joins) ++piece_number;
             for (const auto& run : piece.runs) {
-                if (run.face < 0) report_uncovered(run.text, where);
+                if (run.face < 0) note_uncovered(run.text);
                 if (joins && line.runs.back().face == run.face && !run.kerned) {
                     line.runs.back().text += run.text;
                     line.runs.back().width += run.width * fit.scale;
@@ -581,6 +605,7 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
         lines.push_back(std::move(line));
         start = end + 1;
     }
+    report_uncovered(where);
     return lines;
 }
 

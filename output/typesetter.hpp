@@ -75,7 +75,10 @@ class Typesetter {
                           Position where);
 
   private:
-    void report_uncovered(std::string_view text, Position where);
+    // Characters of `text` (drawn by no font) not reported yet, for report_uncovered.
+    void note_uncovered(std::string_view text);
+    // One warning at `where` naming the characters noted since the last one.
+    void report_uncovered(Position where);
 
     const FontSet& fonts_;
     HyphenationPatterns patterns_; // looked up once per document, not once per word
@@ -84,6 +87,7 @@ class Typesetter {
     std::string style_name_;
     Diagnostics& diagnostics_;
     std::set<char32_t> reported_;
+    std::vector<char32_t> uncovered_; // noted in this block, in order of appearance
 };
 
 } // namespace factpress

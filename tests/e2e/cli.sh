@@ -34,7 +34,7 @@ check "diagnostic is FILE:LINE:COLUMN: error: MESSAGE" "grep -Eq '^.*dangling-li
 mkdir -p "$work/checked"
 sed 's|<title>\([^<]*\)</title>|<title>\1 \xe5\x8c\x97</title>|' "$tests/documents/french.xml" >"$work/checked/cjk.xml"
 $factpress check "$work/checked/cjk.xml" 2>"$work/checked.err"; code=$?
-check "check warns of a character no font covers, at its line, and exits 0" "[ $code -eq 0 ] && grep -Eq 'checked/cjk.xml:[0-9]+:[0-9]+: warning: U\+5317 not covered by any font of style nato' $work/checked.err && [ -z \"\$(ls -A $work/checked | grep -v cjk.xml)\" ]"
+check "check warns of a character no font covers, at its line, and exits 0" "[ $code -eq 0 ] && grep -Eq 'checked/cjk.xml:[0-9]+:[0-9]+: warning: 北 U\+5317 is not covered by any font of style nato; it is drawn as a box' $work/checked.err && [ -z \"\$(ls -A $work/checked | grep -v cjk.xml)\" ]"
 # A style sheet's words for a language reach both the PDF and the briefing.
 printf '<style extends="nato">\n  <labels xml:lang="en" key-facts="At a glance" phone="Phone: {}"/>\n</style>\n' >"$work/words.xml"
 $factpress build -q -s "$work/words.xml" -o "$work/words" "$tests/../examples/nato-mission-iraq.xml"; code=$?

@@ -160,8 +160,36 @@ TEST_CASE("a character no font covers is reported once with its position") {
     set_paragraph(f, "Linear B \U00010000 and \U00010000 again", 300, diagnostics, {4, 7});
     REQUIRE(diagnostics.size() == 1);
     CHECK(diagnostics[0].severity == Severity::warning);
-    CHECK(diagnostics[0].message == "U+10000 not covered by any font of style nato");
+    CHECK(diagnostics[0].message ==
+          "\U00010000 U+10000 is not covered by any font of style nato; it is drawn as a box");
     CHECK(diagnostics[0].position == Position{4, 7});
+}
+
+TEST_CASE("the characters no font covers in a block are one warning, each shown once") {
+    Fixture f;
+    Diagnostics diagnostics;
+    // Eleven Linear B syllables in three words, one twice; and a combining mark no font has
+    // (U+1D167), shown by its code alone.
+    set_paragraph(f,
+                  "\U00010000\U00010001\U00010002 \U00010003\U00010004\U00010005\U00010006 "
+                  "\U00010000\U00010007\U00010008\U00010009\U0001000A x\U0001D167",
+                  300, diagnostics, {2, 3});
+    REQUIRE(diagnostics.size() == 1);
+    CHECK(diagnostics[0].message ==
+          "12 characters are not covered by any font of style nato; they are drawn as boxes: "
+          "\U00010000 U+10000, \U00010001 U+10001, \U00010002 U+10002, \U00010003 U+10003, "
+          "\U00010004 U+10004, \U00010005 U+10005, \U00010006 U+10006, \U00010007 U+10007 and "
+          "4 more");
+    // The next block of the document names only what is new.
+    Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", "", diagnostics);
+    TextStyle ts = text_style(f.style, "paragraph");
+    typesetter.set(flatten(text("\U00010001 \U00010002"), ts, "en"), ts, 300, {5, 1});
+    typesetter.set(flatten(text("\U00010001 \U0001000B"), ts, "en"), ts, 300, {6, 1});
+    REQUIRE(diagnostics.size() == 3);
+    CHECK(diagnostics[1].position == Position{5, 1});
+    CHECK(diagnostics[2].message ==
+          "\U0001000B U+1000B is not covered by any font of style nato; it is drawn as a box");
+    CHECK(diagnostics[2].position == Position{6, 1});
 }
 
 TEST_CASE("a character no font covers in <meta> is reported at its element") {
@@ -176,9 +204,9 @@ TEST_CASE("a character no font covers in <meta> is reported at its element") {
     Diagnostics diagnostics;
     layout(loaded.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics);
     REQUIRE(diagnostics.size() == 2);
-    CHECK(diagnostics[0].message == "U+10000 not covered by any font of style nato");
+    CHECK(diagnostics[0].message.starts_with("\U00010000 U+10000 is not covered"));
     CHECK(diagnostics[0].position == Position{3, 7}); // <title>
-    CHECK(diagnostics[1].message == "U+10001 not covered by any font of style nato");
+    CHECK(diagnostics[1].message.starts_with("\U00010001 U+10001 is not covered"));
     CHECK(diagnostics[1].position == Position{4, 1}); // <classification>, top and bottom once
 }
 
