@@ -30,6 +30,11 @@ bool is_spaced_dash(std::string_view word) {
     return word == "-" || word == "\u2013" || word == "\u2014";
 }
 
+bool looks_like_url(std::string_view word) {
+    return word.find("://") != std::string_view::npos || word.starts_with("www.") ||
+           word.find('@') != std::string_view::npos;
+}
+
 int display_width(std::string_view text) {
     int width = 0;
     for (std::size_t pos = 0; pos < text.size();)
@@ -56,7 +61,7 @@ std::vector<std::string> wrap(std::string_view text, int width, std::string_view
         start = end + 1;
         if (word.empty()) continue;
         int w = display_width(word);
-        if (empty && lines.empty() && used + w > width &&
+        if (empty && lines.empty() && used + w > width && looks_like_url(word) &&
             line.find_first_not_of(' ') != std::string::npos) {
             // A marker such as "[1]" stands on its own line above a word too long to follow it.
             while (!line.empty() && line.back() == ' ')

@@ -51,11 +51,6 @@ bool is_letter(char32_t cp) {
            (cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x400 && cp <= 0x52F);
 }
 
-bool looks_like_url(std::string_view word) {
-    return word.find("://") != std::string_view::npos || word.starts_with("www.") ||
-           word.find('@') != std::string_view::npos;
-}
-
 class ItemBuilder {
   public:
     ItemBuilder(const FontSet& fonts, const HyphenationPatterns& patterns, bool right_to_left,

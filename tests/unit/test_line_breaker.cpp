@@ -118,6 +118,11 @@ TEST_CASE("briefing wrap: display columns, hanging indents, long words alone") {
           std::vector<std::string>{"see", "https://www.example.org/a/very/long/path", "now"});
     auto marker = wrap("https://www.example.org/a/very/long/path", 20, "[1] ", "    ");
     CHECK(marker == std::vector<std::string>{"[1]", "https://www.example.org/a/very/long/path"});
+    // Any other word too long for its bullet's line stays after the bullet, indented.
+    auto bullet =
+        wrap("Donaudampfschifffahrtsgesellschaftskapitänsmützen sind nicht", 30, "  * ", "    ");
+    CHECK(bullet == std::vector<std::string>{
+                        "  * Donaudampfschifffahrtsgesellschaftskapitänsmützen", "    sind nicht"});
 }
 
 TEST_CASE("first fit fills each ragged line as far as it can") {
