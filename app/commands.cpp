@@ -185,9 +185,15 @@ int run_build(const CommandLine& line) {
             bool clear = progress.enabled() && (!r.diagnostics.empty() || line.verbosity > 1);
             if (clear) fmt::print(stderr, "\r\033[K");
             print_diagnostics(r.input.source.string(), r.diagnostics, line.verbosity);
-            if (line.verbosity > 1)
+            if (line.verbosity > 1) {
                 for (const auto& t : r.timings)
                     fmt::print(stderr, "  {:<10} {:8.3f} ms\n", t.stage, t.milliseconds);
+                if (r.spacing < 1)
+                    fmt::print(
+                        stderr,
+                        "  spacing    {:.0f}% of the style's between blocks, to save a page\n",
+                        r.spacing * 100);
+            }
             progress.update(p, clear);
         });
     double seconds =

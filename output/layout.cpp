@@ -131,8 +131,11 @@ class Builder {
         } catch (const PageLimitExceeded&) { // unless tighter spacing keeps it within the limit
             if (!fit_page_limit(layout, g, blocks, options, flowed)) throw;
         }
-        if (g.columns > 1)
+        if (g.columns > 1) { // a fresh flow of the blocks, as tight as they were left
+            double spacing = flowed.spacing;
             flowed = balance_last_page(layout, g, blocks, options, std::move(flowed));
+            flowed.spacing = spacing;
+        }
         running_elements(flowed, g);
         flowed.faces = fonts_.faces(); // after typesetting: every face a run uses has been read
         if (right_to_left_) mirror(flowed);

@@ -73,6 +73,7 @@ bool tighten(const PageLayout& start, const FrameGeometry& g, std::vector<FlowBl
             continue;
         }
         if (trial.pages.size() < pages) {
+            trial.spacing = factor;
             flowed = std::move(trial);
             return true;
         }

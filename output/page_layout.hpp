@@ -77,6 +77,9 @@ struct PageLayout {
     std::map<std::string, Anchor> anchors;
     std::vector<const FontFace*> faces;
     DocumentInfo info;
+    // The share of the style's space between blocks kept: below 1 when it was tightened to save
+    // a page (page_fit).
+    double spacing = 1;
 };
 
 } // namespace factpress

@@ -39,7 +39,7 @@ struct Built {
 
 Built build_one(const InputDocument& input, SharedResources& shared, const BatchOptions& options,
                 Manifest& manifest) {
-    Built built{{input, DocumentStatus::ok, {}, 0, {}, {}}, {}, {}};
+    Built built{{input, DocumentStatus::ok, {}, 0, 1, {}, {}}, {}, {}};
     DocumentResult& result = built.result;
     fs::path pdf = options.out_dir / input.output_stem;
     pdf += ".pdf";
@@ -72,6 +72,7 @@ Built build_one(const InputDocument& input, SharedResources& shared, const Batch
     result.timings = std::move(rendered.loaded.timings);
     result.diagnostics = std::move(rendered.loaded.diagnostics);
     result.pages = rendered.pages;
+    result.spacing = rendered.spacing;
     if (has_errors(result.diagnostics)) {
         result.status = DocumentStatus::failed;
         return built;
@@ -175,8 +176,9 @@ std::string report_json(const std::vector<DocumentResult>& results, double secon
         built += r.status == DocumentStatus::ok;
         skipped += r.status == DocumentStatus::up_to_date;
         json +=
-            fmt::format("    {{\"source\": {}, \"status\": \"{}\", \"pages\": {}, \"outputs\": [",
-                        json_string(r.input.source.string()), status, r.pages);
+            fmt::format("    {{\"source\": {}, \"status\": \"{}\", \"pages\": {}, \"spacing\": {}, "
+                        "\"outputs\": [",
+                        json_string(r.input.source.string()), status, r.pages, r.spacing);
         for (std::size_t k = 0; k < r.outputs.size(); ++k)
             json += (k ? ", " : "") + json_string(r.outputs[k]);
         json += "], \"timings_ms\": {";

@@ -27,6 +27,7 @@ struct DocumentResult {
     DocumentStatus status = DocumentStatus::ok;
     std::vector<std::string> outputs;
     int pages = 0;
+    double spacing = 1; // below 1 when the space between blocks was tightened to save a page
     std::vector<StageTiming> timings;
     Diagnostics diagnostics;
 };

@@ -55,6 +55,7 @@ void render_outputs(RenderedDocument& result, SharedResources& shared, const Ren
         if (options.pdf) {
             PageLayout pages = lay_out(loaded, shared, options.resolve.limits, deadline);
             result.pages = static_cast<int>(pages.pages.size());
+            result.spacing = pages.spacing;
             PdfOptions pdf_options{document_date(loaded.path, options)};
             result.pdf = clock.time("pdf", [&] { return render_pdf(pages, pdf_options); });
             deadline.check();

@@ -39,6 +39,7 @@ struct RenderedDocument {
     std::vector<std::uint8_t> pdf;
     std::string text;
     int pages = 0;
+    double spacing = 1; // PageLayout::spacing
 };
 
 // `files` are the document's own, read with it (read_document_files).

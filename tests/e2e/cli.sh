@@ -58,6 +58,9 @@ check "good documents written, sub-folders kept" "[ -s $work/out/good.pdf ] && [
 check "failed document leaves no output" "[ ! -e $work/out/bad.pdf ] && [ ! -e $work/out/bad.txt ]"
 check "no temporary files left" "[ -z \"\$(find $work/out -name '.*.tmp-*')\" ]"
 check "report lists 3 documents, 1 failed" "python3 -c \"import json,sys; r=json.load(open('$work/report.json')); sys.exit(not (r['totals']['documents']==3 and r['totals']['failed']==1))\""
+# A sheet whose spacing was tightened to save a page says so: with -v, and in the report.
+$factpress build -v -o "$work/tight" --report "$work/tight.json" "$tests/documents/every-element.xml" 2>"$work/tight.err"
+check "tightened spacing is told with -v and in the report" "grep -Eq '^  spacing +[0-9]+% of the style.s between blocks, to save a page$' $work/tight.err && python3 -c \"import json,sys; s=json.load(open('$work/tight.json'))['documents'][0]['spacing']; sys.exit(not 0.5 <= s < 1)\""
 
 # A second run skips up-to-date outputs; --force rebuilds; a failed rebuild keeps the old output.
 before=$(stat -c %Y "$work/out/good.pdf")

@@ -766,6 +766,7 @@ TEST_CASE("spacing tightens, down to half, rather than leave a last page to a fe
     PageLayout pages = layout(loaded.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics);
     CHECK(pages.pages.size() == 1);
     CHECK(word_on(pages.pages.front(), "CONTACT"));
+    CHECK(pages.spacing < 1); // said in the report and with -v
     // So it keeps within --max-pages 1, which the first flow, at full spacing, exceeds.
     LayoutOptions one_page;
     one_page.max_pages = 1;
@@ -776,7 +777,9 @@ TEST_CASE("spacing tightens, down to half, rather than leave a last page to a fe
     LoadedDocument seed =
         load_document(test::test_dir() / ".." / "examples" / "nato-mission-iraq.xml", {});
     REQUIRE(seed.ok());
-    CHECK(layout(seed.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics).pages.size() == 2);
+    PageLayout seed_pages = layout(seed.sheet, f.style, *f.fonts, f.hyphenator, {}, diagnostics);
+    CHECK(seed_pages.pages.size() == 2);
+    CHECK(seed_pages.spacing == 1);
 }
 
 TEST_CASE("spacing tightens only for some lengths of a sheet, and never below half") {
