@@ -105,7 +105,9 @@ class Renderer {
         // Only the glyphs this document draws are embedded (the whole face when subsetting fails).
         const FontFace& original = *layout_.faces[static_cast<std::size_t>(face)];
         const std::set<char32_t>& used = used_.at(face);
-        std::string subset = subset_font(original, used);
+        std::set<char32_t> glyphs = used; // a non-joiner is drawn as a zero-width space
+        if (used.contains(zero_width_non_joiner)) glyphs.insert(zero_width_space);
+        std::string subset = subset_font(original, glyphs);
         const char* name =
             subset.empty() ? HPDF_LoadTTFontFromFile(pdf_.get(), original.path().c_str(), HPDF_TRUE)
                            : pdf_.load_truetype(subset);

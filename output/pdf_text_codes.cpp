@@ -80,6 +80,13 @@ HPDF_STATUS init_identity_h(HPDF_Encoder encoder) {
     return HPDF_OK;
 }
 
+// The character whose glyph draws `c`: a zero-width non-joiner takes the zero-width space's,
+// which fonts leave blank (theirs has a mark in it, Noto's a bar), so that copied text keeps
+// the non-joiner without it being seen.
+char32_t glyph_character(char32_t c) {
+    return c == zero_width_non_joiner ? zero_width_space : c;
+}
+
 // Both tables are indexed [low byte][high byte] of the code (HPDF_CMapEncoder_ToCID).
 void set_code(HPDF_CMapEncoderAttr attr, std::uint16_t code, char32_t character) {
     std::uint8_t low = code & 0xFF, high = code >> 8;
@@ -171,7 +178,7 @@ HPDF_Encoder register_text_codes(HPDF_Doc doc, const char* name, const TextCodes
     if (!encoder) return nullptr;
     auto* attr = static_cast<HPDF_CMapEncoderAttr>(encoder->attr);
     for (const auto& e : codes.entries())
-        set_code(attr, e.code, e.character);
+        set_code(attr, e.code, glyph_character(e.character));
     // libharu stops one short of the highest CID when it writes a font's widths and its
     // CIDToGIDMap (`i < max`); one more code, never drawn, keeps the last character's entries.
     set_code(attr, nth_code(codes.entries().size()), 0);

@@ -14,6 +14,9 @@
 
 namespace factpress {
 
+// Drawn with the glyph of the second (see register_text_codes), and read back as the first.
+constexpr char32_t zero_width_non_joiner = 0x200C, zero_width_space = 0x200B;
+
 class TextCodes {
   public:
     // Codes for `characters`. Neither byte of a code is ever 0: libharu measures the strings it
@@ -40,9 +43,10 @@ class TextCodes {
 };
 
 // Registers with `doc` a libharu encoder named `name` for `codes`: Identity-H (code = CID), each
-// CID's glyph found from its character. Fonts made with it (HPDF_GetFont) take encoded strings,
-// as do bookmarks and document information once it is the current encoder. Returns null when
-// libharu refuses; its error callback has then been told why.
+// CID's glyph found from its character (a zero-width non-joiner's from the zero-width space: the
+// subset of a font drawing one must hold the other). Fonts made with it (HPDF_GetFont) take encoded
+// strings, as do bookmarks and document information once it is the current encoder. Returns null
+// when libharu refuses; its error callback has then been told why.
 HPDF_Encoder register_text_codes(HPDF_Doc doc, const char* name, const TextCodes& codes);
 
 // Puts `cmap` (a ToUnicode CMap) in place of the one libharu wrote for `font`, which maps every

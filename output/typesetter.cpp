@@ -2,6 +2,7 @@
 #include "output/bidi.hpp"
 #include "output/case_mapping.hpp"
 #include "output/line_breaker.hpp"
+#include "output/pdf_text_codes.hpp"
 #include "output/text_wrap.hpp"
 #include "pipeline/utf8.hpp"
 
@@ -32,14 +33,16 @@ struct ItemList {
 
 // The text without default-ignorable characters (joiners, direction marks, soft hyphens): they
 // have done their work in shaping and breaking, and fonts draw a visible bar for some of them.
-std::string visible(std::string text) {
+// With `keep_non_joiners`, U+200C stays (see keep_non_joiners).
+std::string visible(std::string text, bool keep_non_joiners = false) {
     if (std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; }))
         return text; // ASCII has none: most words, at no cost
     std::string out;
     for (std::size_t pos = 0; pos < text.size();) {
         std::size_t start = pos;
         char32_t cp = utf8::next(text, pos);
-        if (!utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->ignorable)
+        if ((keep_non_joiners && cp == zero_width_non_joiner) ||
+            !utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->ignorable)
             out.append(text.substr(start, pos - start));
     }
     return out;
@@ -118,10 +121,12 @@ class ItemBuilder {
     }
 
     void box(std::size_t s, std::string text) {
-        text = visible(std::move(text));
+        std::string written = std::move(text);
+        text = visible(written);
         if (text.empty()) return;
         auto runs =
             fonts_.runs(text, variant(s), style_.size, style_.family, preferred_face(s, text));
+        keep_non_joiners(written, runs);
         double w = 0;
         for (const auto& run : runs)
             w += run.width;
@@ -134,6 +139,20 @@ class ItemBuilder {
         BreakItem box = BreakItem::box(w);
         if (style_.align == Align::justify) box.stretch = box.shrink = w * style_.expansion;
         push(box, s);
+    }
+
+    // A zero-width non-joiner (Persian "می‌خواهد": the two parts stay unjoined) is kept in
+    // the text of a word set in one face that has it, and the zero-width space whose glyph draws it
+    // (pdf_text_codes), at no width: copied text keeps it, else a pasted word joins where its
+    // author said not to.
+    void keep_non_joiners(const std::string& written, std::vector<FaceRun>& runs) const {
+        if (runs.size() != 1 || runs.front().face < 0 ||
+            written.find("\u200C") == std::string::npos)
+            return;
+        const FontFace* face = fonts_.faces()[static_cast<std::size_t>(runs.front().face)];
+        auto blank = [&](char32_t c) { return face->covers(c) && face->advance(c) == 0; };
+        if (face && blank(zero_width_non_joiner) && blank(zero_width_space))
+            runs.front().text = visible(written, true);
     }
 
     // A word that fits no line is cut between characters, with no hyphen added.

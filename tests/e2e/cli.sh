@@ -58,6 +58,19 @@ check "good documents written, sub-folders kept" "[ -s $work/out/good.pdf ] && [
 check "failed document leaves no output" "[ ! -e $work/out/bad.pdf ] && [ ! -e $work/out/bad.txt ]"
 check "no temporary files left" "[ -z \"\$(find $work/out -name '.*.tmp-*')\" ]"
 check "report lists 3 documents, 1 failed" "python3 -c \"import json,sys; r=json.load(open('$work/report.json')); sys.exit(not (r['totals']['documents']==3 and r['totals']['failed']==1))\""
+# A Persian word with a zero-width non-joiner copies out of the PDF with it (drawn as nothing).
+mkdir -p "$work/zwnj"
+printf '<factsheet xmlns="urn:factpress:factsheet:1" xml:lang="fa"><meta><title>T</title><date>2021</date></meta><body><p>\xd9\x86\xd8\xa7\xd8\xaa\xd9\x88 \xd9\x85\xdb\x8c\xe2\x80\x8c\xd8\xae\xd9\x88\xd8\xa7\xd9\x87\xd8\xaf</p></body></factsheet>\n' >"$work/zwnj/fa.xml"
+$factpress build -q -f pdf -o "$work/zwnj" "$work/zwnj/fa.xml"
+check "a Persian word keeps its zero-width non-joiner in copied text" "pdftotext $work/zwnj/fa.pdf - | grep -q \$'\\xd9\\x85\\xdb\\x8c\\xe2\\x80\\x8c\\xd8\\xae'"
+# ... and is drawn as nothing: alef, which never joins the letter after it, looks the same with a
+# non-joiner after it as without (a font's own non-joiner glyph is a bar).
+for name in with-non-joiner without; do
+  text='\xd8\xa7\xd8\xa7'; [ $name = without ] || text='\xd8\xa7\xe2\x80\x8c\xd8\xa7'
+  printf '<factsheet xmlns="urn:factpress:factsheet:1" xml:lang="fa"><meta><title>T</title><date>2021</date></meta><body><p>%b</p></body></factsheet>\n' "$text" >"$work/zwnj/$name.xml"
+  $factpress build -q -f pdf -o "$work/zwnj" "$work/zwnj/$name.xml" && pdftoppm -r 100 "$work/zwnj/$name.pdf" "$work/zwnj/$name"
+done
+check "a zero-width non-joiner is drawn as nothing" "grep -q \$'\\xe2\\x80\\x8c' $work/zwnj/with-non-joiner.xml && cmp -s $work/zwnj/with-non-joiner-1.ppm $work/zwnj/without-1.ppm"
 # A sheet whose spacing was tightened to save a page says so: with -v, and in the report.
 $factpress build -v -o "$work/tight" --report "$work/tight.json" "$tests/documents/every-element.xml" 2>"$work/tight.err"
 check "tightened spacing is told with -v and in the report" "grep -Eq '^  spacing +[0-9]+% of the style.s between blocks, to save a page$' $work/tight.err && python3 -c \"import json,sys; s=json.load(open('$work/tight.json'))['documents'][0]['spacing']; sys.exit(not 0.5 <= s < 1)\""
