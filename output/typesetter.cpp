@@ -121,8 +121,9 @@ class ItemBuilder {
     }
 
     void box(std::size_t s, std::string text) {
-        std::string written = std::move(text);
-        text = visible(written);
+        std::string written; // as written, when it holds a non-joiner (see keep_non_joiners)
+        if (text.find("\u200C") != std::string::npos) written = text;
+        text = visible(std::move(text));
         if (text.empty()) return;
         auto runs =
             fonts_.runs(text, variant(s), style_.size, style_.family, preferred_face(s, text));
@@ -146,9 +147,7 @@ class ItemBuilder {
     // (pdf_text_codes), at no width: copied text keeps it, else a pasted word joins where its
     // author said not to.
     void keep_non_joiners(const std::string& written, std::vector<FaceRun>& runs) const {
-        if (runs.size() != 1 || runs.front().face < 0 ||
-            written.find("\u200C") == std::string::npos)
-            return;
+        if (runs.size() != 1 || runs.front().face < 0 || written.empty()) return;
         const FontFace* face = fonts_.faces()[static_cast<std::size_t>(runs.front().face)];
         auto blank = [&](char32_t c) { return face->covers(c) && face->advance(c) == 0; };
         if (face && blank(zero_width_non_joiner) && blank(zero_width_space))
