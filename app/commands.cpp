@@ -203,7 +203,7 @@ int run_build(const CommandLine& line) {
         failed += r.status == DocumentStatus::failed;
     if (!line.report.empty()) {
         std::string json = report_json(results, seconds);
-        if (auto error = write_atomically(line.report, json); !error.empty())
+        if (auto error = write_atomically(line.report, std::move(json)); !error.empty())
             fmt::print(stderr, "factpress: {}\n", error);
     }
     if (line.verbosity > 0 && results.size() > 1)

@@ -190,17 +190,17 @@ void PdfDocument::set_trim_box(HPDF_Page page, double width, double height) {
     check_status(HPDF_Dict_Add(page, "TrimBox", trim), "the trim box");
 }
 
-std::vector<std::uint8_t> PdfDocument::save() {
+std::string PdfDocument::save() {
     check_status(HPDF_SaveToStream(get()), "saving the document");
     // Taken from the memory stream's buffers: HPDF_ReadFromStream copies a byte at a time.
     HPDF_Stream stream = get()->stream;
-    std::vector<std::uint8_t> bytes;
+    std::string bytes;
     bytes.reserve(HPDF_GetStreamSize(get()));
     for (HPDF_UINT i = 0, count = HPDF_MemStream_GetBufCount(stream); i < count; ++i) {
         HPDF_UINT length = 0;
         const HPDF_BYTE* buffer = HPDF_MemStream_GetBufPtr(stream, i, &length);
         check(buffer, "reading the saved document");
-        bytes.insert(bytes.end(), buffer, buffer + length);
+        bytes.append(reinterpret_cast<const char*>(buffer), length);
     }
     if (bytes.size() != HPDF_GetStreamSize(get()))
         throw PdfError("the saved document is not the size libharu gives");

@@ -67,7 +67,7 @@ class PdfDocument {
     // shop's checks) asks every page for its trimmed size.
     void set_trim_box(HPDF_Page page, double width, double height);
 
-    std::vector<std::uint8_t> save();
+    std::string save();
 
   private:
     // Makes `image` an index a pixel into `palette` (RGB triples): /Indexed.

@@ -44,7 +44,7 @@ class Renderer {
         : layout_(layout), options_(options), used_(characters_by_face(layout)),
           codes_(all_characters()) {}
 
-    std::vector<std::uint8_t> run() {
+    std::string run() {
         HPDF_Doc doc = pdf_.get();
         pdf_.check_status(HPDF_SetCompressionMode(doc, HPDF_COMP_ALL), "compression");
         encoder_ = pdf_.check(register_text_codes(doc, encoding, codes_), "the text encoding");
@@ -305,7 +305,7 @@ class Renderer {
 
 } // namespace
 
-std::vector<std::uint8_t> render_pdf(const PageLayout& layout, const PdfOptions& options) {
+std::string render_pdf(const PageLayout& layout, const PdfOptions& options) {
     try {
         return Renderer(layout, options).run();
     } catch (const std::length_error& error) { // more distinct characters than text codes

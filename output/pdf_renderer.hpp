@@ -13,6 +13,6 @@ struct PdfOptions {
     std::time_t date = 0; // creation and modification date written into the document info
 };
 
-std::vector<std::uint8_t> render_pdf(const PageLayout& layout, const PdfOptions& options);
+std::string render_pdf(const PageLayout& layout, const PdfOptions& options);
 
 } // namespace factpress

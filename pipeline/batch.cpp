@@ -77,11 +77,8 @@ Built build_one(const InputDocument& input, SharedResources& shared, const Batch
         result.status = DocumentStatus::failed;
         return built;
     }
-    if (options.render.pdf)
-        built.outputs.emplace_back(
-            pdf,
-            std::span(reinterpret_cast<const char*>(rendered.pdf.data()), rendered.pdf.size()));
-    if (options.render.txt) built.outputs.emplace_back(txt, rendered.text);
+    if (options.render.pdf) built.outputs.emplace_back(pdf, std::move(rendered.pdf));
+    if (options.render.txt) built.outputs.emplace_back(txt, std::move(rendered.text));
     // Of what was built: with any image the scan before parsing missed, it never matches again.
     built.manifest_entry = {stem, hash_bytes(options.fingerprint, files.hash())};
     built.flush_together = options.render.spare_core;

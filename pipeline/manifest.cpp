@@ -112,7 +112,7 @@ void Manifest::save() const {
     for (const auto& [stem, hash] : entries)
         text += fmt::format("{:016x} {}\n", hash, stem);
     // A cache: lost or emptied by a power cut, it only makes the next build redo everything.
-    write_atomically(file_, text, Durability::cache);
+    write_atomically(file_, std::move(text), Durability::cache);
 }
 
 } // namespace factpress

@@ -65,8 +65,7 @@ bool holds_exactly(const fs::path& path, std::string_view bytes) {
 
 } // namespace
 
-PendingOutput::PendingOutput(const fs::path& path, std::span<const char> bytes,
-                             Durability durability)
+PendingOutput::PendingOutput(const fs::path& path, std::string bytes, Durability durability)
     : path_(path), durability_(durability) {
     // An old output of the same size may hold these very bytes. That is found out when committing,
     // off the rendering thread (reading it back may wait for the disk), and the bytes are kept
@@ -74,7 +73,7 @@ PendingOutput::PendingOutput(const fs::path& path, std::span<const char> bytes,
     struct stat old {};
     if (::stat(path.c_str(), &old) == 0 && S_ISREG(old.st_mode) &&
         static_cast<std::size_t>(old.st_size) == bytes.size()) {
-        held_.emplace(bytes.begin(), bytes.end());
+        held_ = std::move(bytes);
         return;
     }
     write_temporary(bytes);
@@ -166,15 +165,14 @@ std::string PendingOutput::commit() {
     return error_.empty() ? fmt::format("cannot write {}", path_.string()) : error_;
 }
 
-std::string write_atomically(const fs::path& path, std::span<const char> bytes,
-                             Durability durability) {
+std::string write_atomically(const fs::path& path, std::string bytes, Durability durability) {
     // A pipe, a terminal or a device (--report /dev/stdout, say) is written as it is: renaming a
     // file over it would take it from whoever reads it. A symbolic link keeps pointing at the
     // file, which is replaced (/dev/stdout redirected to a file is such a link).
     std::error_code ec;
     if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) return write_in_place(path, bytes);
     fs::path target = fs::is_symlink(path, ec) ? fs::canonical(path, ec) : path;
-    return PendingOutput(ec ? path : target, bytes, durability).commit();
+    return PendingOutput(ec ? path : target, std::move(bytes), durability).commit();
 }
 
 } // namespace factpress

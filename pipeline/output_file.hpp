@@ -20,7 +20,8 @@ enum class Durability { flushed, cache };
 // committed, and compared with that file there, not by the thread that rendered it.
 class PendingOutput {
   public:
-    PendingOutput(const std::filesystem::path& path, std::span<const char> bytes,
+    // Takes the bytes: an output held until committed (below) is not copied.
+    PendingOutput(const std::filesystem::path& path, std::string bytes,
                   Durability durability = Durability::flushed);
     ~PendingOutput();
     PendingOutput(PendingOutput&& other) noexcept;
@@ -54,7 +55,7 @@ class PendingOutput {
 
 // Both steps at once; a path naming something other than a regular file (a pipe, a terminal,
 // /dev/stdout) is written to as it is.
-std::string write_atomically(const std::filesystem::path& path, std::span<const char> bytes,
+std::string write_atomically(const std::filesystem::path& path, std::string bytes,
                              Durability durability = Durability::flushed);
 
 } // namespace factpress

@@ -36,7 +36,7 @@ struct RenderOptions {
 
 struct RenderedDocument {
     LoadedDocument loaded;
-    std::vector<std::uint8_t> pdf;
+    std::string pdf;
     std::string text;
     int pages = 0;
     double spacing = 1; // PageLayout::spacing

@@ -44,10 +44,10 @@ bool holds_unnamed_files(const fs::path& folder) {
 TEST_CASE("a pending output takes its name only when committed, and is gone if not") {
     fs::path folder = fresh_folder("pending");
     fs::path file = folder / "sheet.pdf";
-    REQUIRE(write_atomically(file, std::string_view("old")).empty());
+    REQUIRE(write_atomically(file, std::string("old")).empty());
     {
-        PendingOutput pending(file, std::string_view("newer")); // not the old one's size
-        CHECK(read_file(file) == "old");                        // written, not yet renamed
+        PendingOutput pending(file, std::string("newer")); // not the old one's size
+        CHECK(read_file(file) == "old");                   // written, not yet renamed
         // Unnamed where it can be, so that a killed run leaves nothing; else a temporary name.
         CHECK(entries(folder) == (holds_unnamed_files(folder) ? 1u : 2u));
         pending.flush();
@@ -55,7 +55,7 @@ TEST_CASE("a pending output takes its name only when committed, and is gone if n
     }
     CHECK(read_file(file) == "old"); // dropped uncommitted: the earlier output stays
     CHECK(entries(folder) == 1);     // and no temporary is left behind
-    PendingOutput pending(file, std::string_view("new")); // as long: written when committed
+    PendingOutput pending(file, std::string("new")); // as long: written when committed
     CHECK(entries(folder) == 1);
     CHECK(pending.commit().empty());
     CHECK(read_file(file) == "new");
@@ -66,10 +66,10 @@ TEST_CASE("a pending output takes its name only when committed, and is gone if n
 TEST_CASE("an output is compared with the file it replaces when committed, off the renderer") {
     fs::path folder = fresh_folder("same-bytes");
     fs::path file = folder / "sheet.txt";
-    REQUIRE(write_atomically(file, std::string_view("same")).empty());
+    REQUIRE(write_atomically(file, std::string("same")).empty());
     struct stat before {};
     REQUIRE(::stat(file.c_str(), &before) == 0);
-    CHECK(PendingOutput(file, std::string_view("same")).commit().empty());
+    CHECK(PendingOutput(file, std::string("same")).commit().empty());
     struct stat after {};
     REQUIRE(::stat(file.c_str(), &after) == 0);
     CHECK(after.st_ino == before.st_ino); // left as it was: same file, same date
@@ -77,8 +77,8 @@ TEST_CASE("an output is compared with the file it replaces when committed, off t
     CHECK(entries(folder) == 1);
     // Made while the old file held these bytes, committed after it changed: it is written. The
     // comparison is the committing thread's (rendering never waits to read an old output).
-    PendingOutput pending(file, std::string_view("same"));
-    REQUIRE(write_atomically(file, std::string_view("sane")).empty());
+    PendingOutput pending(file, std::string("same"));
+    REQUIRE(write_atomically(file, std::string("sane")).empty());
     CHECK(pending.commit().empty());
     CHECK(read_file(file) == "same");
     fs::remove_all(folder);
@@ -87,14 +87,14 @@ TEST_CASE("an output is compared with the file it replaces when committed, off t
 TEST_CASE("a pending output that cannot be written says so when committed") {
     fs::path folder = fresh_folder("unwritable");
     fs::path blocker = folder / "not-a-folder";
-    REQUIRE(write_atomically(blocker, std::string_view("x")).empty());
-    PendingOutput pending(blocker / "sheet.pdf", std::string_view("bytes"));
+    REQUIRE(write_atomically(blocker, std::string("x")).empty());
+    PendingOutput pending(blocker / "sheet.pdf", std::string("bytes"));
     CHECK(pending.commit().find("cannot") != std::string::npos);
     fs::remove_all(folder);
 }
 
 TEST_CASE("an output that cannot be created is named as the user knows it, not by its temporary") {
-    PendingOutput pending("/proc/sheet.pdf", std::string_view("bytes")); // no files can be made
+    PendingOutput pending("/proc/sheet.pdf", std::string("bytes")); // no files can be made
     std::string error = pending.commit();
     CHECK(error.starts_with("cannot write /proc/sheet.pdf: "));
     CHECK(error.find(".tmp-") == std::string::npos);
