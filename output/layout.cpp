@@ -186,7 +186,11 @@ class Builder {
     // widows).
     std::vector<Slice> lines(const Inlines& content, const std::string& element, double width,
                              Position where, bool group = true) {
-        TextStyle ts = text_style(style_, element);
+        return lines(content, text_style(style_, element), width, where, group);
+    }
+
+    std::vector<Slice> lines(const Inlines& content, const TextStyle& ts, double width,
+                             Position where, bool group = true) {
         auto set = typesetter_.set(flatten(content, ts, sheet_.language), ts, width, where);
         std::vector<Slice> slices;
         for (const auto& line : set)
@@ -237,17 +241,15 @@ class Builder {
         double inner = g.width - 2 * padding;
         double y = g.top + padding;
         Page content;
-        // The link colour is chosen for the page's white: on a coloured band a link keeps the
-        // colour of the text around it (it is still a link).
         bool on_band = style_.text("title-band", "background", "none") != "none";
         auto add = [&](const Inlines& text, const std::string& element) {
             if (text.empty()) return;
             y += style_.number(element, "space-before", 0);
-            Colour colour = text_style(style_, element).colour;
-            for (auto& slice : lines(text, element, inner, meta_position(element), false)) {
-                if (on_band)
-                    for (auto& item : slice.content.texts)
-                        item.colour = colour;
+            // The link colour is chosen for the page's white: on a coloured band a link keeps the
+            // colour of the text around it (it is still a link).
+            TextStyle ts = text_style(style_, element);
+            if (on_band) ts.link_colour = ts.colour;
+            for (auto& slice : lines(text, ts, inner, meta_position(element), false)) {
                 append_shifted(content, slice.content, g.left + padding, y);
                 y += slice.height;
             }
