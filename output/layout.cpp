@@ -125,17 +125,18 @@ class Builder {
         std::vector<FlowBlock> blocks;
         body(blocks);
         PageLayout flowed = layout;
+        double spacing = 1;
         try {
             Flow(flowed, g, options.max_pages).place(blocks);
-            save_last_page(layout, g, blocks, options, flowed);
+            spacing = save_last_page(layout, g, blocks, options, flowed);
         } catch (const PageLimitExceeded&) { // unless tighter spacing keeps it within the limit
-            if (!fit_page_limit(layout, g, blocks, options, flowed)) throw;
+            std::optional<double> fits = fit_page_limit(layout, g, blocks, options, flowed);
+            if (!fits) throw;
+            spacing = *fits;
         }
-        if (g.columns > 1) { // a fresh flow of the blocks, as tight as they were left
-            double spacing = flowed.spacing;
+        if (g.columns > 1) // a fresh flow of the blocks, as tight as they were left
             flowed = balance_last_page(layout, g, blocks, options, std::move(flowed));
-            flowed.spacing = spacing;
-        }
+        flowed.spacing = spacing;
         running_elements(flowed, g);
         flowed.faces = fonts_.faces(); // after typesetting: every face a run uses has been read
         if (right_to_left_) mirror(flowed);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 
 namespace factpress {
 namespace {
@@ -52,11 +53,13 @@ bool could_save_last_page(const std::vector<FlowBlock>& blocks, const PageLayout
     return room >= fill;
 }
 
-// Tries spacing tighter by steps until the flow needs fewer than `pages` pages; returns whether
-// it did, with `blocks` and `flowed` the tighter ones. The spaces are scaled where they are (the
-// blocks' lines are not copied for each trial), and put back when no trial does.
-bool tighten(const PageLayout& start, const FrameGeometry& g, std::vector<FlowBlock>& blocks,
-             const LayoutOptions& options, std::size_t pages, PageLayout& flowed) {
+// Tries spacing tighter by steps until the flow needs fewer than `pages` pages; returns the share
+// of the spacing kept when it did, with `blocks` and `flowed` the tighter ones. The spaces are
+// scaled where they are (the blocks' lines are not copied for each trial), and put back when no
+// trial does.
+std::optional<double> tighten(const PageLayout& start, const FrameGeometry& g,
+                              std::vector<FlowBlock>& blocks, const LayoutOptions& options,
+                              std::size_t pages, PageLayout& flowed) {
     std::vector<double> full;
     each_space(blocks, [&](double& space) { full.push_back(space); });
     auto scale = [&](double factor) {
@@ -73,25 +76,26 @@ bool tighten(const PageLayout& start, const FrameGeometry& g, std::vector<FlowBl
             continue;
         }
         if (trial.pages.size() < pages) {
-            trial.spacing = factor;
             flowed = std::move(trial);
-            return true;
+            return factor;
         }
     }
     scale(1);
-    return false;
+    return std::nullopt;
 }
 
 } // namespace
 
-void save_last_page(const PageLayout& start, const FrameGeometry& g, std::vector<FlowBlock>& blocks,
-                    const LayoutOptions& options, PageLayout& flowed) {
-    if (flowed.pages.size() >= 2 && could_save_last_page(blocks, flowed, g))
-        tighten(start, g, blocks, options, flowed.pages.size(), flowed);
+double save_last_page(const PageLayout& start, const FrameGeometry& g,
+                      std::vector<FlowBlock>& blocks, const LayoutOptions& options,
+                      PageLayout& flowed) {
+    if (flowed.pages.size() < 2 || !could_save_last_page(blocks, flowed, g)) return 1;
+    return tighten(start, g, blocks, options, flowed.pages.size(), flowed).value_or(1);
 }
 
-bool fit_page_limit(const PageLayout& start, const FrameGeometry& g, std::vector<FlowBlock>& blocks,
-                    const LayoutOptions& options, PageLayout& flowed) {
+std::optional<double> fit_page_limit(const PageLayout& start, const FrameGeometry& g,
+                                     std::vector<FlowBlock>& blocks, const LayoutOptions& options,
+                                     PageLayout& flowed) {
     return tighten(start, g, blocks, options, SIZE_MAX, flowed);
 }
 

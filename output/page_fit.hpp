@@ -5,18 +5,21 @@
 #include "output/flow.hpp"
 #include "output/layout.hpp"
 
+#include <optional>
 #include <vector>
 
 namespace factpress {
 
 // After `blocks` were flowed from `start` into `flowed`: when tighter spacing needs a page less,
-// `blocks` and `flowed` become the tighter ones.
-void save_last_page(const PageLayout& start, const FrameGeometry& g, std::vector<FlowBlock>& blocks,
-                    const LayoutOptions& options, PageLayout& flowed);
+// `blocks` and `flowed` become the tighter ones. Returns the share of the spacing kept (1: all).
+double save_last_page(const PageLayout& start, const FrameGeometry& g,
+                      std::vector<FlowBlock>& blocks, const LayoutOptions& options,
+                      PageLayout& flowed);
 
-// After `blocks` went past options.max_pages: whether tighter spacing keeps them within it (then
-// `blocks` and `flowed` are the tighter ones).
-bool fit_page_limit(const PageLayout& start, const FrameGeometry& g, std::vector<FlowBlock>& blocks,
-                    const LayoutOptions& options, PageLayout& flowed);
+// After `blocks` went past options.max_pages: the share of the spacing that keeps them within it,
+// if any (then `blocks` and `flowed` are the tighter ones).
+std::optional<double> fit_page_limit(const PageLayout& start, const FrameGeometry& g,
+                                     std::vector<FlowBlock>& blocks, const LayoutOptions& options,
+                                     PageLayout& flowed);
 
 } // namespace factpress
