@@ -23,6 +23,11 @@ std::optional<ImageProblem> ImageChecks::find(std::span<const std::uint8_t> byte
 }
 
 ImageProblem ImageChecks::check(std::span<const std::uint8_t> bytes, int width, int components) {
+    return check(bytes, [&] { return check_jpeg_data(bytes, width, components); });
+}
+
+ImageProblem ImageChecks::check(std::span<const std::uint8_t> bytes,
+                                const std::function<ImageProblem()>& decode) {
     std::uint64_t hash = key(bytes);
     std::promise<ImageProblem> mine;
     std::shared_future<ImageProblem> theirs;
@@ -38,21 +43,13 @@ ImageProblem ImageChecks::check(std::span<const std::uint8_t> bytes, int width, 
     if (theirs.valid()) return theirs.get();
     ImageProblem problem;
     try {
-        problem = check_jpeg_data(bytes, width, components);
+        problem = decode();
     } catch (...) {
         mine.set_exception(std::current_exception());
         throw;
     }
     mine.set_value(problem);
     return problem;
-}
-
-void ImageChecks::remember_sound(std::span<const std::uint8_t> bytes) {
-    std::uint64_t hash = key(bytes);
-    std::promise<ImageProblem> sound;
-    sound.set_value({});
-    std::lock_guard lock(mutex_);
-    problems_[hash] = {bytes.size(), sound.get_future().share()};
 }
 
 DeferredImageChecks::~DeferredImageChecks() {

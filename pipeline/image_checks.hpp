@@ -7,6 +7,7 @@
 #include "model/diagnostic.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <optional>
@@ -32,12 +33,12 @@ class ImageChecks {
     // The problem found with these bytes, if they were checked (waits for a check under way).
     std::optional<ImageProblem> find(std::span<const std::uint8_t> bytes) const;
 
-    // The problem with `bytes` (see check_jpeg_data): found here, awaited when another thread is
-    // checking the same bytes, or decoded now.
+    // The problem with `bytes`: found here, awaited when another thread is checking the same
+    // bytes, or found now by `decode` (which runs only then).
+    ImageProblem check(std::span<const std::uint8_t> bytes,
+                       const std::function<ImageProblem()>& decode);
+    // The same for a JPEG's bytes (see check_jpeg_data).
     ImageProblem check(std::span<const std::uint8_t> bytes, int width, int components);
-
-    // Remembers that `bytes` decoded whole (a PNG, decoded by the caller): find() says so.
-    void remember_sound(std::span<const std::uint8_t> bytes);
 
   private:
     // Keyed by size and a 64-bit hash of the bytes: a different file of the same size and hash

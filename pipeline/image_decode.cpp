@@ -207,22 +207,20 @@ std::string take_unchecked_jpeg(std::span<const std::uint8_t> bytes, const Image
 std::string decode_image(std::span<const std::uint8_t> bytes, Image& image, ImageChecks* checks) {
     ImageHeader header = probe_image(bytes);
     if (header.format == ImageFormat::png) {
-        // A PNG embedded as it is needs no pixels, only the full decode that finds it damaged or
-        // truncated; made once a run for the same bytes (the logo or chart of many sheets).
-        if (checks && checks->find(bytes) == ImageProblem()) {
-            Image kept;
-            kept.format = ImageFormat::png;
-            kept.width = header.width;
-            kept.height = header.height;
-            keep_png_stream(bytes, kept);
-            if (!kept.deflated.empty()) {
-                image = std::move(kept);
-                return {};
-            }
-        }
-        std::string error = decode_png(bytes, image);
-        if (error.empty() && image.alpha.empty()) keep_png_stream(bytes, image);
-        if (checks && !image.deflated.empty()) checks->remember_sound(bytes);
+        Image kept;
+        kept.format = ImageFormat::png;
+        kept.width = header.width;
+        kept.height = header.height;
+        keep_png_stream(bytes, kept);
+        if (kept.deflated.empty()) return decode_png(bytes, image); // its pixels are needed
+        // Embedded as it is, it needs no pixels, only the full decode that finds it damaged or
+        // truncated: made once a run for the same bytes (the logo or chart of many sheets).
+        auto decode = [&] {
+            Image pixels;
+            return decode_png(bytes, pixels);
+        };
+        std::string error = checks ? checks->check(bytes, decode) : decode();
+        if (error.empty()) image = std::move(kept);
         return error;
     }
     if (header.format == ImageFormat::jpeg) return decode_jpeg(bytes, header, image, checks);

@@ -14,7 +14,7 @@ namespace factpress {
 // `image.deflated` (and PLTE into `image.palette`), sets `image.bits` and drops `image.data`:
 // not interlaced; grey or palette at 1, 2, 4 or 8 bits, or RGB at 8; no transparency (tRNS);
 // no gamma that decoding would correct (a gAMA other than sRGB's). Else leaves `image` as it is.
-// `bytes` must have decoded without error into `image`.
+// Whether the bytes decode whole is not checked here.
 void keep_png_stream(std::span<const std::uint8_t> bytes, Image& image);
 
 } // namespace factpress
