@@ -500,10 +500,10 @@ void Typesetter::report_uncovered(Position where) {
     for (std::size_t k = 0; k < uncovered_.size() && k < shown; ++k) {
         char32_t cp = uncovered_[k];
         auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-        bool visible = (category >= UTF8PROC_CATEGORY_LU && category < UTF8PROC_CATEGORY_MN) ||
-                       (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_SO);
+        bool printable = (category >= UTF8PROC_CATEGORY_LU && category < UTF8PROC_CATEGORY_MN) ||
+                         (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_SO);
         if (k) list += ", ";
-        if (visible) utf8::append(list, cp), list += ' ';
+        if (printable) utf8::append(list, cp), list += ' ';
         list += fmt::format("U+{:04X}", static_cast<unsigned>(cp));
     }
     if (uncovered_.size() > shown) list += fmt::format(" and {} more", uncovered_.size() - shown);
