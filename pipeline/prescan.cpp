@@ -91,7 +91,9 @@ class Scanner {
     // Walks the markup, skipping comments, CDATA and processing instructions, to find a DOCTYPE
     // and entity references other than the five predefined ones and character references.
     void check_markup() {
-        for (std::size_t pos = 0; pos < text_.size();) {
+        // Only a '<' or a '&' can start what is looked for: the text between is passed over.
+        for (std::size_t pos = text_.find_first_of("<&"); pos < text_.size();
+             pos = text_.find_first_of("<&", pos)) {
             if (skip(pos, "<!--", "-->") || skip(pos, "<![CDATA[", "]]>") || skip(pos, "<?", "?>"))
                 continue;
             if (text_.compare(pos, 9, "<!DOCTYPE") == 0) {

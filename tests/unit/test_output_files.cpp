@@ -84,6 +84,31 @@ TEST_CASE("an output is compared with the file it replaces when committed, off t
     fs::remove_all(folder);
 }
 
+TEST_CASE("an output longer than one piece read back is compared to its last byte") {
+    fs::path folder = fresh_folder("long-same-bytes");
+    fs::path file = folder / "sheet.pdf";
+    std::string bytes(50'000, 'x'); // the first piece, then three whole ones and part of a fifth
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+        bytes[i] = static_cast<char>('a' + i % 23);
+    REQUIRE(write_atomically(file, bytes).empty());
+    struct stat before {};
+    REQUIRE(::stat(file.c_str(), &before) == 0);
+    CHECK(PendingOutput(file, bytes).commit().empty());
+    struct stat after {};
+    REQUIRE(::stat(file.c_str(), &after) == 0);
+    CHECK(after.st_ino == before.st_ino); // all of it the same: left as it was
+    for (std::size_t differs : {std::size_t{0}, std::size_t{4095}, std::size_t{4096},
+                                std::size_t{20'000}, bytes.size() - 1}) {
+        CAPTURE(differs);
+        REQUIRE(write_atomically(file, bytes).empty());
+        std::string changed = bytes;
+        changed[differs] = '#';
+        CHECK(PendingOutput(file, changed).commit().empty());
+        CHECK(read_file(file) == changed);
+    }
+    fs::remove_all(folder);
+}
+
 TEST_CASE("a pending output that cannot be written says so when committed") {
     fs::path folder = fresh_folder("unwritable");
     fs::path blocker = folder / "not-a-folder";
