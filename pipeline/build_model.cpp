@@ -74,7 +74,7 @@ class Builder {
         for (auto child : node.children()) {
             if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
                 runs.push_back(
-                    {InlineKind::text, child.value(), {}, {}, document_.position_of(node)});
+                    {InlineKind::text, child.value(), {}, {}, document_.text_position(child)});
                 continue;
             }
             if (child.type() != pugi::node_element) continue;

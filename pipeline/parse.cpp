@@ -107,6 +107,15 @@ Position ParsedDocument::position_of(const pugi::xml_node& node, std::string_vie
     return position_of(node);
 }
 
+Position ParsedDocument::text_position(const pugi::xml_node& text) const {
+    // pugixml's offset of a text node is where its value starts; the value may since have been
+    // shortened in place (line ends, references), but not where it starts.
+    std::string_view bytes = source.bytes();
+    auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(text.offset_debug(), 0));
+    std::size_t first = bytes.find_first_not_of(" \t\r\n", offset);
+    return source.position_of(first == std::string_view::npos ? offset : first);
+}
+
 ParsedDocument parse(SourceText source, const Limits& limits, Diagnostics& diagnostics) {
     ParsedDocument parsed{std::move(source), nullptr};
     if (!prescan(parsed.source, diagnostics)) return parsed;

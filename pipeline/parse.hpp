@@ -22,6 +22,8 @@ struct ParsedDocument {
     Position position_of(const pugi::xml_node& node) const;
     // Position of an attribute's name inside its element's start tag.
     Position position_of(const pugi::xml_node& node, std::string_view attribute) const;
+    // Position of the first character of a text node that is not white space.
+    Position text_position(const pugi::xml_node& text) const;
 };
 
 // Position of an element's '<' in the source it was parsed from (pugixml keeps byte offsets).

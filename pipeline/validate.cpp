@@ -96,8 +96,10 @@ class Validator {
 
   private:
     void error(const pugi::xml_node& node, std::string message, std::string_view attribute = {}) {
-        Position at = attribute.empty() ? document_.position_of(node)
-                                        : document_.position_of(node, attribute);
+        bool text = node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata;
+        Position at = text                ? document_.text_position(node)
+                      : attribute.empty() ? document_.position_of(node)
+                                          : document_.position_of(node, attribute);
         diagnostics_.push_back({Severity::error, at, std::move(message)});
     }
 
@@ -310,12 +312,12 @@ class Validator {
         for (auto child : node.children()) {
             if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
                 if (!is_blank(child.value()))
-                    error(node, fmt::format("text is not allowed directly in <{}>{}", node.name(),
-                                            schema::is_block(node.name()) ||
-                                                    node.name() == std::string_view("body") ||
-                                                    node.name() == std::string_view("section")
-                                                ? "; put it in a <p>"
-                                                : ""));
+                    error(child, fmt::format("text is not allowed directly in <{}>{}", node.name(),
+                                             schema::is_block(node.name()) ||
+                                                     node.name() == std::string_view("body") ||
+                                                     node.name() == std::string_view("section")
+                                                 ? "; put it in a <p>"
+                                                 : ""));
                 continue;
             }
             if (child.type() != pugi::node_element) continue;
@@ -395,7 +397,7 @@ class Validator {
         for (auto child : node.children()) {
             if ((child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) &&
                 !is_blank(child.value()))
-                error(node, "an <item> holds either inline content or paragraphs <p>, not both");
+                error(child, "an <item> holds either inline content or paragraphs <p>, not both");
             else if (child.type() == pugi::node_element && std::string_view(child.name()) != "p")
                 error(child,
                       fmt::format("<{}> is not allowed beside <p> in an <item>", child.name()));
