@@ -72,8 +72,8 @@ struct Figure {
     double width_percent = 100.0;
     Inlines caption;
     Inlines credit;
-    Image image;              // filled by the resolve stage
-    bool placeholder = false; // draft output: the image could not be used
+    Image image;          // filled by the resolve stage
+    std::string unusable; // draft output: why the image could not be used (drawn as a placeholder)
     Position position;
     bool operator==(const Figure&) const = default;
 };

@@ -453,6 +453,30 @@ class Builder {
                          width, per_inch, needed)});
     }
 
+    // A draft's placeholder says which file it stands for and what is wrong with it, centred in
+    // its frame: whoever reviews the draft sees what to fix. Left blank if the frame is too small.
+    void label_placeholder(const Figure& figure, double x, double width, double height,
+                           Page& content) {
+        constexpr double padding = 6;
+        if (width <= 2 * padding) return;
+        std::vector<Slice> label;
+        for (const std::string& text : {figure.source, figure.unusable}) {
+            Inlines said{{InlineKind::text, text, {}, {}, figure.position}};
+            auto set = lines(said, "caption", width - 2 * padding, figure.position, false);
+            label.insert(label.end(), set.begin(), set.end());
+        }
+        double total = 0;
+        for (const Slice& line : label)
+            total += line.height;
+        if (total > height - 2 * padding) return;
+        double y = (height - total) / 2;
+        for (const Slice& line : label) {
+            auto [left, right] = text_extent(line.content);
+            append_shifted(content, line.content, x + (width - (right - left)) / 2 - left, y);
+            y += line.height;
+        }
+    }
+
     void add(const Figure& figure, std::vector<FlowBlock>& blocks) {
         double max_height = std::min(style_.number("figure", "max-height", frame_height_ * 0.6),
                                      frame_height_ * 0.8);
@@ -462,14 +486,15 @@ class Builder {
                             : width * 0.5;
         if (height > max_height) width *= max_height / height, height = max_height;
         double x = (column_width_ - width) / 2;
-        if (!figure.placeholder) check_resolution(figure, width);
+        if (figure.unusable.empty()) check_resolution(figure, width);
         Slice image;
         image.height = height;
         image.anchor = figure.id;
-        if (figure.placeholder) {
+        if (!figure.unusable.empty()) {
             image.content.rects.push_back({x, 0, width, height,
                                            style_.colour("placeholder", "background"),
                                            style_.colour("placeholder", "border-color"), 0.8});
+            label_placeholder(figure, x, width, height, image.content);
         } else {
             image.content.images.push_back({x, 0, width, height, &figure.image});
         }

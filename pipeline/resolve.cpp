@@ -39,7 +39,7 @@ class Resolver {
         if (problem.empty()) return;
         std::string message = about(figure) + problem;
         if (options_.draft) {
-            figure.placeholder = true;
+            figure.unusable = problem;
             figure.image = {};
             diagnostics_.push_back(
                 {Severity::warning, figure.position, message + " (draft: drawn as a placeholder)"});

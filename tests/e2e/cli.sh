@@ -251,6 +251,7 @@ check "two shares side by side, then a rerun: all 200 up to date" "python3 -c \"
 # --draft: a missing image becomes a framed placeholder with a warning, and the document succeeds.
 $factpress build --draft -o "$work/draft" "$tests/hostile/figure-missing-file.xml" 2>"$work/draft.err"; code=$?
 check "--draft draws a placeholder: exit 0, a located warning, a PDF" "[ $code -eq 0 ] && grep -Eq ':[0-9]+:[0-9]+: warning: .*placeholder' $work/draft.err && qpdf --check $work/draft/figure-missing-file.pdf >/dev/null"
+check "--draft's placeholder names the missing file and what is wrong with it" "pdftotext $work/draft/figure-missing-file.pdf - | tr '\\n' ' ' | grep -q 'img/missing.png no such file'"
 
 # A damaged photo shared by two sheets of a batch: its check is remembered, and still fails both.
 mkdir -p "$work/shared"; cp -r "$tests/../examples/img" "$work/shared/img"
