@@ -226,7 +226,12 @@ class Writer {
         int n = 0;
         // Numbers right-aligned to the widest, so that the items' text lines up: " 9." and "10.".
         std::size_t digits = std::to_string(list.items.size()).size();
+        // An item of several paragraphs is set off by blank lines, and then so is every item: the
+        // blank line after its first paragraph must not read as the end of the item.
+        bool loose =
+            std::ranges::any_of(list.items, [](const auto& item) { return item.size() > 1; });
         for (const auto& item : list.items) {
+            if (loose && &item != &list.items.front()) out_ += "\n";
             std::string marker = list.numbered ? fmt::format("{:>{}}. ", ++n, digits) : "* ";
             std::string first = pad + "  " + marker,
                         rest = pad + "  " + std::string(marker.size(), ' ');
