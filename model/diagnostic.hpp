@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace factpress {
@@ -17,9 +18,17 @@ struct Position {
 enum class Severity { warning, error };
 
 struct Diagnostic {
+    Diagnostic() = default;
+    Diagnostic(Severity severity, Position position, std::string message, std::string subject = {})
+        : severity(severity), position(position), message(std::move(message)),
+          subject(std::move(subject)) {}
+
     Severity severity = Severity::error;
     Position position;
     std::string message;
+    // Text the diagnostic is about, made where only the position of its block is known: the
+    // pipeline, which has the source, moves the diagnostic to where the text first appears.
+    std::string subject;
     bool operator==(const Diagnostic&) const = default;
 };
 

@@ -514,7 +514,9 @@ void Typesetter::report_uncovered(Position where) {
             : fmt::format("{} characters are not covered by any font of style {}; they are drawn "
                           "as boxes: {}",
                           uncovered_.size(), style_name_, list);
-    diagnostics_.push_back({Severity::warning, where, std::move(message)});
+    std::string first;
+    utf8::append(first, uncovered_.front());
+    diagnostics_.push_back({Severity::warning, where, std::move(message), std::move(first)});
     uncovered_.clear();
 }
 

@@ -40,10 +40,12 @@ PageLayout lay_out(LoadedDocument& loaded, SharedResources& shared, const Limits
                    const Deadline& deadline) {
     StageClock clock(loaded.timings);
     LayoutOptions options{limits.max_pages, deadline};
-    return clock.time("layout", [&] {
+    PageLayout pages = clock.time("layout", [&] {
         return layout(loaded.sheet, shared.style, *shared.fonts, shared.hyphenator, options,
                       loaded.diagnostics);
     });
+    place_at_subjects(loaded.diagnostics, loaded.source);
+    return pages;
 }
 
 void render_outputs(RenderedDocument& result, SharedResources& shared, const RenderOptions& options,

@@ -36,7 +36,19 @@ LoadedDocument load_document_from_bytes(std::string bytes, const ResolveOptions&
             clock.time("resolve", [&] { return resolve(std::move(sheet), options, diagnostics); });
     }
     sort_in_source_order(diagnostics);
+    loaded.source = std::move(parsed.source);
     return loaded;
+}
+
+void place_at_subjects(Diagnostics& diagnostics, const SourceText& source) {
+    for (Diagnostic& diagnostic : diagnostics) {
+        if (diagnostic.subject.empty() || diagnostic.position.line == 0) continue;
+        std::size_t found =
+            source.bytes().find(diagnostic.subject, source.offset_of(diagnostic.position));
+        // Not there as written (a character reference, say): the block's position stays.
+        if (found != std::string::npos) diagnostic.position = source.position_of(found);
+        diagnostic.subject.clear();
+    }
 }
 
 LoadedDocument load_document(DocumentFiles& files, const ResolveOptions& options) {

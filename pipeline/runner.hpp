@@ -5,6 +5,7 @@
 #include "model/fact_sheet.hpp"
 #include "pipeline/document_files.hpp"
 #include "pipeline/resolve.hpp"
+#include "pipeline/source_text.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -42,11 +43,16 @@ class StageClock {
 
 struct LoadedDocument {
     std::filesystem::path path;
+    SourceText source; // for the diagnostics of later stages (place_at_subjects)
     FactSheet sheet;
     Diagnostics diagnostics;
     std::vector<StageTiming> timings;
     bool ok() const { return !has_errors(diagnostics); }
 };
+
+// Moves each diagnostic that names a subject to where the subject first appears in `source` at
+// or after the diagnostic's position (a character no font covers, reported by its paragraph).
+void place_at_subjects(Diagnostics& diagnostics, const SourceText& source);
 
 // Reads and runs every stage up to resolve; on errors, `sheet` is whatever could be built.
 LoadedDocument load_document(const std::filesystem::path& path, const ResolveOptions& options);

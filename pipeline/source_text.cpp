@@ -36,6 +36,17 @@ std::size_t SourceText::code_points_before(std::size_t offset) const {
     return count;
 }
 
+std::size_t SourceText::offset_of(Position position) const {
+    if (position.line < 1) return 0;
+    auto line = std::min(static_cast<std::size_t>(position.line), line_starts_.size());
+    std::size_t offset = line_starts_[line - 1];
+    for (int column = 1; column < position.column && offset < bytes_.size(); ++column)
+        do
+            ++offset;
+        while (offset < bytes_.size() && !starts_code_point(bytes_[offset]));
+    return offset;
+}
+
 Position SourceText::position_of(std::size_t offset) const {
     offset = std::min(offset, bytes_.size());
     auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);

@@ -17,6 +17,8 @@ class SourceText {
     const std::string& path() const { return path_; }
     const std::string& bytes() const { return bytes_; }
     Position position_of(std::size_t offset) const;
+    // The byte offset of a position within the text (its end for one past it).
+    std::size_t offset_of(Position position) const;
 
   private:
     // Code points in bytes_[0, offset): a count kept every `block` bytes, then a short scan, so

@@ -257,8 +257,25 @@ TEST_CASE("line and column of any offset, in long lines and across blocks of the
           bytes.size() - 1, bytes.size()}) {
         CAPTURE(offset);
         CHECK(text.position_of(offset) == naive(offset));
+        bool starts_character = offset == bytes.size() || (bytes[offset] & 0xC0) != 0x80;
+        if (starts_character) CHECK(text.offset_of(naive(offset)) == offset); // and back
     }
     CHECK(text.position_of(bytes.size()) == Position{3, 3}); // after "éx"
     CHECK(SourceText("e.xml", std::string(1024, 'a')).position_of(1024) == Position{1, 1025});
     CHECK(SourceText("e.xml", "").position_of(0) == Position{1, 1});
+}
+
+TEST_CASE("a diagnostic about a character is moved from its paragraph to the character") {
+    SourceText source("s.xml",
+                      "<p>First line <em>of a paragraph</em>\n   and then \u00e9 \u5317.</p>\n"
+                      "<p>\u5317 again</p>\n<p>&#x5317;</p>");
+    Diagnostics diagnostics{{Severity::warning, {1, 1}, "about the first", "\u5317"},
+                            {Severity::warning, {3, 1}, "about the second", "\u5317"},
+                            {Severity::warning, {4, 1}, "written as a reference", "\u5317"},
+                            {Severity::error, {1, 1}, "no subject"}};
+    place_at_subjects(diagnostics, source);
+    CHECK(diagnostics[0].position == Position{2, 15}); // after "é ", a code point each
+    CHECK(diagnostics[1].position == Position{3, 4});  // the first at or after its paragraph
+    CHECK(diagnostics[2].position == Position{4, 1});  // not found as written: stays
+    CHECK(diagnostics[3].position == Position{1, 1});
 }
