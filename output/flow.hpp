@@ -62,7 +62,9 @@ struct PageLimitExceeded : std::runtime_error {
 // Content that cannot be placed on any page (the title band only has the first): an error for
 // the document rather than a page with the rest cut off.
 struct DoesNotFit : std::runtime_error {
-    using std::runtime_error::runtime_error;
+    DoesNotFit(const std::string& message, Position where)
+        : std::runtime_error(message), position(where) {}
+    Position position; // of what is too big, where known
 };
 
 class Flow {

@@ -118,10 +118,11 @@ class Builder {
         layout.pages.emplace_back();
         g.first_page_top = title_area(layout.pages[0], g);
         if (g.first_page_top >= g.bottom)
-            throw DoesNotFit(fmt::format(
-                "the title band and summary are {:.0f} pt tall, more than the {:.0f} pt of the "
-                "first page; shorten the title, subtitle or summary",
-                g.first_page_top - g.top, g.bottom - g.top));
+            throw DoesNotFit(
+                fmt::format("the title band and summary are {:.0f} pt tall, more than the {:.0f} "
+                            "pt of the first page; shorten the title, subtitle or summary",
+                            g.first_page_top - g.top, g.bottom - g.top),
+                sheet_.summary.empty() ? meta_position("title") : sheet_.summary.front().position);
         std::vector<FlowBlock> blocks;
         body(blocks);
         PageLayout flowed = layout;

@@ -29,7 +29,7 @@ template <typename Work> void reporting_errors(Diagnostics& diagnostics, Work&& 
     } catch (const PageLimitExceeded& error) {
         diagnostics.push_back({Severity::error, {}, error.what()});
     } catch (const DoesNotFit& error) {
-        diagnostics.push_back({Severity::error, {}, error.what()});
+        diagnostics.push_back({Severity::error, error.position, error.what()});
     } catch (const PdfError& error) {
         diagnostics.push_back(
             {Severity::error, {}, fmt::format("PDF output failed: {}", error.what())});

@@ -46,6 +46,11 @@ $factpress build -s "$work/housed/house.xml" -o "$work/housed-out" "$work/housed
 check "the style sheet in use, found in the folder built, is left out with a note" "[ $code -eq 0 ] && [ -s $work/housed-out/french.pdf ] && [ ! -e $work/housed-out/house.pdf ] && grep -q 'housed/house.xml is the style sheet in use, not a fact sheet: left out' $work/housed.err"
 $factpress check --max-pages 1 "$tests/../examples/nato-mission-iraq.xml" 2>"$work/pages.err"; code=$?
 check "check fails a document longer than --max-pages" "[ $code -eq 1 ] && grep -q 'needs more than 1 page (--max-pages)' $work/pages.err"
+# A summary too long for the first page, which it must stand on: an error at the summary, no PDF.
+long=$(printf '<p>%s</p>' $(seq -f 'Allied-forces-conduct-exercises-to-maintain-readiness-%g' 1 400))
+printf '<factsheet xmlns="urn:factpress:factsheet:1" xml:lang="en">\n<meta><title>T</title><date>2024</date></meta>\n<summary>%s</summary>\n<body><p>x</p></body></factsheet>\n' "$long" >"$work/long-summary.xml"
+$factpress build -o "$work/long-summary" "$work/long-summary.xml" 2>"$work/long-summary.err"; code=$?
+check "a summary longer than the first page is an error at the summary, and writes nothing" "[ $code -eq 1 ] && grep -Eq 'long-summary.xml:3:10: error: the title band and summary are [0-9]+ pt tall' $work/long-summary.err && [ ! -e $work/long-summary/long-summary.pdf ]"
 
 # A batch with good and bad documents: the good ones are written, exit 1, the bad leave nothing.
 mkdir -p "$work/in/sub" "$work/in/img"
