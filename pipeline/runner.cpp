@@ -41,12 +41,17 @@ LoadedDocument load_document_from_bytes(std::string bytes, const ResolveOptions&
 }
 
 void place_at_subjects(Diagnostics& diagnostics, const SourceText& source) {
+    // Looked for within a reach past its block's start, so that a document of thousands of such
+    // diagnostics costs no pass over the whole text for each one.
+    constexpr std::size_t reach = 1 << 16;
     for (Diagnostic& diagnostic : diagnostics) {
         if (diagnostic.subject.empty() || diagnostic.position.line == 0) continue;
+        std::string_view text = source.bytes();
+        std::size_t from = source.offset_of(diagnostic.position);
         std::size_t found =
-            source.bytes().find(diagnostic.subject, source.offset_of(diagnostic.position));
+            text.substr(0, std::min(text.size(), from + reach)).find(diagnostic.subject, from);
         // Not there as written (a character reference, say): the block's position stays.
-        if (found != std::string::npos) diagnostic.position = source.position_of(found);
+        if (found != std::string_view::npos) diagnostic.position = source.position_of(found);
         diagnostic.subject.clear();
     }
 }

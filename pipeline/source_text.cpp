@@ -39,11 +39,19 @@ std::size_t SourceText::code_points_before(std::size_t offset) const {
 std::size_t SourceText::offset_of(Position position) const {
     if (position.line < 1) return 0;
     auto line = std::min(static_cast<std::size_t>(position.line), line_starts_.size());
-    std::size_t offset = line_starts_[line - 1];
-    for (int column = 1; column < position.column && offset < bytes_.size(); ++column)
-        do
-            ++offset;
-        while (offset < bytes_.size() && !starts_code_point(bytes_[offset]));
+    std::size_t start = line_starts_[line - 1];
+    // The code points before the one wanted, counted from the start of the text; the scan for it
+    // starts at the last block of the count before it (a column far along a long line costs no
+    // walk of the line).
+    std::size_t wanted =
+        code_points_before(start) + static_cast<std::size_t>(std::max(position.column, 1) - 1);
+    auto after = std::upper_bound(code_points_before_block_.begin(),
+                                  code_points_before_block_.end(), wanted);
+    auto block_index = static_cast<std::size_t>(after - code_points_before_block_.begin()) - 1;
+    std::size_t offset = std::max(start, block_index * block);
+    std::size_t count = code_points_before(offset);
+    while (offset < bytes_.size() && !(count == wanted && starts_code_point(bytes_[offset])))
+        count += starts_code_point(bytes_[offset++]);
     return offset;
 }
 
