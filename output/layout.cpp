@@ -138,6 +138,7 @@ class Builder {
         if (g.columns > 1) // a fresh flow of the blocks, as tight as they were left
             flowed = balance_last_page(layout, g, blocks, options, std::move(flowed));
         flowed.spacing = spacing;
+        flowed.structure = structure_;
         running_elements(flowed, g);
         flowed.faces = fonts_.faces(); // after typesetting: every face a run uses has been read
         if (right_to_left_) mirror(flowed);
@@ -205,8 +206,8 @@ class Builder {
         slice.height = ts.leading;
         for (const auto& run : line.runs) {
             Colour colour = run.link.empty() ? ts.colour : ts.link_colour;
-            slice.content.texts.push_back(
-                {run.x, baseline(ts), run.face, ts.size, colour, run.text, run.width, run.scale});
+            slice.content.texts.push_back({run.x, baseline(ts), run.face, ts.size, colour, run.text,
+                                           run.width, run.scale, node_});
             if (run.link.empty()) continue;
             auto& links = slice.content.links;
             bool anchor = run.link.starts_with('#');
@@ -244,8 +245,9 @@ class Builder {
         double y = g.top + padding;
         Page content;
         bool on_band = style_.text("title-band", "background", "none") != "none";
-        auto add = [&](const Inlines& text, const std::string& element) {
+        auto add = [&](const Inlines& text, const std::string& element, const char* role) {
             if (text.empty()) return;
+            open_node(role);
             y += style_.number(element, "space-before", 0);
             // The link colour is chosen for the page's white: on a coloured band a link keeps the
             // colour of the text around it (it is still a link).
@@ -256,12 +258,12 @@ class Builder {
                 y += slice.height;
             }
         };
-        if (!meta.series.empty()) add(text_inlines(meta.series), "series");
-        add(meta.title, "title");
-        add(meta.subtitle, "subtitle");
-        add(text_inlines(format_date(meta.date, labels_)), "date");
+        if (!meta.series.empty()) add(text_inlines(meta.series), "series", "P");
+        add(meta.title, "title", "H1");
+        add(meta.subtitle, "subtitle", "P");
+        add(text_inlines(format_date(meta.date, labels_)), "date", "P");
         if (meta.updated && *meta.updated != meta.date)
-            add(text_inlines(updated_label(labels_, *meta.updated)), "updated");
+            add(text_inlines(updated_label(labels_, *meta.updated)), "updated", "P");
         y += padding;
         auto background = style_.colour("title-band", "background", {});
         if (on_band)
@@ -280,6 +282,7 @@ class Builder {
             double start = y;
             for (const auto& p : sheet_.summary) {
                 if (&p != &sheet_.summary.front()) y += paragraph_space("summary");
+                open_node("P");
                 for (auto& slice : lines(p.content, "summary", g.width - (rule > 0 ? rule + 8 : 0),
                                          p.position, false)) {
                     append_shifted(page, slice.content, g.left + (rule > 0 ? rule + 8 : 0), y);
@@ -312,6 +315,7 @@ class Builder {
 
     void add_section(const Section& section, std::vector<FlowBlock>& blocks) {
         std::string element = fmt::format("heading{}", std::clamp(section.level, 1, 3));
+        open_node(fmt::format("H{}", std::clamp(section.level, 1, 3) + 1)); // H1 is the title
         FlowBlock heading = text_block(section.heading, element, section.position);
         heading.keep_with_next = true;
         if (!heading.slices.empty()) {
@@ -333,6 +337,7 @@ class Builder {
     }
 
     void add(const Paragraph& p, std::vector<FlowBlock>& blocks) {
+        open_node("P");
         blocks.push_back(text_block(p.content, "paragraph", p.position));
     }
 
@@ -340,16 +345,25 @@ class Builder {
         double indent = style_.number("list", "indent", 12);
         TextStyle ts = text_style(style_, "paragraph");
         int number = 0;
+        int whole = open_node("L");
         for (const auto& item : list.items) {
             ++number;
+            int entry = open_node("LI", whole);
+            int label = open_node("Lbl", entry);
+            int text = open_node("LBody", entry);
             std::string marker = list.numbered ? fmt::format("{}.", number) : "\u2022";
             // Right to left, a number's period is on its left: ".1", as the text reads it.
             if (right_to_left_) marker = shape_word(marker, true);
             for (std::size_t i = 0; i < item.size(); ++i) {
+                if (item.size() > 1)
+                    open_node("P", text);
+                else
+                    node_ = text;
                 FlowBlock block =
                     text_block(item[i].content, "paragraph", item[i].position, indent);
                 block.space_after = style_.number("list", "space-after", 4) / 2;
                 if (i == 0 && !block.slices.empty()) {
+                    node_ = label;
                     double w =
                         fonts_.width(marker, make_variant(ts.bold, ts.italic), ts.size, ts.family);
                     draw_marker(block.slices.front(), marker, -w - 4, ts, ts.size, ts.colour);
@@ -370,7 +384,9 @@ class Builder {
             block.decoration.left_rule = style_.colour("quote", "rule-color"),
             block.decoration.rule_width = style_.number("quote", "rule-width", 1);
         std::vector<std::vector<Slice>> paragraphs;
+        int whole = open_node("BlockQuote");
         for (std::size_t i = 0; i < quote.paragraphs.size(); ++i) {
+            open_node("P", whole);
             Inlines content = quote.paragraphs[i].content;
             if (i == 0) content.insert(content.begin(), text_inlines(labels_.open_quote).front());
             if (i + 1 == quote.paragraphs.size())
@@ -380,10 +396,12 @@ class Builder {
         }
         // The attribution ends the last paragraph: it goes with the quote's last line, never
         // alone at the top of a column.
-        if (!quote.source.empty() && !paragraphs.empty())
+        if (!quote.source.empty() && !paragraphs.empty()) {
+            open_node("P", whole);
             for (auto& s : lines(text_inlines("\u2014 " + quote.source), "quote-source",
                                  column_width_ - indent, quote.position, false))
                 paragraphs.back().push_back(std::move(s));
+        }
         block.slices = keep_ends_together(std::move(paragraphs), paragraph_space("quote"));
         blocks.push_back(std::move(block));
     }
@@ -407,8 +425,11 @@ class Builder {
         FlowBlock block = framed("note");
         double width = column_width_ - 2 * block.decoration.padding;
         std::vector<std::vector<Slice>> paragraphs;
-        for (const auto& p : note.paragraphs)
+        int whole = open_node("Div");
+        for (const auto& p : note.paragraphs) {
+            open_node("P", whole);
             paragraphs.push_back(lines(p.content, "note", width, p.position, false));
+        }
         block.slices = keep_ends_together(std::move(paragraphs), paragraph_space("note"));
         blocks.push_back(std::move(block));
     }
@@ -417,16 +438,22 @@ class Builder {
         FlowBlock block = framed("key-facts");
         double padding = block.decoration.padding;
         double indent = style_.number("key-facts", "indent", 10);
+        open_node("H2");
         for (auto& s : lines(text_inlines(labels_.key_facts), "key-facts-label",
                              column_width_ - 2 * padding, {}, false)) {
             s.height += style_.number("key-facts-label", "space-after", 2);
             block.slices.push_back(s);
         }
         TextStyle ts = text_style(style_, "key-facts");
+        int whole = open_node("L");
         for (const auto& fact : sheet_.key_facts) {
+            int entry = open_node("LI", whole);
+            int label = open_node("Lbl", entry);
+            open_node("LBody", entry);
             auto slices = lines(fact.content, "key-facts", column_width_ - 2 * padding - indent,
                                 fact.position);
             if (slices.empty()) continue;
+            node_ = label;
             draw_marker(slices.front(), "\u25A0", -indent, ts, ts.size * 0.6,
                         style_.colour("key-facts", "border-color"));
             for (const auto& line : slices) {
@@ -488,6 +515,9 @@ class Builder {
         if (height > max_height) width *= max_height / height, height = max_height;
         double x = (column_width_ - width) / 2;
         if (figure.unusable.empty()) check_resolution(figure, width);
+        // An image with alt="" is decoration, as in HTML: not read out. Its caption still is.
+        int drawn = figure.alt.empty() ? -1 : open_node("Figure", -1, figure.alt);
+        node_ = drawn;
         Slice image;
         image.height = height;
         image.anchor = figure.id;
@@ -497,7 +527,7 @@ class Builder {
                                            style_.colour("placeholder", "border-color"), 0.8});
             label_placeholder(figure, x, width, height, image.content);
         } else {
-            image.content.images.push_back({x, 0, width, height, &figure.image});
+            image.content.images.push_back({x, 0, width, height, &figure.image, drawn});
         }
         std::vector<Slice> slices{image};
         double caption_space = style_.number("caption", "space-before", 4);
@@ -506,6 +536,7 @@ class Builder {
         double caption_width = std::min(column_width_, std::max(width, column_width_ * 0.6));
         double caption_x = (column_width_ - caption_width) / 2;
         bool centred = width < caption_width;
+        open_node("Caption"); // beside the figure, not in it: its alternative text replaces it
         auto caption = lines(figure.caption, "caption", caption_width, figure.position, false);
         auto credit = lines(figure.credit, "credit", caption_width, figure.position, false);
         caption.insert(caption.end(), credit.begin(), credit.end());
@@ -544,6 +575,7 @@ class Builder {
                                          style_.colour("contact", "rule-color"), std::nullopt, 0});
             block.slices.push_back(std::move(top));
         }
+        open_node("H2");
         for (auto& s :
              lines(text_inlines(labels_.contact), "contact-label", column_width_, {}, false)) {
             s.height += style_.number("contact-label", "space-after", 2);
@@ -571,6 +603,7 @@ class Builder {
             default:
                 content = text_inlines(line.text);
             }
+            open_node("P");
             for (auto& s : lines(content, "contact", column_width_, line.position, false))
                 block.slices.push_back(s);
         }
@@ -581,6 +614,7 @@ class Builder {
     }
 
     void running_elements(PageLayout& layout, const FrameGeometry& g) {
+        node_ = -1; // page furniture
         int pages = static_cast<int>(layout.pages.size());
         std::string short_title = sheet_.meta.short_title.empty() ? plain_text(sheet_.meta.title)
                                                                   : sheet_.meta.short_title;
@@ -637,12 +671,19 @@ class Builder {
         }
     }
 
+    // A new node of the logical structure under `parent` (the document when -1), which what is
+    // made next belongs to; returns its index.
+    int open_node(std::string role, int parent = -1, std::string alt = {}) {
+        structure_.push_back({std::move(role), parent, std::move(alt)});
+        return node_ = static_cast<int>(structure_.size()) - 1;
+    }
+
     void draw_marker(Slice& slice, const std::string& marker, double x, const TextStyle& ts,
                      double size, Colour colour) const {
         for (const auto& run :
              fonts_.runs(marker, make_variant(ts.bold, ts.italic), size, ts.family)) {
             slice.content.texts.push_back(
-                {x, baseline(ts), run.face, size, colour, run.text, run.width});
+                {x, baseline(ts), run.face, size, colour, run.text, run.width, 1, node_});
             x += run.width;
         }
     }
@@ -654,6 +695,8 @@ class Builder {
     bool right_to_left_; // the sheet's direction: its pages are mirrored
     const Deadline& deadline_;
     Diagnostics& diagnostics_;
+    std::vector<StructureNode> structure_; // the logical structure, as blocks are made
+    int node_ = -1; // the node of structure_ that text and images being made belong to
     Typesetter typesetter_;
     double column_width_ = 0;
     double frame_height_ = 0;

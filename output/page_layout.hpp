@@ -22,6 +22,7 @@ struct TextItem {
     std::string text;
     double width = 0; // as drawn, scaling included
     double scale = 1; // horizontal glyph scaling (font expansion on justified lines)
+    int node = -1;    // in PageLayout::structure; -1 for page furniture (a running header)
     bool operator==(const TextItem&) const = default;
 };
 
@@ -36,6 +37,7 @@ struct RectItem {
 struct ImageItem {
     double x = 0, y = 0, width = 0, height = 0;
     const Image* image = nullptr; // owned by the FactSheet, which outlives the layout
+    int node = -1;                // in PageLayout::structure; -1 for a decorative image (alt="")
     bool operator==(const ImageItem&) const = default;
 };
 
@@ -44,6 +46,16 @@ struct LinkItem {
     std::string uri;    // external: http(s) or mailto
     std::string anchor; // internal: the id of a section or figure
     bool operator==(const LinkItem&) const = default;
+};
+
+// A node of the document's logical structure, in reading order: PDF's structure types (H1, P,
+// L, LI, Lbl, LBody, Figure, Caption, BlockQuote, Div), which a screen reader speaks and a reader
+// reflows by. Text and images name the node they belong to; rectangles are never content.
+struct StructureNode {
+    std::string role;
+    int parent = -1; // -1: a child of the document
+    std::string alt; // a Figure's alternative text, read instead of its content
+    bool operator==(const StructureNode&) const = default;
 };
 
 struct Page {
@@ -80,6 +92,7 @@ struct PageLayout {
     // The share of the style's space between blocks kept: below 1 when it was tightened to save
     // a page (page_fit).
     double spacing = 1;
+    std::vector<StructureNode> structure; // in reading order, a parent before its children
 };
 
 } // namespace factpress

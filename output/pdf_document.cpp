@@ -5,6 +5,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_list.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
 #include <algorithm>
@@ -188,6 +189,14 @@ void PdfDocument::set_trim_box(HPDF_Page page, double width, double height) {
     HPDF_Box box{0, 0, static_cast<HPDF_REAL>(width), static_cast<HPDF_REAL>(height)};
     HPDF_Array trim = check(HPDF_Box_Array_New(get()->mmgr, box), "the trim box");
     check_status(HPDF_Dict_Add(page, "TrimBox", trim), "the trim box");
+}
+
+void PdfDocument::write_operators(HPDF_Page page, std::string_view operators) {
+    auto* attributes = static_cast<HPDF_PageAttr>(page->attr);
+    check_status(HPDF_Stream_Write(attributes->stream,
+                                   reinterpret_cast<const HPDF_BYTE*>(operators.data()),
+                                   static_cast<HPDF_UINT>(operators.size())),
+                 "marking content");
 }
 
 std::string PdfDocument::save() {

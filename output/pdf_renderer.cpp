@@ -1,6 +1,7 @@
 #include "output/pdf_renderer.hpp"
 #include "output/font_subset.hpp"
 #include "output/pdf_document.hpp"
+#include "output/pdf_structure.hpp"
 #include "output/pdf_text_codes.hpp"
 #include "pipeline/utf8.hpp"
 
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -58,8 +60,10 @@ class Renderer {
             pdf_.set_trim_box(page, layout_.width, layout_.height);
             pages_.push_back(page);
         }
+        marked_.resize(pages_.size());
         for (std::size_t i = 0; i < layout_.pages.size(); ++i)
-            draw(pages_[i], layout_.pages[i]);
+            draw(i);
+        if (!layout_.structure.empty()) write_structure(pdf_, layout_.structure, pages_, marked_);
         outline();
         info();
         return pdf_.save();
@@ -162,7 +166,33 @@ class Renderer {
         HPDF_Page_SetRGBFill(page, f(c.r), f(c.g), f(c.b));
     }
 
-    void draw(HPDF_Page page, const Page& content) {
+    // What is drawn next belongs to structure node `node` (-1: page furniture, an /Artifact): a
+    // marked-content sequence is begun unless one for that node is open. Each sequence of a node
+    // has an MCID of its own on its page, recorded in marked_ for the structure tree.
+    void mark(std::size_t page, int node) {
+        if (open_node_ && *open_node_ == node) return;
+        end_mark(page);
+        if (node < 0) {
+            pdf_.write_operators(pages_[page], "/Artifact BMC\n");
+        } else {
+            std::vector<int>& ids = marked_[page];
+            const std::string& role = layout_.structure.at(static_cast<std::size_t>(node)).role;
+            pdf_.write_operators(pages_[page],
+                                 fmt::format("/{} <</MCID {}>> BDC\n", role, ids.size()));
+            ids.push_back(node);
+        }
+        open_node_ = node;
+    }
+
+    void end_mark(std::size_t page) {
+        if (open_node_) pdf_.write_operators(pages_[page], "EMC\n");
+        open_node_.reset();
+    }
+
+    void draw(std::size_t index) {
+        HPDF_Page page = pages_[index];
+        const Page& content = layout_.pages[index];
+        if (!content.rects.empty()) mark(index, -1); // bands, rules and frames: never content
         for (const auto& r : content.rects) {
             if (r.fill) fill(page, *r.fill);
             if (r.stroke) {
@@ -178,14 +208,18 @@ class Renderer {
                 HPDF_Page_Stroke(page);
         }
         pdf_.check("drawing rectangles");
-        for (const auto& i : content.images)
+        for (const auto& i : content.images) {
+            mark(index, i.node);
             draw_image(page, i);
+        }
+        end_mark(index);
         pdf_.check("drawing images");
-        text(page, content);
+        text(index, content);
         links(page, content);
     }
 
-    void text(HPDF_Page page, const Page& content) {
+    void text(std::size_t index, const Page& content) {
+        HPDF_Page page = pages_[index];
         std::vector<const TextItem*> placeholders;
         HPDF_Page_BeginText(page);
         HPDF_Font current = nullptr;
@@ -202,11 +236,14 @@ class Renderer {
             if (t.scale != current_scale)
                 HPDF_Page_SetHorizontalScalling(page, f(t.scale * 100)), current_scale = t.scale;
             fill(page, t.colour);
+            mark(index, t.node); // within the text object, and ended before it is
             HPDF_Page_TextOut(page, f(t.x), y(t.y), codes_.encode(t.text).c_str());
         }
+        end_mark(index);
         HPDF_Page_EndText(page);
         pdf_.check("drawing text");
         // A character no font covers is drawn as an open box, never dropped silently.
+        if (!placeholders.empty()) mark(index, -1);
         for (const TextItem* t : placeholders) {
             HPDF_Page_SetRGBStroke(page, f(t->colour.r), f(t->colour.g), f(t->colour.b));
             HPDF_Page_SetLineWidth(page, f(t->size / 20));
@@ -217,6 +254,7 @@ class Renderer {
                 HPDF_Page_Stroke(page);
             }
         }
+        end_mark(index);
         pdf_.check("drawing placeholders");
     }
 
@@ -299,6 +337,8 @@ class Renderer {
     HPDF_Encoder encoder_ = nullptr;
     PdfDocument pdf_;
     std::vector<HPDF_Page> pages_;
+    std::vector<std::vector<int>> marked_; // a page's structure node by MCID
+    std::optional<int> open_node_;         // of the marked-content sequence open, if any
     std::map<int, HPDF_Font> fonts_;
     std::map<const Image*, HPDF_Image> images_;
 };

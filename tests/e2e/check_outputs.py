@@ -67,8 +67,12 @@ def source_facts(path):
             if c.tag == NS + 'email': external.add('mailto:' + c.text.strip())
             if c.tag == NS + 'web': external.add(c.text.strip() if '://' in c.text else 'https://' + c.text.strip())
     sections = len(list(root.iter(NS + 'section')))
+    # Headings of the logical structure: each section's, and the labels of the key-facts box and
+    # the contact block; a figure's alternative text, where it has one (alt="" is decoration).
+    headings = sections + len(root.findall(NS + 'key-facts/' + NS + 'fact')[:1]) + (contact is not None)
+    alts = sorted(' '.join(f.get('alt').split()) for f in root.iter(NS + 'figure') if f.get('alt').strip())
     return dict(words=words, external=external, body_links=body_links, contact_lines=contact_lines,
-                sections=sections, title=text(meta.find(NS + 'title')), lang=root.get('{http://www.w3.org/XML/1998/namespace}lang'))
+                sections=sections, headings=headings, alts=alts, title=text(meta.find(NS + 'title')), lang=root.get('{http://www.w3.org/XML/1998/namespace}lang'))
 
 def pdf_objects(pdf):
     j = json.loads(run(['qpdf', '--json=2', '--json-key=qpdf', pdf], text=True).stdout)
@@ -117,6 +121,20 @@ def check_pdf(pdf, facts, name):
           f'{name}: every page has a /TrimBox, the page itself: {sorted(boxes)}')
     outlines = [o for o in objects if '/Title' in o and '/Parent' in o]
     check(len(outlines) == facts['sections'] + 1, f'{name}: {len(outlines)} bookmarks, expected {facts["sections"] + 1}')
+    # Tagged: a structure tree whose title is the one H1, with a heading a section (and the key
+    # facts' and contact's labels), each figure with its alternative text, every page's content
+    # reachable from it (/StructParents), and the catalog saying so.
+    check(re.search(r'^Tagged:\s+yes$', info, re.M), f'{name}: pdfinfo says the PDF is tagged')
+    elements = [o for o in objects if o.get('/Type') == '/StructElem']
+    roles = [o.get('/S') for o in elements]
+    check(roles.count('/H1') == 1, f'{name}: one H1 (the title), found {roles.count("/H1")}')
+    headings = sum(roles.count(h) for h in ('/H2', '/H3', '/H4'))
+    check(headings == facts['headings'], f'{name}: {headings} headings H2-H4, expected {facts["headings"]}')
+    alts = sorted(' '.join(re.sub(r'^u:', '', o.get('/Alt', '')).split()) for o in elements if o.get('/S') == '/Figure')
+    check(alts == facts['alts'], f'{name}: figures\' alternative texts {alts}, expected {facts["alts"]}')
+    check(catalog.get('/MarkInfo', {}).get('/Marked') is True and '/StructTreeRoot' in catalog,
+          f'{name}: the catalog marks the PDF as tagged')
+    check(all('/StructParents' in o for o in pages), f'{name}: every page is in the parent tree')
     if rtl:
         check_right_aligned(pdf, name)
     if os.path.exists(glyphcheck) and os.path.exists('/usr/bin/python3'):

@@ -827,3 +827,48 @@ TEST_CASE("spacing tightens only for some lengths of a sheet, and never below ha
     CHECK(tightened > 0);
     CHECK(full > tightened);
 }
+
+TEST_CASE("the layout's logical structure: each block a node, in reading order, page furniture none") {
+    Fixture f;
+    PageLayout pages = layout_of(
+        f, test::with_body("<p>Intro</p><list><item>One</item></list><quote source=\"Speaker\">"
+                           "<p>Quoted</p></quote><note><p>Aside</p></note>"
+                           "<section><heading>Part</heading><p>Body</p></section>"));
+    std::vector<std::string> roles;
+    for (const StructureNode& node : pages.structure)
+        roles.push_back(node.role + (node.parent < 0 ? "" : "<" + std::to_string(node.parent)));
+    CHECK(roles == std::vector<std::string>{"H1", "P", "P", "L", "LI<3", "Lbl<4", "LBody<4",
+                                            "BlockQuote", "P<7", "P<7", "Div", "P<10", "H2", "P"});
+    auto node_of = [&](std::string_view text) {
+        for (const Page& page : pages.pages)
+            for (const TextItem& t : page.texts)
+                if (t.text.find(text) != std::string::npos) return t.node;
+        return -2;
+    };
+    CHECK(node_of("Intro") == 2);
+    CHECK(node_of("\u2022") == 5); // the bullet is the item's label
+    CHECK(node_of("One") == 6);
+    CHECK(node_of("Speaker") == 9);
+    CHECK(node_of("Part") == 12);
+    CHECK(node_of("Body") == 13);
+    CHECK(node_of("Page") == -1); // the page number: an artifact
+}
+
+TEST_CASE("a figure is a node with its alternative text, its caption a node beside it") {
+    Fixture f;
+    PageLayout pages = layout_of(
+        f, test::with_body("<figure src=\"img/taji-visit.jpg\" alt=\"Officers at a school\">"
+                           "<caption>Taji</caption></figure><figure src=\"img/taji-visit.jpg\" "
+                           "alt=\"\"><caption>Decoration</caption></figure>"));
+    REQUIRE(pages.structure.size() == 5); // H1, the date, Figure, Caption, Caption
+    CHECK(pages.structure[2].role == "Figure");
+    CHECK(pages.structure[2].alt == "Officers at a school");
+    CHECK(pages.structure[3].role == "Caption");
+    CHECK(pages.structure[3].parent == -1); // not inside the figure, whose alt text replaces it
+    CHECK(pages.structure[4].role == "Caption");
+    std::vector<int> images;
+    for (const Page& page : pages.pages)
+        for (const ImageItem& image : page.images)
+            images.push_back(image.node);
+    CHECK(images == std::vector<int>{2, -1}); // alt="": decoration, not read out
+}

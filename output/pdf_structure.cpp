@@ -1,0 +1,118 @@
+#include "output/pdf_structure.hpp"
+#include "pipeline/utf8.hpp"
+
+#include <hpdf_doc.h>
+
+#include <string>
+
+namespace factpress {
+namespace {
+
+// A PDF text string for any Unicode: UTF-16BE after its byte order mark, written in hex.
+std::string utf16_text(std::string_view utf8_text) {
+    std::string bytes = "\xFE\xFF";
+    auto unit = [&](unsigned u) {
+        bytes += static_cast<char>(u >> 8);
+        bytes += static_cast<char>(u & 0xFF);
+    };
+    for (std::size_t pos = 0; pos < utf8_text.size();) {
+        char32_t cp = utf8::next(utf8_text, pos);
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            unit(0xD800 + (cp >> 10));
+            unit(0xDC00 + (cp & 0x3FF));
+        } else {
+            unit(cp);
+        }
+    }
+    return bytes;
+}
+
+class StructureWriter {
+  public:
+    explicit StructureWriter(PdfDocument& pdf) : pdf_(pdf), doc_(pdf.get()) {}
+
+    HPDF_Dict object(const char* type) {
+        HPDF_Dict dict = pdf_.check(HPDF_Dict_New(doc_->mmgr), "the structure tree");
+        check(HPDF_Xref_Add(doc_->xref, dict));
+        check(HPDF_Dict_AddName(dict, "Type", type));
+        return dict;
+    }
+
+    HPDF_Dict element(const std::string& role, HPDF_Dict parent) {
+        HPDF_Dict dict = object("StructElem");
+        check(HPDF_Dict_AddName(dict, "S", role.c_str()));
+        check(HPDF_Dict_Add(dict, "P", parent));
+        return dict;
+    }
+
+    HPDF_Array array(HPDF_Dict in, const char* key) {
+        HPDF_Array list = pdf_.check(HPDF_Array_New(doc_->mmgr), "the structure tree");
+        check(HPDF_Dict_Add(in, key, list));
+        return list;
+    }
+
+    void check(HPDF_STATUS status) { pdf_.check_status(status, "the structure tree"); }
+
+    PdfDocument& pdf_;
+    HPDF_Doc doc_;
+};
+
+} // namespace
+
+void write_structure(PdfDocument& pdf, const std::vector<StructureNode>& nodes,
+                     const std::vector<HPDF_Page>& pages,
+                     const std::vector<std::vector<int>>& marked) {
+    StructureWriter w(pdf);
+    HPDF_MMgr memory = pdf.get()->mmgr;
+    HPDF_Dict root = w.object("StructTreeRoot");
+    HPDF_Dict document = w.element("Document", root);
+    w.check(HPDF_Dict_Add(root, "K", document));
+    HPDF_Array document_kids = w.array(document, "K");
+    std::vector<HPDF_Dict> elements;
+    std::vector<HPDF_Array> kids;
+    for (const StructureNode& node : nodes) {
+        HPDF_Dict parent = node.parent < 0 ? document : elements.at(node.parent);
+        elements.push_back(w.element(node.role, parent));
+        if (!node.alt.empty()) {
+            std::string alt = utf16_text(node.alt);
+            HPDF_Binary text =
+                pdf.check(HPDF_Binary_New(memory, reinterpret_cast<HPDF_BYTE*>(alt.data()),
+                                          static_cast<HPDF_UINT>(alt.size())),
+                          "a figure's alternative text");
+            w.check(HPDF_Dict_Add(elements.back(), "Alt", text));
+        }
+        kids.push_back(w.array(elements.back(), "K"));
+    }
+    // A node's own content first, page by page, then its children in reading order.
+    HPDF_Dict parent_tree = pdf.check(HPDF_Dict_New(memory), "the structure tree");
+    HPDF_Array numbers = w.array(parent_tree, "Nums");
+    for (std::size_t p = 0; p < pages.size() && p < marked.size(); ++p) {
+        w.check(HPDF_Dict_AddNumber(pages[p], "StructParents", static_cast<HPDF_INT32>(p)));
+        w.check(HPDF_Array_AddNumber(numbers, static_cast<HPDF_INT32>(p)));
+        HPDF_Array owners = pdf.check(HPDF_Array_New(memory), "the structure tree");
+        w.check(HPDF_Array_Add(numbers, owners));
+        for (std::size_t id = 0; id < marked[p].size(); ++id) {
+            auto node = static_cast<std::size_t>(marked[p][id]);
+            HPDF_Dict reference = pdf.check(HPDF_Dict_New(memory), "the structure tree");
+            w.check(HPDF_Array_Add(kids.at(node), reference));
+            w.check(HPDF_Dict_AddName(reference, "Type", "MCR"));
+            w.check(HPDF_Dict_Add(reference, "Pg", pages[p]));
+            w.check(HPDF_Dict_AddNumber(reference, "MCID", static_cast<HPDF_INT32>(id)));
+            w.check(HPDF_Array_Add(owners, elements[node]));
+        }
+    }
+    for (std::size_t i = 0; i < nodes.size(); ++i)
+        w.check(HPDF_Array_Add(
+            nodes[i].parent < 0 ? document_kids : kids[static_cast<std::size_t>(nodes[i].parent)],
+            elements[i]));
+    w.check(HPDF_Dict_Add(root, "ParentTree", parent_tree));
+    w.check(HPDF_Dict_AddNumber(root, "ParentTreeNextKey", static_cast<HPDF_INT32>(pages.size())));
+    HPDF_Catalog catalog = pdf.get()->catalog;
+    w.check(HPDF_Dict_Add(catalog, "StructTreeRoot", root));
+    HPDF_Dict mark_info = pdf.check(HPDF_Dict_New(memory), "the structure tree");
+    w.check(HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE));
+    w.check(HPDF_Dict_Add(catalog, "MarkInfo", mark_info));
+}
+
+} // namespace factpress
