@@ -40,6 +40,22 @@ std::string_view clipped(std::string_view text) {
     return text.substr(0, pos);
 }
 
+// Whether a space character ends text item `k` of a page. Words are placed one by one, so the
+// space between two is drawn nowhere; a space glyph after the first (blank, and the next word is
+// placed where it always was) lets what reads the tagged text, a screen reader or
+// `pdfinfo -struct-text`, tell the words apart. Between two items of one block on one line with
+// a gap (not the two styles of one word), or at a line's end, unless the line ends in a hyphen or
+// inside an address (after / or _).
+bool word_space_after(const std::vector<TextItem>& texts, std::size_t k) {
+    const TextItem& t = texts[k];
+    if (k + 1 >= texts.size() || t.node < 0 || t.text.empty()) return false;
+    const TextItem& next = texts[k + 1];
+    if (next.node != t.node || next.face < 0) return false;
+    if (next.y == t.y) return next.x > t.x + t.width + t.size * 0.1;
+    return !t.text.ends_with('-') && !t.text.ends_with('/') && !t.text.ends_with('_') &&
+           !t.text.ends_with("\u2010");
+}
+
 class Renderer {
   public:
     Renderer(const PageLayout& layout, const PdfOptions& options)
@@ -78,6 +94,11 @@ class Renderer {
         for (const auto& page : layout.pages)
             for (const auto& t : page.texts)
                 if (t.face >= 0) add_characters(used[t.face], t.text);
+        // The word spaces of left-to-right text (right to left, items are in visual order).
+        if (!layout.info.right_to_left)
+            for (auto& [face, characters] : used)
+                if (layout.faces.at(static_cast<std::size_t>(face))->covers(U' '))
+                    characters.insert(U' ');
         return used;
     }
 
@@ -224,7 +245,8 @@ class Renderer {
         HPDF_Page_BeginText(page);
         HPDF_Font current = nullptr;
         double current_size = 0, current_scale = 1;
-        for (const auto& t : content.texts) {
+        for (std::size_t k = 0; k < content.texts.size(); ++k) {
+            const TextItem& t = content.texts[k];
             if (t.face < 0) {
                 placeholders.push_back(&t);
                 continue;
@@ -237,7 +259,9 @@ class Renderer {
                 HPDF_Page_SetHorizontalScalling(page, f(t.scale * 100)), current_scale = t.scale;
             fill(page, t.colour);
             mark(index, t.node); // within the text object, and ended before it is
-            HPDF_Page_TextOut(page, f(t.x), y(t.y), codes_.encode(t.text).c_str());
+            bool spaced = used_.at(t.face).contains(U' ') && word_space_after(content.texts, k);
+            HPDF_Page_TextOut(page, f(t.x), y(t.y),
+                              codes_.encode(spaced ? t.text + ' ' : t.text).c_str());
         }
         end_mark(index);
         HPDF_Page_EndText(page);

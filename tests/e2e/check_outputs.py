@@ -135,6 +135,14 @@ def check_pdf(pdf, facts, name):
     check(catalog.get('/MarkInfo', {}).get('/Marked') is True and '/StructTreeRoot' in catalog,
           f'{name}: the catalog marks the PDF as tagged')
     check(all('/StructParents' in o for o in pages), f'{name}: every page is in the parent tree')
+    # What a screen reader gets: the tagged text alone, word spaces included (left to right; a
+    # hyphen at a line's end shows there as "lead-ers", so words are also looked for joined).
+    if not rtl:
+        tagged = run(['pdfinfo', '-struct-text', pdf], text=True).stdout
+        said = set(words_of(tagged)) | set(words_of(re.sub(r'(\w)-(\w)', r'\1\2', tagged)))
+        unsaid = [w for w in facts['words'] if w not in said]
+        share = 1 - len(unsaid) / max(1, len(facts['words']))
+        check(share >= 0.97, f'{name}: {share:.1%} of words in the tagged text, missing {unsaid[:10]}')
     if rtl:
         check_right_aligned(pdf, name)
     if os.path.exists(glyphcheck) and os.path.exists('/usr/bin/python3'):
