@@ -828,7 +828,8 @@ TEST_CASE("spacing tightens only for some lengths of a sheet, and never below ha
     CHECK(full > tightened);
 }
 
-TEST_CASE("the layout's logical structure: each block a node, in reading order, page furniture none") {
+TEST_CASE(
+    "the layout's logical structure: each block a node, in reading order, page furniture none") {
     Fixture f;
     PageLayout pages = layout_of(
         f, test::with_body("<p>Intro</p><list><item>One</item></list><quote source=\"Speaker\">"
