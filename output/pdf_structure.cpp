@@ -11,20 +11,11 @@ namespace {
 // A PDF text string for any Unicode: UTF-16BE after its byte order mark, written in hex.
 std::string utf16_text(std::string_view utf8_text) {
     std::string bytes = "\xFE\xFF";
-    auto unit = [&](unsigned u) {
-        bytes += static_cast<char>(u >> 8);
-        bytes += static_cast<char>(u & 0xFF);
-    };
-    for (std::size_t pos = 0; pos < utf8_text.size();) {
-        char32_t cp = utf8::next(utf8_text, pos);
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            unit(0xD800 + (cp >> 10));
-            unit(0xDC00 + (cp & 0x3FF));
-        } else {
-            unit(cp);
+    for (std::size_t pos = 0; pos < utf8_text.size();)
+        for (char16_t unit : utf8::utf16(utf8::next(utf8_text, pos))) {
+            bytes += static_cast<char>(unit >> 8);
+            bytes += static_cast<char>(unit & 0xFF);
         }
-    }
     return bytes;
 }
 

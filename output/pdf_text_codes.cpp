@@ -26,9 +26,10 @@ std::uint16_t nth_code(std::size_t k) {
 }
 
 std::string utf16_hex(char32_t c) {
-    if (c < 0x10000) return fmt::format("{:04X}", static_cast<unsigned>(c));
-    char32_t v = c - 0x10000;
-    return fmt::format("{:04X}{:04X}", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
+    std::string hex;
+    for (char16_t unit : utf8::utf16(c))
+        hex += fmt::format("{:04X}", static_cast<unsigned>(unit));
+    return hex;
 }
 
 // Arabic joining forms and ligatures: what shaping draws, never what an author writes.

@@ -72,6 +72,12 @@ std::u32string decode(std::string_view text) {
     return out;
 }
 
+std::u16string utf16(char32_t cp) {
+    if (cp < 0x10000) return {static_cast<char16_t>(cp)};
+    char32_t v = cp - 0x10000;
+    return {static_cast<char16_t>(0xD800 + (v >> 10)), static_cast<char16_t>(0xDC00 + (v & 0x3FF))};
+}
+
 std::string encode(std::u32string_view code_points) {
     std::string out;
     for (char32_t cp : code_points)

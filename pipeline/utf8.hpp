@@ -15,6 +15,10 @@ char32_t next(std::string_view text, std::size_t& pos);
 
 void append(std::string& out, char32_t cp);
 
+// `cp` in UTF-16: one unit, or a surrogate pair beyond the Basic Multilingual Plane (PDF's text
+// strings and ToUnicode maps are UTF-16BE).
+std::u16string utf16(char32_t cp);
+
 // Offset of the first malformed byte, or npos when all of `text` is valid UTF-8.
 std::size_t first_invalid(std::string_view text);
 

@@ -203,6 +203,7 @@ TEST_CASE("byte sequences that are not UTF-8 never pass, wherever they are") {
 }
 
 #include "pipeline/tag_mismatch.hpp"
+#include "pipeline/utf8.hpp"
 
 TEST_CASE("a tag mismatch names the element still open, past comments, CDATA and empty tags") {
     std::string text = "<a><!-- <b> --><c x='>'/><![CDATA[<d>]]><e></e></f>";
@@ -298,4 +299,11 @@ TEST_CASE("a language written out by name is not a language tag, and gets its co
     CHECK(message_for("cnr").empty());
     CHECK(message_for("pt-BR").empty());
     CHECK(message_for("sr-Latn-ME").empty());
+}
+
+TEST_CASE("a code point in UTF-16: one unit, or a surrogate pair beyond the BMP") {
+    CHECK(utf8::utf16(U'A') == u"A");
+    CHECK(utf8::utf16(U'\u0646') == u"\u0646");
+    CHECK(utf8::utf16(U'\U0001F600') == std::u16string{0xD83D, 0xDE00});
+    CHECK(utf8::utf16(U'\U0010FFFF') == std::u16string{0xDBFF, 0xDFFF});
 }
