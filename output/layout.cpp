@@ -138,7 +138,7 @@ class Builder {
         if (g.columns > 1) // a fresh flow of the blocks, as tight as they were left
             flowed = balance_last_page(layout, g, blocks, options, std::move(flowed));
         flowed.spacing = spacing;
-        flowed.structure = structure_;
+        flowed.structure = std::move(structure_);
         running_elements(flowed, g);
         flowed.faces = fonts_.faces(); // after typesetting: every face a run uses has been read
         if (right_to_left_) mirror(flowed);
@@ -348,9 +348,7 @@ class Builder {
         int whole = open_node("L");
         for (const auto& item : list.items) {
             ++number;
-            int entry = open_node("LI", whole);
-            int label = open_node("Lbl", entry);
-            int text = open_node("LBody", entry);
+            auto [label, text] = open_list_item(whole);
             std::string marker = list.numbered ? fmt::format("{}.", number) : "\u2022";
             // Right to left, a number's period is on its left: ".1", as the text reads it.
             if (right_to_left_) marker = shape_word(marker, true);
@@ -447,9 +445,7 @@ class Builder {
         TextStyle ts = text_style(style_, "key-facts");
         int whole = open_node("L");
         for (const auto& fact : sheet_.key_facts) {
-            int entry = open_node("LI", whole);
-            int label = open_node("Lbl", entry);
-            open_node("LBody", entry);
+            int label = open_list_item(whole).label;
             auto slices = lines(fact.content, "key-facts", column_width_ - 2 * padding - indent,
                                 fact.position);
             if (slices.empty()) continue;
@@ -676,6 +672,17 @@ class Builder {
     int open_node(std::string role, int parent = -1, std::string alt = {}) {
         structure_.push_back({std::move(role), parent, std::move(alt)});
         return node_ = static_cast<int>(structure_.size()) - 1;
+    }
+
+    // An item of list node `list`: its label (the bullet or number) and its body, which is
+    // current.
+    struct ListItemNodes {
+        int label, body;
+    };
+    ListItemNodes open_list_item(int list) {
+        int item = open_node("LI", list);
+        int label = open_node("Lbl", item);
+        return {label, open_node("LBody", item)};
     }
 
     void draw_marker(Slice& slice, const std::string& marker, double x, const TextStyle& ts,

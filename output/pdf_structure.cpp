@@ -23,8 +23,12 @@ class StructureWriter {
   public:
     explicit StructureWriter(PdfDocument& pdf) : pdf_(pdf), doc_(pdf.get()) {}
 
+    // A dictionary written where it is put; object(): one of its own, referred to.
+    HPDF_Dict dict() { return pdf_.check(HPDF_Dict_New(doc_->mmgr), "the structure tree"); }
+    HPDF_Array list() { return pdf_.check(HPDF_Array_New(doc_->mmgr), "the structure tree"); }
+
     HPDF_Dict object(const char* type) {
-        HPDF_Dict dict = pdf_.check(HPDF_Dict_New(doc_->mmgr), "the structure tree");
+        HPDF_Dict dict = this->dict();
         check(HPDF_Xref_Add(doc_->xref, dict));
         check(HPDF_Dict_AddName(dict, "Type", type));
         return dict;
@@ -38,13 +42,14 @@ class StructureWriter {
     }
 
     HPDF_Array array(HPDF_Dict in, const char* key) {
-        HPDF_Array list = pdf_.check(HPDF_Array_New(doc_->mmgr), "the structure tree");
-        check(HPDF_Dict_Add(in, key, list));
-        return list;
+        HPDF_Array made = list();
+        check(HPDF_Dict_Add(in, key, made));
+        return made;
     }
 
     void check(HPDF_STATUS status) { pdf_.check_status(status, "the structure tree"); }
 
+  private:
     PdfDocument& pdf_;
     HPDF_Doc doc_;
 };
@@ -76,16 +81,16 @@ void write_structure(PdfDocument& pdf, const std::vector<StructureNode>& nodes,
         kids.push_back(w.array(elements.back(), "K"));
     }
     // A node's own content first, page by page, then its children in reading order.
-    HPDF_Dict parent_tree = pdf.check(HPDF_Dict_New(memory), "the structure tree");
+    HPDF_Dict parent_tree = w.dict();
     HPDF_Array numbers = w.array(parent_tree, "Nums");
     for (std::size_t p = 0; p < pages.size() && p < marked.size(); ++p) {
         w.check(HPDF_Dict_AddNumber(pages[p], "StructParents", static_cast<HPDF_INT32>(p)));
         w.check(HPDF_Array_AddNumber(numbers, static_cast<HPDF_INT32>(p)));
-        HPDF_Array owners = pdf.check(HPDF_Array_New(memory), "the structure tree");
+        HPDF_Array owners = w.list();
         w.check(HPDF_Array_Add(numbers, owners));
         for (std::size_t id = 0; id < marked[p].size(); ++id) {
             auto node = static_cast<std::size_t>(marked[p][id]);
-            HPDF_Dict reference = pdf.check(HPDF_Dict_New(memory), "the structure tree");
+            HPDF_Dict reference = w.dict();
             w.check(HPDF_Array_Add(kids.at(node), reference));
             w.check(HPDF_Dict_AddName(reference, "Type", "MCR"));
             w.check(HPDF_Dict_Add(reference, "Pg", pages[p]));
@@ -101,7 +106,7 @@ void write_structure(PdfDocument& pdf, const std::vector<StructureNode>& nodes,
     w.check(HPDF_Dict_AddNumber(root, "ParentTreeNextKey", static_cast<HPDF_INT32>(pages.size())));
     HPDF_Catalog catalog = pdf.get()->catalog;
     w.check(HPDF_Dict_Add(catalog, "StructTreeRoot", root));
-    HPDF_Dict mark_info = pdf.check(HPDF_Dict_New(memory), "the structure tree");
+    HPDF_Dict mark_info = w.dict();
     w.check(HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE));
     w.check(HPDF_Dict_Add(catalog, "MarkInfo", mark_info));
 }
