@@ -38,8 +38,7 @@ class Builder {
     static std::string text(const pugi::xml_node& node) {
         std::string value;
         for (auto child : node.children())
-            if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)
-                value += child.value();
+            if (is_text(child)) value += child.value();
         return value;
     }
 
@@ -72,7 +71,7 @@ class Builder {
     Inlines inlines(const pugi::xml_node& node) {
         Inlines runs;
         for (auto child : node.children()) {
-            if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+            if (is_text(child)) {
                 runs.push_back(
                     {InlineKind::text, child.value(), {}, {}, document_.text_position(child)});
                 continue;

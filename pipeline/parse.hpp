@@ -26,6 +26,11 @@ struct ParsedDocument {
     Position text_position(const pugi::xml_node& text) const;
 };
 
+// Text (character data or CDATA), as opposed to elements, comments and instructions.
+inline bool is_text(const pugi::xml_node& node) {
+    return node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata;
+}
+
 // Position of an element's '<' in the source it was parsed from (pugixml keeps byte offsets).
 Position element_position(const SourceText& source, const pugi::xml_node& node);
 

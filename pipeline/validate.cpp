@@ -53,7 +53,7 @@ std::string not_a_language_tag(std::string_view value) {
 std::string all_text(const pugi::xml_node& node) {
     std::string text;
     for (auto child : node.children()) {
-        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata)
+        if (is_text(child))
             text += child.value();
         else if (child.type() == pugi::node_element)
             text += all_text(child);
@@ -96,8 +96,7 @@ class Validator {
 
   private:
     void error(const pugi::xml_node& node, std::string message, std::string_view attribute = {}) {
-        bool text = node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata;
-        Position at = text                ? document_.text_position(node)
+        Position at = is_text(node)       ? document_.text_position(node)
                       : attribute.empty() ? document_.position_of(node)
                                           : document_.position_of(node, attribute);
         diagnostics_.push_back({Severity::error, at, std::move(message)});
@@ -252,13 +251,12 @@ class Validator {
         pugi::xml_node published = updated.parent().child("date");
         std::optional<Date> date = parse_date(all_text(published));
         if (!date || !wholly_before(when, *date)) return;
+        Position at = document_.position_of(published);
         diagnostics_.push_back(
             {Severity::warning, document_.position_of(updated),
              fmt::format("<updated> holds \"{}\", before the sheet's <date> \"{}\" (at {}:{}); "
                          "were they swapped?",
-                         shown, collapse_white_space(all_text(published)),
-                         document_.position_of(published).line,
-                         document_.position_of(published).column)});
+                         shown, collapse_white_space(all_text(published)), at.line, at.column)});
     }
 
     void identifier(const pugi::xml_node& node, std::string_view value, bool link_target) {
@@ -310,7 +308,7 @@ class Validator {
         bool seen_section = false;
         bool first = true;
         for (auto child : node.children()) {
-            if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+            if (is_text(child)) {
                 if (!is_blank(child.value()))
                     error(child, fmt::format("text is not allowed directly in <{}>{}", node.name(),
                                              schema::is_block(node.name()) ||
@@ -395,8 +393,7 @@ class Validator {
             return;
         }
         for (auto child : node.children()) {
-            if ((child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) &&
-                !is_blank(child.value()))
+            if (is_text(child) && !is_blank(child.value()))
                 error(child, "an <item> holds either inline content or paragraphs <p>, not both");
             else if (child.type() == pugi::node_element && std::string_view(child.name()) != "p")
                 error(child,

@@ -1,11 +1,10 @@
 #include "pipeline/validate_values.hpp"
-
 #include "pipeline/raw_attribute.hpp"
-#include <tuple>
 
 #include <fmt/format.h>
 
 #include <cctype>
+#include <tuple>
 
 namespace factpress {
 namespace {
