@@ -84,6 +84,32 @@ void mirror(PageLayout& layout) {
     }
 }
 
+// `text` without the spaces at its ends.
+std::string trimmed(const std::string& text) {
+    std::size_t start = text.find_first_not_of(' ');
+    return start == std::string::npos ? ""
+                                      : text.substr(start, text.find_last_not_of(' ') + 1 - start);
+}
+
+struct LinkWords {
+    std::string href, words;
+    bool said = false; // given to a Link node
+};
+
+// The links of inline content as its spans hold it, in reading order: each stretch of spans with
+// one target, its words with the space around them dropped.
+std::vector<LinkWords> link_words(const std::vector<Span>& spans) {
+    std::vector<LinkWords> links;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        if (spans[i].link.empty()) continue;
+        if (i == 0 || spans[i - 1].link != spans[i].link) links.push_back({spans[i].link, {}});
+        links.back().words += spans[i].text;
+    }
+    for (LinkWords& link : links)
+        link.words = trimmed(link.words);
+    return links;
+}
+
 // Where the baseline of a line of this style sits below the line's top.
 double baseline(const TextStyle& ts) {
     return ts.leading / 2 + ts.size * 0.33;
@@ -194,20 +220,25 @@ class Builder {
 
     std::vector<Slice> lines(const Inlines& content, const TextStyle& ts, double width,
                              Position where, bool group = true) {
-        auto set = typesetter_.set(flatten(content, ts, sheet_.language), ts, width, where);
+        auto spans = flatten(content, ts, sheet_.language);
+        auto set = typesetter_.set(spans, ts, width, where);
         std::vector<Slice> slices;
+        link_ = {};
+        links_ = link_words(spans);
+        say_in_reading_order(spans);
         for (const auto& line : set)
             slices.push_back(line_slice(line, ts));
         return group ? keep_ends_together({std::move(slices)}) : slices;
     }
 
-    Slice line_slice(const Line& line, const TextStyle& ts) const {
+    Slice line_slice(const Line& line, const TextStyle& ts) {
         Slice slice;
         slice.height = ts.leading;
         for (const auto& run : line.runs) {
             Colour colour = run.link.empty() ? ts.colour : ts.link_colour;
             slice.content.texts.push_back({run.x, baseline(ts), run.face, ts.size, colour, run.text,
-                                           run.width, run.scale, node_});
+                                           run.width, run.scale, link_node(run.link),
+                                           run.added_hyphen});
             if (run.link.empty()) continue;
             auto& links = slice.content.links;
             bool anchor = run.link.starts_with('#');
@@ -216,9 +247,49 @@ class Builder {
                 links.back().x + links.back().width >= run.x - ts.size)
                 links.back().width = run.x + run.width - links.back().x;
             else
-                links.push_back({run.x, 0, run.width, ts.leading, uri, id});
+                links.push_back({run.x, 0, run.width, ts.leading, uri, id, link_.node});
         }
         return slice;
+    }
+
+    // The structure node of a run with link `href` ("": none): a Link inside the current node,
+    // one for consecutive runs with the same target, across lines too, so that a screen reader
+    // announces the link once, with all its words.
+    int link_node(const std::string& href) {
+        if (href.empty() || node_ < 0) {
+            link_ = {};
+            return node_;
+        }
+        if (link_.href != href || link_.owner != node_) {
+            structure_.push_back({"Link", node_, {}, words_of_link(href), {}});
+            link_ = {href, node_, static_cast<int>(structure_.size()) - 1};
+        }
+        return link_.node;
+    }
+
+    // Lines set right to left hold their runs in the order they are drawn, not the order they are
+    // read: the current node, given such text or in a right-to-left sheet (where words of any
+    // script run right to left), says its text as written (/ActualText), for a screen reader or
+    // a reader's reflow.
+    void say_in_reading_order(const std::vector<Span>& spans) {
+        if (node_ < 0 || structure_[static_cast<std::size_t>(node_)].role == "Figure") return;
+        std::string text;
+        for (const Span& span : spans)
+            text += span.text;
+        if (!right_to_left_ && !has_right_to_left(text)) return;
+        std::string& said = structure_[static_cast<std::size_t>(node_)].actual_text;
+        said += (said.empty() ? "" : " ") + trimmed(text);
+    }
+
+    // The words of the next link of the text being set to `href`, in reading order: lines set
+    // right to left hold their runs in the order they are drawn.
+    std::string words_of_link(const std::string& href) {
+        auto next = std::find_if(links_.begin(), links_.end(), [&](const LinkWords& link) {
+            return link.href == href && !link.said;
+        });
+        if (next == links_.end()) return {}; // the rest of a link broken over lines right to left
+        next->said = true;
+        return next->words;
     }
 
     // The space between two paragraphs of a summary, quote or note: the element's own, else a
@@ -670,7 +741,7 @@ class Builder {
     // A new node of the logical structure under `parent` (the document when -1), which what is
     // made next belongs to; returns its index.
     int open_node(std::string role, int parent = -1, std::string alt = {}) {
-        structure_.push_back({std::move(role), parent, std::move(alt)});
+        structure_.push_back({std::move(role), parent, std::move(alt), {}, {}});
         return node_ = static_cast<int>(structure_.size()) - 1;
     }
 
@@ -704,6 +775,11 @@ class Builder {
     Diagnostics& diagnostics_;
     std::vector<StructureNode> structure_; // the logical structure, as blocks are made
     int node_ = -1; // the node of structure_ that text and images being made belong to
+    struct OpenLink {
+        std::string href;
+        int owner = -1, node = -1;
+    } link_;                       // the Link node of the run just set, if it had one
+    std::vector<LinkWords> links_; // of the text being set
     Typesetter typesetter_;
     double column_width_ = 0;
     double frame_height_ = 0;

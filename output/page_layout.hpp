@@ -20,9 +20,10 @@ struct TextItem {
     double size = 10;
     Colour colour;
     std::string text;
-    double width = 0; // as drawn, scaling included
-    double scale = 1; // horizontal glyph scaling (font expansion on justified lines)
-    int node = -1;    // in PageLayout::structure; -1 for page furniture (a running header)
+    double width = 0;          // as drawn, scaling included
+    double scale = 1;          // horizontal glyph scaling (font expansion on justified lines)
+    int node = -1;             // in PageLayout::structure; -1 for page furniture (a running header)
+    bool added_hyphen = false; // breaks the line: drawn, but not read (the word reads whole)
     bool operator==(const TextItem&) const = default;
 };
 
@@ -45,16 +46,20 @@ struct LinkItem {
     double x = 0, y = 0, width = 0, height = 0;
     std::string uri;    // external: http(s) or mailto
     std::string anchor; // internal: the id of a section or figure
+    int node = -1;      // its Link in PageLayout::structure; -1 on page furniture
     bool operator==(const LinkItem&) const = default;
 };
 
 // A node of the document's logical structure, in reading order: PDF's structure types (H1, P,
-// L, LI, Lbl, LBody, Figure, Caption, BlockQuote, Div), which a screen reader speaks and a reader
-// reflows by. Text and images name the node they belong to; rectangles are never content.
+// L, LI, Lbl, LBody, Figure, Caption, BlockQuote, Div, and Link inside a block), which a screen
+// reader speaks and a reader reflows by. Text and images name the node they belong to; rectangles
+// are never content.
 struct StructureNode {
     std::string role;
-    int parent = -1; // -1: a child of the document
-    std::string alt; // a Figure's alternative text, read instead of its content
+    int parent = -1;         // -1: a child of the document
+    std::string alt;         // a Figure's alternative text, read instead of its content
+    std::string words;       // a Link's, in reading order: what its annotations say (/Contents)
+    std::string actual_text; // the text as read, where it is not drawn in that order (/ActualText)
     bool operator==(const StructureNode&) const = default;
 };
 

@@ -40,18 +40,22 @@ std::string_view clipped(std::string_view text) {
     return text.substr(0, pos);
 }
 
-// Whether a space character ends text item `k` of a page. Words are placed one by one, so the
-// space between two is drawn nowhere; a space glyph after the first (blank, and the next word is
-// placed where it always was) lets what reads the tagged text, a screen reader or
-// `pdfinfo -struct-text`, tell the words apart. Between two items of one block on one line with
-// a gap (not the two styles of one word), or at a line's end, unless the line ends in a hyphen or
-// inside an address (after / or _).
-bool word_space_after(const std::vector<TextItem>& texts, std::size_t k) {
-    const TextItem& t = texts[k];
-    if (k + 1 >= texts.size() || t.node < 0 || t.text.empty()) return false;
-    const TextItem& next = texts[k + 1];
-    if (next.node != t.node || next.face < 0) return false;
-    if (next.y == t.y) return next.x > t.x + t.width + t.size * 0.1;
+// Whether a space character ends text item `t`, which `next` follows in reading (null: nothing of
+// the same page or the next). Words are placed one by one, so the space between two is drawn
+// nowhere; a space glyph after the first (blank, and the next word is placed where it always was)
+// lets what reads the tagged text, a screen reader or `pdfinfo -struct-text`, tell the words
+// apart. Between two items of one block on one line with a gap (not the two styles of one word,
+// nor a word and the hyphen it was broken with), or at a line's end, unless the line ends in a
+// hyphen or inside an address (after / or _). A link's words belong to the block around it.
+bool word_space_after(const TextItem& t, const TextItem* next,
+                      const std::vector<StructureNode>& structure) {
+    auto block = [&](int node) {
+        const StructureNode& n = structure.at(static_cast<std::size_t>(node));
+        return n.role == "Link" ? n.parent : node;
+    };
+    if (!next || t.node < 0 || t.text.empty()) return false;
+    if (next->node < 0 || block(next->node) != block(t.node) || next->face < 0) return false;
+    if (next->y == t.y) return next->x > t.x + t.width + t.size * 0.1;
     return !t.text.ends_with('-') && !t.text.ends_with('/') && !t.text.ends_with('_') &&
            !t.text.ends_with("\u2010");
 }
@@ -79,7 +83,8 @@ class Renderer {
         marked_.resize(pages_.size());
         for (std::size_t i = 0; i < layout_.pages.size(); ++i)
             draw(i);
-        if (!layout_.structure.empty()) write_structure(pdf_, layout_.structure, pages_, marked_);
+        if (!layout_.structure.empty())
+            write_structure(pdf_, layout_.structure, pages_, marked_, link_annotations_);
         outline();
         info();
         return pdf_.save();
@@ -236,7 +241,7 @@ class Renderer {
         end_mark(index);
         pdf_.check("drawing images");
         text(index, content);
-        links(page, content);
+        links(index, content);
     }
 
     void text(std::size_t index, const Page& content) {
@@ -258,8 +263,9 @@ class Renderer {
             if (t.scale != current_scale)
                 HPDF_Page_SetHorizontalScalling(page, f(t.scale * 100)), current_scale = t.scale;
             fill(page, t.colour);
-            mark(index, t.node); // within the text object, and ended before it is
-            bool spaced = used_.at(t.face).contains(U' ') && word_space_after(content.texts, k);
+            mark(index, t.added_hyphen ? -1 : t.node); // within the text object, ended before it is
+            bool spaced = used_.at(t.face).contains(U' ') &&
+                          word_space_after(t, following(index, k), layout_.structure);
             HPDF_Page_TextOut(page, f(t.x), y(t.y),
                               codes_.encode(spaced ? t.text + ' ' : t.text).c_str());
         }
@@ -282,7 +288,21 @@ class Renderer {
         pdf_.check("drawing placeholders");
     }
 
-    void links(HPDF_Page page, const Page& content) {
+    // The text item read after item `k` of page `index`: the next of the page, or after the
+    // page's last of the document's content (page furniture, placed last, is none), the first of
+    // the next page, where a block broken over pages goes on.
+    const TextItem* following(std::size_t index, std::size_t k) const {
+        const std::vector<TextItem>& texts = layout_.pages[index].texts;
+        if (k + 1 < texts.size() && texts[k + 1].node >= 0) return &texts[k + 1];
+        if (std::any_of(texts.begin() + static_cast<std::ptrdiff_t>(k) + 1, texts.end(),
+                        [](const TextItem& t) { return t.node >= 0; }) ||
+            index + 1 >= layout_.pages.size() || layout_.pages[index + 1].texts.empty())
+            return nullptr;
+        return &layout_.pages[index + 1].texts.front();
+    }
+
+    void links(std::size_t index, const Page& content) {
+        HPDF_Page page = pages_[index];
         for (const auto& l : content.links) {
             HPDF_Rect rect{f(l.x), y(l.y + l.height), f(l.x + l.width), y(l.y)};
             HPDF_Annotation annot = nullptr;
@@ -295,6 +315,7 @@ class Renderer {
             }
             pdf_.check(annot, "creating a link");
             pdf_.check_status(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0), "link border");
+            if (l.node >= 0) link_annotations_.push_back({annot, index, l.node});
         }
     }
 
@@ -363,6 +384,7 @@ class Renderer {
     std::vector<HPDF_Page> pages_;
     std::vector<std::vector<int>> marked_; // a page's structure node by MCID
     std::optional<int> open_node_;         // of the marked-content sequence open, if any
+    std::vector<LinkAnnotation> link_annotations_;
     std::map<int, HPDF_Font> fonts_;
     std::map<const Image*, HPDF_Image> images_;
 };

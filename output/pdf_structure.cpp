@@ -47,6 +47,14 @@ class StructureWriter {
         return made;
     }
 
+    // A text string, any Unicode.
+    HPDF_Binary text(std::string_view utf8_text) {
+        std::string utf16 = utf16_text(utf8_text);
+        return pdf_.check(HPDF_Binary_New(doc_->mmgr, reinterpret_cast<HPDF_BYTE*>(utf16.data()),
+                                          static_cast<HPDF_UINT>(utf16.size())),
+                          "a text of the structure tree");
+    }
+
     void check(HPDF_STATUS status) { pdf_.check_status(status, "the structure tree"); }
 
   private:
@@ -58,52 +66,84 @@ class StructureWriter {
 
 void write_structure(PdfDocument& pdf, const std::vector<StructureNode>& nodes,
                      const std::vector<HPDF_Page>& pages,
-                     const std::vector<std::vector<int>>& marked) {
+                     const std::vector<std::vector<int>>& marked,
+                     const std::vector<LinkAnnotation>& links) {
     StructureWriter w(pdf);
-    HPDF_MMgr memory = pdf.get()->mmgr;
     HPDF_Dict root = w.object("StructTreeRoot");
     HPDF_Dict document = w.element("Document", root);
     w.check(HPDF_Dict_Add(root, "K", document));
     HPDF_Array document_kids = w.array(document, "K");
     std::vector<HPDF_Dict> elements;
     std::vector<HPDF_Array> kids;
-    for (const StructureNode& node : nodes) {
+    std::vector<std::vector<std::size_t>> children(nodes.size());
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const StructureNode& node = nodes[i];
         HPDF_Dict parent = node.parent < 0 ? document : elements.at(node.parent);
         elements.push_back(w.element(node.role, parent));
-        if (!node.alt.empty()) {
-            std::string alt = utf16_text(node.alt);
-            HPDF_Binary text =
-                pdf.check(HPDF_Binary_New(memory, reinterpret_cast<HPDF_BYTE*>(alt.data()),
-                                          static_cast<HPDF_UINT>(alt.size())),
-                          "a figure's alternative text");
-            w.check(HPDF_Dict_Add(elements.back(), "Alt", text));
-        }
+        if (!node.alt.empty()) w.check(HPDF_Dict_Add(elements.back(), "Alt", w.text(node.alt)));
+        if (!node.actual_text.empty())
+            w.check(HPDF_Dict_Add(elements.back(), "ActualText", w.text(node.actual_text)));
         kids.push_back(w.array(elements.back(), "K"));
+        if (node.parent >= 0) children.at(static_cast<std::size_t>(node.parent)).push_back(i);
     }
-    // A node's own content first, page by page, then its children in reading order.
+    // Each node's marked content in drawing order, and each page's entry of the parent tree.
+    using Place = std::pair<std::size_t, std::size_t>; // page, MCID
+    std::vector<std::vector<Place>> content(nodes.size());
     HPDF_Dict parent_tree = w.dict();
     HPDF_Array numbers = w.array(parent_tree, "Nums");
     for (std::size_t p = 0; p < pages.size() && p < marked.size(); ++p) {
         w.check(HPDF_Dict_AddNumber(pages[p], "StructParents", static_cast<HPDF_INT32>(p)));
+        w.check(HPDF_Dict_AddName(pages[p], "Tabs", "S"));
         w.check(HPDF_Array_AddNumber(numbers, static_cast<HPDF_INT32>(p)));
         HPDF_Array owners = w.list();
         w.check(HPDF_Array_Add(numbers, owners));
         for (std::size_t id = 0; id < marked[p].size(); ++id) {
             auto node = static_cast<std::size_t>(marked[p][id]);
-            HPDF_Dict reference = w.dict();
-            w.check(HPDF_Array_Add(kids.at(node), reference));
-            w.check(HPDF_Dict_AddName(reference, "Type", "MCR"));
-            w.check(HPDF_Dict_Add(reference, "Pg", pages[p]));
-            w.check(HPDF_Dict_AddNumber(reference, "MCID", static_cast<HPDF_INT32>(id)));
+            content.at(node).push_back({p, id});
             w.check(HPDF_Array_Add(owners, elements[node]));
         }
     }
-    for (std::size_t i = 0; i < nodes.size(); ++i)
-        w.check(HPDF_Array_Add(
-            nodes[i].parent < 0 ? document_kids : kids[static_cast<std::size_t>(nodes[i].parent)],
-            elements[i]));
+    // A node's kids: its own content with its Links among it, each where its words begin; then
+    // its other children in reading order.
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        std::vector<std::size_t> inline_children, block_children;
+        for (std::size_t child : children[i])
+            (nodes[child].role == "Link" ? inline_children : block_children).push_back(child);
+        auto next_inline = inline_children.begin();
+        for (auto [page, id] : content[i]) {
+            for (; next_inline != inline_children.end() && !content[*next_inline].empty() &&
+                   content[*next_inline].front() < Place{page, id};
+                 ++next_inline)
+                w.check(HPDF_Array_Add(kids[i], elements[*next_inline]));
+            HPDF_Dict reference = w.dict();
+            w.check(HPDF_Array_Add(kids[i], reference));
+            w.check(HPDF_Dict_AddName(reference, "Type", "MCR"));
+            w.check(HPDF_Dict_Add(reference, "Pg", pages[page]));
+            w.check(HPDF_Dict_AddNumber(reference, "MCID", static_cast<HPDF_INT32>(id)));
+        }
+        for (; next_inline != inline_children.end(); ++next_inline)
+            w.check(HPDF_Array_Add(kids[i], elements[*next_inline]));
+        for (std::size_t child : block_children)
+            w.check(HPDF_Array_Add(kids[i], elements[child]));
+        if (nodes[i].parent < 0) w.check(HPDF_Array_Add(document_kids, elements[i]));
+    }
+    // Each link annotation: an object reference in its Link, and an entry of the parent tree
+    // after the pages' that leads back to it.
+    auto key = static_cast<HPDF_INT32>(pages.size());
+    for (const LinkAnnotation& link : links) {
+        auto node = static_cast<std::size_t>(link.node);
+        HPDF_Dict reference = w.dict();
+        w.check(HPDF_Array_Add(kids.at(node), reference));
+        w.check(HPDF_Dict_AddName(reference, "Type", "OBJR"));
+        w.check(HPDF_Dict_Add(reference, "Obj", link.annotation));
+        w.check(HPDF_Dict_Add(reference, "Pg", pages.at(link.page)));
+        w.check(HPDF_Dict_AddNumber(link.annotation, "StructParent", key));
+        w.check(HPDF_Dict_Add(link.annotation, "Contents", w.text(nodes[node].words)));
+        w.check(HPDF_Array_AddNumber(numbers, key++));
+        w.check(HPDF_Array_Add(numbers, elements[node]));
+    }
     w.check(HPDF_Dict_Add(root, "ParentTree", parent_tree));
-    w.check(HPDF_Dict_AddNumber(root, "ParentTreeNextKey", static_cast<HPDF_INT32>(pages.size())));
+    w.check(HPDF_Dict_AddNumber(root, "ParentTreeNextKey", key));
     HPDF_Catalog catalog = pdf.get()->catalog;
     w.check(HPDF_Dict_Add(catalog, "StructTreeRoot", root));
     HPDF_Dict mark_info = w.dict();

@@ -53,6 +53,7 @@ struct LineRun {
     double scale = 1; // horizontal glyph scaling of a justified line
     int word = 0;     // runs of one word share this number (words are separated by spaces)
     int piece = 0;    // runs shaped together share this number: a word in two styles has two
+    bool added_hyphen = false; // the hyphen the line was broken with, not the author's text
 };
 
 struct Line {

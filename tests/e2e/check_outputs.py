@@ -6,7 +6,9 @@ usage: check_outputs.py FACTPRESS FOLDER [--golden DIR] [--update]
 Renders every *.xml of FOLDER (PDF and briefings at widths 72 and 50, full and brief) and checks:
 qpdf --check; every font embedded; page size and title; a pdftotext round trip that finds the
 source's words; one URI link per distinct external link plus the contact links; one bookmark per
-section plus the title; no composite glyph drawn with parts missing; identical bytes on a second
+section plus the title; tagged: an H1, a heading a section, the figures' alternative texts, a Link
+element a link whose annotations say its words, the tagged text holding the source's words; no
+composite glyph drawn with parts missing; identical bytes on a second
 run; briefings within their width, keeping every word, link and contact line; golden briefings.
 When FOLDER does not exist the check says it skipped and passes. Prints 'N passed, N failed'."""
 import json, os, re, shutil, subprocess, sys, tempfile, unicodedata
@@ -66,13 +68,20 @@ def source_facts(path):
             contact_lines.append(' '.join((c.text or '').split()))
             if c.tag == NS + 'email': external.add('mailto:' + c.text.strip())
             if c.tag == NS + 'web': external.add(c.text.strip() if '://' in c.text else 'https://' + c.text.strip())
+    # Each link's words, as its annotations say them (/Contents): the body's links, the contact's
+    # e-mail addresses and web sites.
+    link_words = [text(l) for l in root.iter(NS + 'link')]
+    link_words += [text(c) for c in (contact if contact is not None else []) if c.tag in (NS + 'email', NS + 'web')]
     sections = len(list(root.iter(NS + 'section')))
     # Headings of the logical structure: each section's, and the labels of the key-facts box and
     # the contact block; a figure's alternative text, where it has one (alt="" is decoration).
     headings = sections + len(root.findall(NS + 'key-facts/' + NS + 'fact')[:1]) + (contact is not None)
     alts = sorted(' '.join(f.get('alt').split()) for f in root.iter(NS + 'figure') if f.get('alt').strip())
-    return dict(words=words, external=external, body_links=body_links, contact_lines=contact_lines,
-                sections=sections, headings=headings, alts=alts, title=text(meta.find(NS + 'title')), lang=root.get('{http://www.w3.org/XML/1998/namespace}lang'))
+    # Words joined by a hyphen as the author wrote them ("non-combat"), to tell them from a word
+    # broken at a line's end.
+    hyphened = set(re.findall(r'(?=\b(\w+-\w+))', text(root)))
+    return dict(words=words, hyphened=hyphened, external=external, body_links=body_links, contact_lines=contact_lines,
+                sections=sections, headings=headings, alts=alts, link_words=link_words, title=text(meta.find(NS + 'title')), lang=root.get('{http://www.w3.org/XML/1998/namespace}lang'))
 
 def pdf_objects(pdf):
     j = json.loads(run(['qpdf', '--json=2', '--json-key=qpdf', pdf], text=True).stdout)
@@ -135,14 +144,30 @@ def check_pdf(pdf, facts, name):
     check(catalog.get('/MarkInfo', {}).get('/Marked') is True and '/StructTreeRoot' in catalog,
           f'{name}: the catalog marks the PDF as tagged')
     check(all('/StructParents' in o for o in pages), f'{name}: every page is in the parent tree')
-    # What a screen reader gets: the tagged text alone, word spaces included (left to right; a
-    # hyphen at a line's end shows there as "lead-ers", so words are also looked for joined).
-    if not rtl:
-        tagged = run(['pdfinfo', '-struct-text', pdf], text=True).stdout
-        said = set(words_of(tagged)) | set(words_of(re.sub(r'(\w)-(\w)', r'\1\2', tagged)))
-        unsaid = [w for w in facts['words'] if w not in said]
-        share = 1 - len(unsaid) / max(1, len(facts['words']))
-        check(share >= 0.97, f'{name}: {share:.1%} of words in the tagged text, missing {unsaid[:10]}')
+    # A Link element for each link, and each of its annotations (one a line) in the tree, saying
+    # the link's words.
+    check(roles.count('/Link') == len(facts['link_words']),
+          f'{name}: {roles.count("/Link")} Link elements, expected {len(facts["link_words"])}')
+    annotations = [o for o in objects if o.get('/Subtype') == '/Link']
+    check(all('/StructParent' in o for o in annotations), f'{name}: every link annotation is in the parent tree')
+    said = {' '.join(re.sub(r'^u:', '', o.get('/Contents', '')).split()) for o in annotations}
+    check(said == set(facts['link_words']),
+          f'{name}: link annotations say {sorted(said)}, expected {sorted(set(facts["link_words"]))}')
+    check(all(o.get('/Tabs') == '/S' for o in pages), f'{name}: links are tabbed through in the order of the structure')
+    # What a screen reader gets: the tagged text alone, word spaces included. pdfinfo shows each
+    # marked-content sequence of an element on a line of its own, split where something not read
+    # is drawn (the hyphen a line was broken with): a reader reads them as one text. Right to
+    # left, the drawn text is in visual order, and a block says its text as read (/ActualText),
+    # which pdfinfo does not show: it is read from the elements.
+    tagged = re.sub(r'"\n\s*"', '', run(['pdfinfo', '-struct-text', pdf], text=True).stdout)
+    tagged += ' '.join(re.sub(r'^u:', '', o.get('/ActualText', '')) for o in elements)
+    said = set(words_of(tagged))
+    broken = [w for w in set(re.findall(r'(?=\b(\w+-\w+))', tagged))
+              if w not in facts['hyphened'] and w.replace('-', '') in facts['words']]
+    check(not broken, f'{name}: the tagged text reads words with the hyphen their line was broken with: {sorted(broken)[:5]}')
+    unsaid = [w for w in facts['words'] if w not in said]
+    share = 1 - len(unsaid) / max(1, len(facts['words']))
+    check(share >= 0.97, f'{name}: {share:.1%} of words in the tagged text, missing {unsaid[:10]}')
     if rtl:
         check_right_aligned(pdf, name)
     if os.path.exists(glyphcheck) and os.path.exists('/usr/bin/python3'):

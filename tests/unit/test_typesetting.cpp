@@ -5,7 +5,6 @@
 #include "output/typesetter.hpp"
 #include "pipeline/utf8.hpp"
 #include "test_helpers.hpp"
-#include <fstream>
 
 #include <doctest/doctest.h>
 
@@ -853,6 +852,68 @@ TEST_CASE(
     CHECK(node_of("Part") == 12);
     CHECK(node_of("Body") == 13);
     CHECK(node_of("Page") == -1); // the page number: an artifact
+}
+
+TEST_CASE("a link is a node inside its block, one across lines, saying its words") {
+    Fixture f;
+    std::string words = "the long name of a page that is far too wide for one line of a column";
+    PageLayout pages = layout_of(
+        f, test::with_body("<p>See <link href=\"https://example.org/a\">" + words +
+                           "</link> and <link href=\"https://example.org/a\">again</link>, "
+                           "or <link href=\"#part\">the part</link>.</p>"
+                           "<section id=\"part\"><heading>Part</heading></section>"));
+    std::vector<std::string> roles;
+    for (const StructureNode& node : pages.structure)
+        roles.push_back(node.role + (node.parent < 0 ? "" : "<" + std::to_string(node.parent)));
+    CHECK(roles == std::vector<std::string>{"H1", "P", "P", "Link<2", "Link<2", "Link<2", "H2"});
+    CHECK(pages.structure[3].words == words);
+    CHECK(pages.structure[4].words == "again");
+    CHECK(pages.structure[5].words == "the part");
+    std::set<double> lines_of_link;
+    std::vector<int> text_nodes, link_nodes;
+    for (const Page& page : pages.pages) {
+        for (const TextItem& t : page.texts) {
+            if (t.node == 3) lines_of_link.insert(t.y);
+            if (t.node >= 2 && t.node <= 5 && (text_nodes.empty() || text_nodes.back() != t.node))
+                text_nodes.push_back(t.node);
+        }
+        for (const LinkItem& link : page.links)
+            link_nodes.push_back(link.node);
+    }
+    CHECK(lines_of_link.size() >= 2);
+    CHECK(text_nodes == std::vector<int>{2, 3, 2, 4, 2, 5, 2}); // the block's words around each
+    CHECK(link_nodes.size() == lines_of_link.size() + 2);       // a rectangle a line
+    CHECK(std::set<int>(link_nodes.begin(), link_nodes.end()) == std::set<int>{3, 4, 5});
+}
+
+TEST_CASE("the hyphen a line is broken with is marked as added, in the block of its word") {
+    Fixture f;
+    std::string p = "<p>";
+    for (int i = 0; i < 6; ++i)
+        p += "Internationalisation, interoperability and counterintelligence in non-combat roles. ";
+    PageLayout pages = layout_of(f, test::with_body(p + "</p>"));
+    int added = 0;
+    for (const Page& page : pages.pages)
+        for (const TextItem& t : page.texts) {
+            CAPTURE(t.text);
+            if (t.added_hyphen) {
+                ++added;
+                CHECK(t.text == "-");
+                CHECK(t.node == 2); // the paragraph's, drawn as an artifact
+            } else {
+                CHECK(t.text != "-");
+            }
+        }
+    CHECK(added > 0);
+}
+
+TEST_CASE("a block with right-to-left text says its text in the order it is read") {
+    Fixture f;
+    PageLayout pages = layout_of(f, test::with_body("<p>Plain words</p><p>قال <em>النا"
+                                                    "تو</em> today</p>"));
+    REQUIRE(pages.structure.size() == 4);          // H1, the date, the two paragraphs
+    CHECK(pages.structure[2].actual_text.empty()); // drawn as read
+    CHECK(pages.structure[3].actual_text == "قال الناتو today");
 }
 
 TEST_CASE("a figure is a node with its alternative text, its caption a node beside it") {
