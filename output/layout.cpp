@@ -91,22 +91,28 @@ std::string trimmed(const std::string& text) {
                                       : text.substr(start, text.find_last_not_of(' ') + 1 - start);
 }
 
-struct LinkWords {
-    std::string href, words;
-    bool said = false; // given to a Link node
+// The links of inline content as its spans hold them, in reading order: a stretch of spans with
+// one target is one link.
+struct Links {
+    std::vector<int> of_span;       // a span's link, -1 for none
+    std::vector<std::string> words; // a link's, without the space around them
+    std::vector<int> node;          // a link's Link node in the structure, once it has one
 };
 
-// The links of inline content as its spans hold it, in reading order: each stretch of spans with
-// one target, its words with the space around them dropped.
-std::vector<LinkWords> link_words(const std::vector<Span>& spans) {
-    std::vector<LinkWords> links;
+Links links_in(const std::vector<Span>& spans) {
+    Links links;
     for (std::size_t i = 0; i < spans.size(); ++i) {
-        if (spans[i].link.empty()) continue;
-        if (i == 0 || spans[i - 1].link != spans[i].link) links.push_back({spans[i].link, {}});
-        links.back().words += spans[i].text;
+        if (spans[i].link.empty()) {
+            links.of_span.push_back(-1);
+            continue;
+        }
+        if (i == 0 || spans[i - 1].link != spans[i].link) links.words.emplace_back();
+        links.of_span.push_back(static_cast<int>(links.words.size()) - 1);
+        links.words.back() += spans[i].text;
     }
-    for (LinkWords& link : links)
-        link.words = trimmed(link.words);
+    for (std::string& words : links.words)
+        words = trimmed(words);
+    links.node.assign(links.words.size(), -1);
     return links;
 }
 
@@ -223,8 +229,7 @@ class Builder {
         auto spans = flatten(content, ts, sheet_.language);
         auto set = typesetter_.set(spans, ts, width, where);
         std::vector<Slice> slices;
-        link_ = {};
-        links_ = link_words(spans);
+        links_ = links_in(spans);
         say_in_reading_order(spans);
         for (const auto& line : set)
             slices.push_back(line_slice(line, ts));
@@ -236,35 +241,35 @@ class Builder {
         slice.height = ts.leading;
         for (const auto& run : line.runs) {
             Colour colour = run.link.empty() ? ts.colour : ts.link_colour;
+            int node = node_of(run);
             slice.content.texts.push_back({run.x, baseline(ts), run.face, ts.size, colour, run.text,
-                                           run.width, run.scale, link_node(run.link),
-                                           run.added_hyphen});
+                                           run.width, run.scale, node, run.added_hyphen});
             if (run.link.empty()) continue;
             auto& links = slice.content.links;
             bool anchor = run.link.starts_with('#');
             std::string uri = anchor ? "" : run.link, id = anchor ? run.link.substr(1) : "";
             if (!links.empty() && links.back().uri == uri && links.back().anchor == id &&
-                links.back().x + links.back().width >= run.x - ts.size)
+                links.back().node == node && links.back().x + links.back().width >= run.x - ts.size)
                 links.back().width = run.x + run.width - links.back().x;
             else
-                links.push_back({run.x, 0, run.width, ts.leading, uri, id, link_.node});
+                links.push_back({run.x, 0, run.width, ts.leading, uri, id, node});
         }
         return slice;
     }
 
-    // The structure node of a run with link `href` ("": none): a Link inside the current node,
-    // one for consecutive runs with the same target, across lines too, so that a screen reader
-    // announces the link once, with all its words.
-    int link_node(const std::string& href) {
-        if (href.empty() || node_ < 0) {
-            link_ = {};
-            return node_;
+    // The structure node of `run`: the current node, or for a link's words a Link inside it, one
+    // for all the link's runs, across lines too, so that a screen reader announces the link once,
+    // with all its words.
+    int node_of(const LineRun& run) {
+        int link = run.span < links_.of_span.size() ? links_.of_span[run.span] : -1;
+        if (link < 0 || node_ < 0) return node_;
+        int& node = links_.node[static_cast<std::size_t>(link)];
+        if (node < 0) {
+            structure_.push_back(
+                {"Link", node_, {}, links_.words[static_cast<std::size_t>(link)], {}});
+            node = static_cast<int>(structure_.size()) - 1;
         }
-        if (link_.href != href || link_.owner != node_) {
-            structure_.push_back({"Link", node_, {}, words_of_link(href), {}});
-            link_ = {href, node_, static_cast<int>(structure_.size()) - 1};
-        }
-        return link_.node;
+        return node;
     }
 
     // Lines set right to left hold their runs in the order they are drawn, not the order they are
@@ -279,17 +284,6 @@ class Builder {
         if (!right_to_left_ && !has_right_to_left(text)) return;
         std::string& said = structure_[static_cast<std::size_t>(node_)].actual_text;
         said += (said.empty() ? "" : " ") + trimmed(text);
-    }
-
-    // The words of the next link of the text being set to `href`, in reading order: lines set
-    // right to left hold their runs in the order they are drawn.
-    std::string words_of_link(const std::string& href) {
-        auto next = std::find_if(links_.begin(), links_.end(), [&](const LinkWords& link) {
-            return link.href == href && !link.said;
-        });
-        if (next == links_.end()) return {}; // the rest of a link broken over lines right to left
-        next->said = true;
-        return next->words;
     }
 
     // The space between two paragraphs of a summary, quote or note: the element's own, else a
@@ -775,11 +769,7 @@ class Builder {
     Diagnostics& diagnostics_;
     std::vector<StructureNode> structure_; // the logical structure, as blocks are made
     int node_ = -1; // the node of structure_ that text and images being made belong to
-    struct OpenLink {
-        std::string href;
-        int owner = -1, node = -1;
-    } link_;                       // the Link node of the run just set, if it had one
-    std::vector<LinkWords> links_; // of the text being set
+    Links links_;   // of the text being set
     Typesetter typesetter_;
     double column_width_ = 0;
     double frame_height_ = 0;

@@ -593,7 +593,8 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
                     line.runs.back().width += run.width * fit.scale;
                 } else {
                     line.runs.push_back({x, run.width * fit.scale, run.face, span.bold, span.italic,
-                                         run.text, span.link, fit.scale, word, piece_number});
+                                         run.text, span.link, fit.scale, word, piece_number,
+                                         piece.span});
                 }
                 joins = true;
                 x += run.width * fit.scale;
@@ -604,7 +605,8 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
             for (const auto& run :
                  fonts_.runs("-", make_variant(span.bold, span.italic), style.size, style.family))
                 line.runs.push_back({x, run.width * fit.scale, run.face, span.bold, span.italic,
-                                     run.text, span.link, fit.scale, word, piece_number, true}),
+                                     run.text, span.link, fit.scale, word, piece_number,
+                                     p.span_of_item[end], true}),
                     x += run.width * fit.scale;
         }
         order_by_direction(line.runs, right_to_left_);

@@ -50,9 +50,10 @@ struct LineRun {
     bool bold = false, italic = false;
     std::string text;
     std::string link;
-    double scale = 1; // horizontal glyph scaling of a justified line
-    int word = 0;     // runs of one word share this number (words are separated by spaces)
-    int piece = 0;    // runs shaped together share this number: a word in two styles has two
+    double scale = 1;     // horizontal glyph scaling of a justified line
+    int word = 0;         // runs of one word share this number (words are separated by spaces)
+    int piece = 0;        // runs shaped together share this number: a word in two styles has two
+    std::size_t span = 0; // the span it was set from
     bool added_hyphen = false; // the hyphen the line was broken with, not the author's text
 };
 

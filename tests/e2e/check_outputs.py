@@ -181,7 +181,7 @@ def check_right_aligned(pdf, name):
     for block in ET.fromstring(html).iter('block'):
         lines = list(block.iter('line'))
         text = ' '.join(w.text or '' for w in block.iter('word'))
-        if len(lines) < 2 or not re.search('[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]', text): continue
+        if len(lines) < 2 or not re.search('[\u0590-\u06ff\ufb1d-\ufdff\ufe70-\ufeff]', text): continue
         blocks += 1
         right = max(float(l.get('xMax')) for l in lines)
         ragged = [l for l in lines if right - float(l.get('xMax')) > 1.5]
