@@ -102,6 +102,17 @@ void PdfDocument::set_reading(std::string_view language, bool right_to_left) {
     doc->pdf_version = std::max(doc->pdf_version, HPDF_VER_16); // for PrintScaling
 }
 
+void PdfDocument::set_metadata(std::string_view xmp) {
+    HPDF_Doc doc = get();
+    HPDF_Dict metadata = check(HPDF_DictStream_New(doc->mmgr, doc->xref), "the XMP metadata");
+    check_status(HPDF_Dict_AddName(metadata, "Type", "Metadata"), "the XMP metadata");
+    check_status(HPDF_Dict_AddName(metadata, "Subtype", "XML"), "the XMP metadata");
+    check_status(HPDF_Stream_Write(metadata->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()),
+                                   static_cast<HPDF_UINT>(xmp.size())),
+                 "the XMP metadata");
+    check_status(HPDF_Dict_Add(doc->catalog, "Metadata", metadata), "the XMP metadata");
+}
+
 HPDF_Image PdfDocument::load_pixels(std::span<const std::uint8_t> pixels, int width, int height,
                                     int channels, bool photo) {
     auto space = channels == 3 ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY;

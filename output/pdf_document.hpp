@@ -66,6 +66,9 @@ class PdfDocument {
     // The page's /TrimBox: the whole page, there being no bleed. Print preflight (PDF/X, a print
     // shop's checks) asks every page for its trimmed size.
     void set_trim_box(HPDF_Page page, double width, double height);
+    // The catalog's /Metadata: the XMP packet `xmp`, written uncompressed, as tools that look
+    // for it without parsing the PDF expect.
+    void set_metadata(std::string_view xmp);
     // Writes `operators` into the page's content where libharu's drawing has come to: the
     // marked-content operators (BDC, BMC, EMC) libharu 2.3.0 has no call for.
     void write_operators(HPDF_Page page, std::string_view operators);

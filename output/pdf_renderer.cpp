@@ -1,6 +1,7 @@
 #include "output/pdf_renderer.hpp"
 #include "output/font_subset.hpp"
 #include "output/pdf_document.hpp"
+#include "output/pdf_metadata.hpp"
 #include "output/pdf_structure.hpp"
 #include "output/pdf_text_codes.hpp"
 #include "pipeline/utf8.hpp"
@@ -370,6 +371,10 @@ class Renderer {
         HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, date);
         HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, date);
         pdf_.check("document information");
+        DocumentInfo said = i; // as the Info dictionary says it
+        for (std::string* text : {&said.title, &said.author, &said.subject, &said.keywords})
+            *text = clipped(*text);
+        pdf_.set_metadata(xmp_metadata(said, options_.date, creator_));
         pdf_.set_reading(i.language, i.right_to_left);
     }
 

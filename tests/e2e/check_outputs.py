@@ -6,7 +6,7 @@ usage: check_outputs.py FACTPRESS FOLDER [--golden DIR] [--update]
 Renders every *.xml of FOLDER (PDF and briefings at widths 72 and 50, full and brief) and checks:
 qpdf --check; every font embedded; page size and title; a pdftotext round trip that finds the
 source's words; one URI link per distinct external link plus the contact links; one bookmark per
-section plus the title; tagged: an H1, a heading a section, the figures' alternative texts, a Link
+section plus the title; XMP metadata saying the title, language and author; tagged: an H1, a heading a section, the figures' alternative texts, a Link
 element a link whose annotations say its words, the tagged text holding the source's words; no
 composite glyph drawn with parts missing; identical bytes on a second
 run; briefings within their width, keeping every word, link and contact line; golden briefings.
@@ -133,6 +133,21 @@ def check_pdf(pdf, facts, name):
     # Tagged: a structure tree whose title is the one H1, with a heading a section (and the key
     # facts' and contact's labels), each figure with its alternative text, every page's content
     # reachable from it (/StructParents), and the catalog saying so.
+    # XMP metadata (what asset managers, search indexes and preflight read), saying what the
+    # Info dictionary says.
+    xmp = run(['pdfinfo', '-meta', pdf], text=True).stdout
+    try:
+        description = ET.fromstring(xmp.split('?>', 1)[1].rsplit('<?xpacket', 1)[0]).find('.//{http://www.w3.org/1999/02/22-rdf-syntax-ns#}Description')
+    except (ET.ParseError, IndexError):
+        description = None
+    check(description is not None, f'{name}: an XMP packet that parses')
+    if description is not None:
+        said = lambda path: ' '.join(e.text or '' for e in description.iterfind(path))
+        DC, RDF = '{http://purl.org/dc/elements/1.1/}', '{http://www.w3.org/1999/02/22-rdf-syntax-ns#}'
+        check(said(f'{DC}title/{RDF}Alt/{RDF}li') == facts['title'], f'{name}: XMP dc:title {said(f"{DC}title/{RDF}Alt/{RDF}li")!r}')
+        check(said(f'{DC}language/{RDF}Bag/{RDF}li') == facts['lang'], f'{name}: XMP dc:language')
+        author = re.search(r'^Author:\s+(.*)$', info, re.M)
+        check(said(f'{DC}creator/{RDF}Seq/{RDF}li') == (author.group(1).strip() if author else ''), f'{name}: XMP dc:creator is the Author')
     check(re.search(r'^Tagged:\s+yes$', info, re.M), f'{name}: pdfinfo says the PDF is tagged')
     elements = [o for o in objects if o.get('/Type') == '/StructElem']
     roles = [o.get('/S') for o in elements]
