@@ -31,6 +31,7 @@ using Inlines = std::vector<Inline>;
 struct Paragraph {
     Inlines content;
     Position position;
+    std::string language; // xml:lang on it or around it, where not the sheet's; else empty
     bool operator==(const Paragraph&) const = default;
 };
 using Paragraphs = std::vector<Paragraph>;
@@ -72,6 +73,7 @@ struct Figure {
     double width_percent = 100.0;
     Inlines caption;
     Inlines credit;
+    std::string language; // of the caption and credit, as a Paragraph's
     Image image;          // filled by the resolve stage
     std::string unusable; // draft output: why the image could not be used (drawn as a placeholder)
     Position position;
@@ -98,6 +100,7 @@ struct Section {
     std::string id;
     int level = 1; // 1 to 3
     Inlines heading;
+    std::string language; // of the heading, as a Paragraph's
     Blocks blocks;
     std::vector<Section> sections;
     Position position;

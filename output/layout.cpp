@@ -218,19 +218,22 @@ class Builder {
     }
 
     // Lines of text as slices; `group` keeps the first and last two lines together (no orphans, no
-    // widows).
+    // widows). `language`: the text's where it is not the sheet's (xml:lang on a paragraph), for
+    // its hyphenation and capitals, and for the current node's /Lang.
     std::vector<Slice> lines(const Inlines& content, const std::string& element, double width,
-                             Position where, bool group = true) {
-        return lines(content, text_style(style_, element), width, where, group);
+                             Position where, bool group = true, const std::string& language = {}) {
+        return lines(content, text_style(style_, element), width, where, group, language);
     }
 
     std::vector<Slice> lines(const Inlines& content, const TextStyle& ts, double width,
-                             Position where, bool group = true) {
-        auto spans = flatten(content, ts, sheet_.language);
-        auto set = typesetter_.set(spans, ts, width, where);
+                             Position where, bool group = true, const std::string& language = {}) {
+        auto spans = flatten(content, ts, language.empty() ? sheet_.language : language);
+        auto set = typesetter_.set(spans, ts, width, where, language);
         std::vector<Slice> slices;
         links_ = links_in(spans);
         say_in_reading_order(spans);
+        if (!language.empty() && node_ >= 0)
+            structure_[static_cast<std::size_t>(node_)].language = language;
         for (const auto& line : set)
             slices.push_back(line_slice(line, ts));
         return group ? keep_ends_together({std::move(slices)}) : slices;
@@ -266,7 +269,7 @@ class Builder {
         int& node = links_.node[static_cast<std::size_t>(link)];
         if (node < 0) {
             structure_.push_back(
-                {"Link", node_, {}, links_.words[static_cast<std::size_t>(link)], {}});
+                {"Link", node_, {}, links_.words[static_cast<std::size_t>(link)], {}, {}});
             node = static_cast<int>(structure_.size()) - 1;
         }
         return node;
@@ -294,9 +297,9 @@ class Builder {
     }
 
     FlowBlock text_block(const Inlines& content, const std::string& element, Position where,
-                         double indent = 0) {
+                         double indent = 0, const std::string& language = {}) {
         FlowBlock block;
-        block.slices = lines(content, element, column_width_ - indent, where);
+        block.slices = lines(content, element, column_width_ - indent, where, true, language);
         block.space_before = style_.number(element, "space-before", 0);
         block.space_after = style_.number(element, "space-after", 0);
         block.indent = indent;
@@ -349,7 +352,7 @@ class Builder {
                 if (&p != &sheet_.summary.front()) y += paragraph_space("summary");
                 open_node("P");
                 for (auto& slice : lines(p.content, "summary", g.width - (rule > 0 ? rule + 8 : 0),
-                                         p.position, false)) {
+                                         p.position, false, p.language)) {
                     append_shifted(page, slice.content, g.left + (rule > 0 ? rule + 8 : 0), y);
                     y += slice.height;
                 }
@@ -381,7 +384,8 @@ class Builder {
     void add_section(const Section& section, std::vector<FlowBlock>& blocks) {
         std::string element = fmt::format("heading{}", std::clamp(section.level, 1, 3));
         open_node(fmt::format("H{}", std::clamp(section.level, 1, 3) + 1)); // H1 is the title
-        FlowBlock heading = text_block(section.heading, element, section.position);
+        FlowBlock heading =
+            text_block(section.heading, element, section.position, 0, section.language);
         heading.keep_with_next = true;
         if (!heading.slices.empty()) {
             heading.slices.front().anchor = section.id;
@@ -403,7 +407,7 @@ class Builder {
 
     void add(const Paragraph& p, std::vector<FlowBlock>& blocks) {
         open_node("P");
-        blocks.push_back(text_block(p.content, "paragraph", p.position));
+        blocks.push_back(text_block(p.content, "paragraph", p.position, 0, p.language));
     }
 
     void add(const ListBlock& list, std::vector<FlowBlock>& blocks) {
@@ -422,8 +426,8 @@ class Builder {
                     open_node("P", text);
                 else
                     node_ = text;
-                FlowBlock block =
-                    text_block(item[i].content, "paragraph", item[i].position, indent);
+                FlowBlock block = text_block(item[i].content, "paragraph", item[i].position, indent,
+                                             item[i].language);
                 block.space_after = style_.number("list", "space-after", 4) / 2;
                 if (i == 0 && !block.slices.empty()) {
                     node_ = label;
@@ -455,7 +459,8 @@ class Builder {
             if (i + 1 == quote.paragraphs.size())
                 content.push_back(text_inlines(labels_.close_quote).front());
             paragraphs.push_back(lines(content, "quote", column_width_ - indent,
-                                       quote.paragraphs[i].position, false));
+                                       quote.paragraphs[i].position, false,
+                                       quote.paragraphs[i].language));
         }
         // The attribution ends the last paragraph: it goes with the quote's last line, never
         // alone at the top of a column.
@@ -491,7 +496,7 @@ class Builder {
         int whole = open_node("Div");
         for (const auto& p : note.paragraphs) {
             open_node("P", whole);
-            paragraphs.push_back(lines(p.content, "note", width, p.position, false));
+            paragraphs.push_back(lines(p.content, "note", width, p.position, false, p.language));
         }
         block.slices = keep_ends_together(std::move(paragraphs), paragraph_space("note"));
         blocks.push_back(std::move(block));
@@ -512,7 +517,7 @@ class Builder {
         for (const auto& fact : sheet_.key_facts) {
             int label = open_list_item(whole).label;
             auto slices = lines(fact.content, "key-facts", column_width_ - 2 * padding - indent,
-                                fact.position);
+                                fact.position, true, fact.language);
             if (slices.empty()) continue;
             node_ = label;
             draw_marker(slices.front(), "\u25A0", -indent, ts, ts.size * 0.6,
@@ -598,8 +603,10 @@ class Builder {
         double caption_x = (column_width_ - caption_width) / 2;
         bool centred = width < caption_width;
         open_node("Caption"); // beside the figure, not in it: its alternative text replaces it
-        auto caption = lines(figure.caption, "caption", caption_width, figure.position, false);
-        auto credit = lines(figure.credit, "credit", caption_width, figure.position, false);
+        auto caption = lines(figure.caption, "caption", caption_width, figure.position, false,
+                             figure.language);
+        auto credit =
+            lines(figure.credit, "credit", caption_width, figure.position, false, figure.language);
         caption.insert(caption.end(), credit.begin(), credit.end());
         for (const Slice& line : caption) {
             auto [left, right] = text_extent(line.content);
@@ -735,7 +742,7 @@ class Builder {
     // A new node of the logical structure under `parent` (the document when -1), which what is
     // made next belongs to; returns its index.
     int open_node(std::string role, int parent = -1, std::string alt = {}) {
-        structure_.push_back({std::move(role), parent, std::move(alt), {}, {}});
+        structure_.push_back({std::move(role), parent, std::move(alt), {}, {}, {}});
         return node_ = static_cast<int>(structure_.size()) - 1;
     }
 

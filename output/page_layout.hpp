@@ -60,6 +60,7 @@ struct StructureNode {
     std::string alt;         // a Figure's alternative text, read instead of its content
     std::string words;       // a Link's, in reading order: what its annotations say (/Contents)
     std::string actual_text; // the text as read, where it is not drawn in that order (/ActualText)
+    std::string language;    // where not the document's (/Lang): a screen reader changes voice
     bool operator==(const StructureNode&) const = default;
 };
 

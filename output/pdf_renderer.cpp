@@ -47,7 +47,8 @@ std::string_view clipped(std::string_view text) {
 // lets what reads the tagged text, a screen reader or `pdfinfo -struct-text`, tell the words
 // apart. Between two items of one block on one line with a gap (not the two styles of one word,
 // nor a word and the hyphen it was broken with), or at a line's end, unless the line ends in a
-// hyphen or inside an address (after / or _). A link's words belong to the block around it.
+// hyphen or inside an address (after / or _). A link's words belong to the block around it; a
+// character no font covers, drawn as a box, counts as a word.
 bool word_space_after(const TextItem& t, const TextItem* next,
                       const std::vector<StructureNode>& structure) {
     auto block = [&](int node) {
@@ -55,7 +56,7 @@ bool word_space_after(const TextItem& t, const TextItem* next,
         return n.role == "Link" ? n.parent : node;
     };
     if (!next || t.node < 0 || t.text.empty()) return false;
-    if (next->node < 0 || block(next->node) != block(t.node) || next->face < 0) return false;
+    if (next->node < 0 || block(next->node) != block(t.node)) return false;
     if (next->y == t.y) return next->x > t.x + t.width + t.size * 0.1;
     return !t.text.ends_with('-') && !t.text.ends_with('/') && !t.text.ends_with('_') &&
            !t.text.ends_with("\u2010");

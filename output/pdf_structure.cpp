@@ -55,6 +55,12 @@ class StructureWriter {
                           "a text of the structure tree");
     }
 
+    // A string of ASCII characters (a language tag), as it is.
+    HPDF_String ascii(const std::string& text) {
+        return pdf_.check(HPDF_String_New(doc_->mmgr, text.c_str(), nullptr),
+                          "a string of the structure tree");
+    }
+
     void check(HPDF_STATUS status) { pdf_.check_status(status, "the structure tree"); }
 
   private:
@@ -83,6 +89,8 @@ void write_structure(PdfDocument& pdf, const std::vector<StructureNode>& nodes,
         if (!node.alt.empty()) w.check(HPDF_Dict_Add(elements.back(), "Alt", w.text(node.alt)));
         if (!node.actual_text.empty())
             w.check(HPDF_Dict_Add(elements.back(), "ActualText", w.text(node.actual_text)));
+        if (!node.language.empty())
+            w.check(HPDF_Dict_Add(elements.back(), "Lang", w.ascii(node.language)));
         kids.push_back(w.array(elements.back(), "K"));
         if (node.parent >= 0) children.at(static_cast<std::size_t>(node.parent)).push_back(i);
     }

@@ -523,15 +523,16 @@ void Typesetter::report_uncovered(Position where) {
 Typesetter::Typesetter(const FontSet& fonts, Hyphenator& hyphenator, std::string language,
                        std::string style_name, std::string_view document_text,
                        Diagnostics& diagnostics)
-    : fonts_(fonts), patterns_(hyphenator.patterns(language)),
+    : fonts_(fonts), hyphenator_(hyphenator), patterns_(hyphenator.patterns(language)),
       right_to_left_(written_right_to_left(language)),
       script_faces_(fonts, document_text, right_to_left_), style_name_(std::move(style_name)),
       diagnostics_(diagnostics) {}
 
 std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyle& style,
-                                  double width, Position where) {
+                                  double width, Position where, std::string_view language) {
+    HyphenationPatterns patterns = language.empty() ? patterns_ : hyphenator_.patterns(language);
     ItemList p =
-        ItemBuilder(fonts_, patterns_, right_to_left_, script_faces_, spans, style, width).build();
+        ItemBuilder(fonts_, patterns, right_to_left_, script_faces_, spans, style, width).build();
     if (p.pieces.empty()) return {};
     BreakOptions options;
     options.line_width = width;

@@ -73,8 +73,10 @@ class Typesetter {
     Typesetter(const FontSet& fonts, Hyphenator& hyphenator, std::string language,
                std::string style_name, std::string_view document_text, Diagnostics& diagnostics);
 
+    // `language`: the text's where it is not the document's (xml:lang on a paragraph), for its
+    // hyphenation.
     std::vector<Line> set(const std::vector<Span>& spans, const TextStyle& style, double width,
-                          Position where);
+                          Position where, std::string_view language = {});
 
   private:
     // Characters of `text` (drawn by no font) not reported yet, for report_uncovered.
@@ -83,6 +85,7 @@ class Typesetter {
     void report_uncovered(Position where);
 
     const FontSet& fonts_;
+    Hyphenator& hyphenator_;
     HyphenationPatterns patterns_; // looked up once per document, not once per word
     bool right_to_left_;           // the document's direction (its pages are mirrored)
     ScriptFaces script_faces_;

@@ -90,7 +90,19 @@ class Builder {
     }
 
     Paragraph paragraph(const pugi::xml_node& node) {
-        return {inlines(node), document_.position_of(node)};
+        return {inlines(node), document_.position_of(node), language_of(node)};
+    }
+
+    // The language `node` is written in where xml:lang on it or on an element around it makes it
+    // other than the sheet's; else empty.
+    std::string language_of(pugi::xml_node node) const {
+        auto root = document_.tree->document_element();
+        for (; node && node != root; node = node.parent())
+            if (auto lang = node.attribute("xml:lang"))
+                return lang.value() == std::string_view(root.attribute("xml:lang").value())
+                           ? ""
+                           : lang.value();
+        return "";
     }
 
     Paragraphs paragraphs(const pugi::xml_node& node) {
@@ -126,6 +138,7 @@ class Builder {
         section.level = level;
         section.position = document_.position_of(node);
         section.heading = inlines(node.child("heading"));
+        section.language = language_of(node.child("heading"));
         blocks(node, section.blocks, section.sections, level);
         return section;
     }
@@ -151,6 +164,7 @@ class Builder {
         figure.width_percent = parse_width_percent(node.attribute("width").value()).value_or(100.0);
         figure.caption = inlines(node.child("caption"));
         if (auto credit = node.child("credit")) figure.credit = inlines(credit);
+        figure.language = language_of(node.child("caption"));
         figure.position = document_.position_of(node);
         return figure;
     }

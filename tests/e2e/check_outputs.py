@@ -6,10 +6,10 @@ usage: check_outputs.py FACTPRESS FOLDER [--golden DIR] [--update]
 Renders every *.xml of FOLDER (PDF and briefings at widths 72 and 50, full and brief) and checks:
 qpdf --check; every font embedded; page size and title; a pdftotext round trip that finds the
 source's words; one URI link per distinct external link plus the contact links; one bookmark per
-section plus the title; XMP metadata saying the title, language and author; tagged: an H1, a heading a section, the figures' alternative texts, a Link
-element a link whose annotations say its words, the tagged text holding the source's words; no
-composite glyph drawn with parts missing; identical bytes on a second
-run; briefings within their width, keeping every word, link and contact line; golden briefings.
+section plus the title; XMP metadata saying the title, language and author; tagged: an H1, a
+heading a section, the figures' alternative texts, a Link element a link whose annotations say its
+words, /Lang where a block's xml:lang is not the sheet's, the tagged text holding the source's
+words; no composite glyph drawn with parts missing; identical bytes on a second run; briefings within their width, keeping every word, link and contact line; golden briefings.
 When FOLDER does not exist the check says it skipped and passes. Prints 'N passed, N failed'."""
 import json, os, re, shutil, subprocess, sys, tempfile, unicodedata
 import xml.etree.ElementTree as ET
@@ -77,10 +77,20 @@ def source_facts(path):
     # the contact block; a figure's alternative text, where it has one (alt="" is decoration).
     headings = sections + len(root.findall(NS + 'key-facts/' + NS + 'fact')[:1]) + (contact is not None)
     alts = sorted(' '.join(f.get('alt').split()) for f in root.iter(NS + 'figure') if f.get('alt').strip())
+    # The languages of blocks written in another than the sheet's (xml:lang on them or around).
+    XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
+    sheet_lang = root.get(XML_LANG)
+    def languages(e, lang):
+        lang = e.get(XML_LANG, lang)
+        if e.tag in {NS + t for t in ('p', 'heading', 'fact', 'item', 'caption')} and lang != sheet_lang:
+            yield lang
+        for child in e:
+            yield from languages(child, lang)
+    other_languages = set(languages(root, sheet_lang))
     # Words joined by a hyphen as the author wrote them ("non-combat"), to tell them from a word
     # broken at a line's end.
     hyphened = set(re.findall(r'(?=\b(\w+-\w+))', text(root)))
-    return dict(words=words, hyphened=hyphened, external=external, body_links=body_links, contact_lines=contact_lines,
+    return dict(words=words, hyphened=hyphened, other_languages=other_languages, external=external, body_links=body_links, contact_lines=contact_lines,
                 sections=sections, headings=headings, alts=alts, link_words=link_words, title=text(meta.find(NS + 'title')), lang=root.get('{http://www.w3.org/XML/1998/namespace}lang'))
 
 def pdf_objects(pdf):
@@ -168,6 +178,8 @@ def check_pdf(pdf, facts, name):
     said = {' '.join(re.sub(r'^u:', '', o.get('/Contents', '')).split()) for o in annotations}
     check(said == set(facts['link_words']),
           f'{name}: link annotations say {sorted(said)}, expected {sorted(set(facts["link_words"]))}')
+    spoken = {re.sub(r'^[ub]:', '', o['/Lang']) for o in elements if '/Lang' in o}
+    check(spoken == facts['other_languages'], f'{name}: /Lang of elements {sorted(spoken)}, expected {sorted(facts["other_languages"])}')
     check(all(o.get('/Tabs') == '/S' for o in pages), f'{name}: links are tabbed through in the order of the structure')
     # What a screen reader gets: the tagged text alone, word spaces included. pdfinfo shows each
     # marked-content sequence of an element on a line of its own, split where something not read

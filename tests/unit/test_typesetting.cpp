@@ -213,6 +213,40 @@ TEST_CASE("the characters no font covers in a block are one warning, each shown 
     CHECK(diagnostics[2].position == Position{6, 1});
 }
 
+TEST_CASE("text in another language than the sheet's is hyphenated by its own patterns") {
+    Fixture f;
+    Diagnostics diagnostics;
+    Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", "", diagnostics);
+    TextStyle ts = text_style(f.style, "paragraph");
+    std::string word = "Bundesverteidigungsministerium";
+    // Where the lines break the word: byte offsets, the same for each of its three times.
+    auto breaks = [&](std::string_view language) {
+        auto spans = flatten(text(word + " " + word + " " + word), ts, "de");
+        std::set<std::size_t> offsets;
+        std::size_t in_word = 0;
+        for (const Line& line : typesetter.set(spans, ts, 70, {}, language)) {
+            for (std::size_t r = 0; r < line.runs.size(); ++r) {
+                const LineRun& run = line.runs[r];
+                if (r > 0 && run.word != line.runs[r - 1].word) in_word = 0; // the next word
+                if (run.added_hyphen)
+                    offsets.insert(in_word);
+                else
+                    in_word += run.text.size();
+            }
+            if (!line.hyphenated) in_word = 0;
+        }
+        return offsets;
+    };
+    std::set<std::size_t> german = breaks("de");
+    std::vector<std::size_t> points = f.hyphenator.points("de", word);
+    REQUIRE(!german.empty());
+    for (std::size_t offset : german) {
+        CAPTURE(offset);
+        CHECK(std::find(points.begin(), points.end(), offset) != points.end());
+    }
+    CHECK(breaks("") != german); // the sheet's English patterns break it elsewhere
+}
+
 TEST_CASE("a character no font covers in <meta> is reported at its element") {
     Fixture f;
     LoadedDocument loaded =
@@ -908,6 +942,19 @@ TEST_CASE("the hyphen a line is broken with is marked as added, in the block of 
             }
         }
     CHECK(added > 0);
+}
+
+TEST_CASE("a block in another language than the sheet's says so, as xml:lang around it does") {
+    Fixture f;
+    PageLayout pages =
+        layout_of(f, test::with_body("<quote xml:lang=\"fr\"><p>Bonjour</p></quote><section "
+                                     "xml:lang=\"de-AT\"><heading>Teil</heading><p>Text</p><p "
+                                     "xml:lang=\"en\">Back</p></section>"));
+    std::vector<std::string> said;
+    for (const StructureNode& node : pages.structure)
+        said.push_back(node.role + (node.language.empty() ? "" : ":" + node.language));
+    CHECK(said == std::vector<std::string>{"H1", "P", "BlockQuote", "P:fr", "H2:de-AT", "P:de-AT",
+                                           "P"}); // the sheet's own language is not repeated
 }
 
 TEST_CASE("a block with right-to-left text says its text in the order it is read") {
