@@ -68,20 +68,24 @@ std::vector<Slice> keep_ends_together(std::vector<std::vector<Slice>> paragraphs
     return grouped;
 }
 
+// Everything on `page` turned from left to right within `width`; each item keeps its own drawing.
+void mirror(Page& page, double width) {
+    auto flip = [&](auto& item) { item.x = width - item.x - item.width; };
+    for (auto& item : page.texts)
+        flip(item);
+    for (auto& item : page.rects)
+        flip(item);
+    for (auto& item : page.images)
+        flip(item);
+    for (auto& item : page.links)
+        flip(item);
+}
+
 // A right-to-left document is laid out left to right and mirrored: columns, indents, markers,
 // boxes and page numbers change sides; each item keeps its own drawing (see the typesetter).
 void mirror(PageLayout& layout) {
-    auto flip = [&](auto& item) { item.x = layout.width - item.x - item.width; };
-    for (auto& page : layout.pages) {
-        for (auto& item : page.texts)
-            flip(item);
-        for (auto& item : page.rects)
-            flip(item);
-        for (auto& item : page.images)
-            flip(item);
-        for (auto& item : page.links)
-            flip(item);
-    }
+    for (auto& page : layout.pages)
+        mirror(page, layout.width);
 }
 
 // `text` without the spaces at its ends.
@@ -234,8 +238,13 @@ class Builder {
         say_in_reading_order(spans);
         if (!language.empty() && node_ >= 0)
             structure_[static_cast<std::size_t>(node_)].language = language;
-        for (const auto& line : set)
+        // A paragraph in the other direction than the sheet's is turned within its measure
+        // here, as the sheet's pages will be as a whole (mirror): it reads in its own.
+        bool turned = !language.empty() && written_right_to_left(language) != right_to_left_;
+        for (const auto& line : set) {
             slices.push_back(line_slice(line, ts));
+            if (turned) mirror(slices.back().content, width);
+        }
         return group ? keep_ends_together({std::move(slices)}) : slices;
     }
 

@@ -531,8 +531,9 @@ Typesetter::Typesetter(const FontSet& fonts, Hyphenator& hyphenator, std::string
 std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyle& style,
                                   double width, Position where, std::string_view language) {
     HyphenationPatterns patterns = language.empty() ? patterns_ : hyphenator_.patterns(language);
+    bool right_to_left = language.empty() ? right_to_left_ : written_right_to_left(language);
     ItemList p =
-        ItemBuilder(fonts_, patterns, right_to_left_, script_faces_, spans, style, width).build();
+        ItemBuilder(fonts_, patterns, right_to_left, script_faces_, spans, style, width).build();
     if (p.pieces.empty()) return {};
     BreakOptions options;
     options.line_width = width;
@@ -610,7 +611,7 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
                                      p.span_of_item[end], true}),
                     x += run.width * fit.scale;
         }
-        order_by_direction(line.runs, right_to_left_);
+        order_by_direction(line.runs, right_to_left);
         line.width = x;
         line.justified = justify;
         line.hyphenated = hyphen;

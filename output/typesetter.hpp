@@ -74,7 +74,9 @@ class Typesetter {
                std::string style_name, std::string_view document_text, Diagnostics& diagnostics);
 
     // `language`: the text's where it is not the document's (xml:lang on a paragraph), for its
-    // hyphenation.
+    // hyphenation and its direction. Lines are set for the document's pages, which are mirrored
+    // when it reads right to left: a paragraph in the other direction is set for such a mirror,
+    // which its lines still need (see the layout).
     std::vector<Line> set(const std::vector<Span>& spans, const TextStyle& style, double width,
                           Position where, std::string_view language = {});
 

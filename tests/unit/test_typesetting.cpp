@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -955,6 +956,36 @@ TEST_CASE("a block in another language than the sheet's says so, as xml:lang aro
         said.push_back(node.role + (node.language.empty() ? "" : ":" + node.language));
     CHECK(said == std::vector<std::string>{"H1", "P", "BlockQuote", "P:fr", "H2:de-AT", "P:de-AT",
                                            "P"}); // the sheet's own language is not repeated
+}
+
+TEST_CASE("a paragraph in a right-to-left language reads right to left in a left-to-right sheet") {
+    Fixture f;
+    std::string arabic = "بعثة الناتو في "
+                         "العراق ";
+    std::string text;
+    for (int i = 0; i < 8; ++i)
+        text += arabic;
+    // Each line's left and right edge, top to bottom.
+    auto edges = [&](const std::string& attributes) {
+        PageLayout pages =
+            layout_of(f, test::with_body("<p" + attributes + ">" + text + "الختام</p>"));
+        std::map<double, std::pair<double, double>> lines;
+        for (const TextItem& t : pages.pages.at(0).texts) {
+            if (t.node != 2) continue; // the paragraph's
+            auto [it, fresh] = lines.try_emplace(t.y, t.x, t.x + t.width);
+            it->second = {std::min(it->second.first, t.x),
+                          std::max(it->second.second, t.x + t.width)};
+        }
+        return lines;
+    };
+    auto own = edges(" xml:lang=\"ar\"");
+    REQUIRE(own.size() >= 2);
+    auto first = own.begin()->second, last = own.rbegin()->second;
+    CHECK(last.second == doctest::Approx(first.second).epsilon(0.001)); // ends at the right
+    CHECK(last.first > first.first + 20);                               // ragged on the left
+    auto sheets = edges(""); // in the sheet's direction, the last line starts at the left
+    REQUIRE(sheets.size() == own.size());
+    CHECK(sheets.rbegin()->second.first == doctest::Approx(first.first).epsilon(0.001));
 }
 
 TEST_CASE("a block with right-to-left text says its text in the order it is read") {
