@@ -55,9 +55,7 @@ std::string container(std::string_view kind, const std::vector<std::string_view>
 
 } // namespace
 
-std::string xmp_metadata(const DocumentInfo& info, std::time_t date, std::string_view producer) {
-    std::tm utc{};
-    gmtime_r(&date, &utc);
+std::string xmp_metadata(const DocumentInfo& info, const std::tm& utc, std::string_view producer) {
     std::string when =
         fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1,
                     utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);

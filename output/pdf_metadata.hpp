@@ -12,8 +12,8 @@ namespace factpress {
 
 // An XMP packet (UTF-8) saying `info` as Dublin Core, PDF and XMP properties: dc:title,
 // dc:creator (the issuer), dc:description (the series), dc:subject and pdf:Keywords (the
-// keywords), dc:language, pdf:Producer and xmp:CreatorTool (`producer`), and the dates (`date`,
-// UTC), each equal to its Info entry as PDF/A asks.
-std::string xmp_metadata(const DocumentInfo& info, std::time_t date, std::string_view producer);
+// keywords), dc:language, pdf:Producer and xmp:CreatorTool (`producer`), and the dates (`utc`),
+// each equal to its Info entry as PDF/A asks.
+std::string xmp_metadata(const DocumentInfo& info, const std::tm& utc, std::string_view producer);
 
 } // namespace factpress

@@ -348,16 +348,21 @@ class Renderer {
         pdf_.check("bookmarks");
     }
 
+    // The document information, said twice: in the Info dictionary and as XMP metadata, from the
+    // same clipped strings and the same moment.
     void info() {
         HPDF_Doc doc = pdf_.get();
-        const DocumentInfo& i = layout_.info;
-        for (auto [key, value] : {std::pair{HPDF_INFO_TITLE, &i.title},
-                                  {HPDF_INFO_AUTHOR, &i.author},
-                                  {HPDF_INFO_SUBJECT, &i.subject},
-                                  {HPDF_INFO_KEYWORDS, &i.keywords},
-                                  {HPDF_INFO_CREATOR, &creator_},
-                                  {HPDF_INFO_PRODUCER, &creator_}})
-            if (!value->empty()) HPDF_SetInfoAttr(doc, key, codes_.encode(clipped(*value)).c_str());
+        DocumentInfo said = layout_.info;
+        for (std::string* text : {&said.title, &said.author, &said.subject, &said.keywords})
+            *text = clipped(*text);
+        for (auto [key, value] :
+             {std::pair<HPDF_InfoType, const std::string*>{HPDF_INFO_TITLE, &said.title},
+              {HPDF_INFO_AUTHOR, &said.author},
+              {HPDF_INFO_SUBJECT, &said.subject},
+              {HPDF_INFO_KEYWORDS, &said.keywords},
+              {HPDF_INFO_CREATOR, &creator_},
+              {HPDF_INFO_PRODUCER, &creator_}})
+            if (!value->empty()) HPDF_SetInfoAttr(doc, key, codes_.encode(*value).c_str());
         std::tm utc{};
         gmtime_r(&options_.date, &utc);
         HPDF_Date date{utc.tm_year + 1900,
@@ -372,11 +377,8 @@ class Renderer {
         HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, date);
         HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, date);
         pdf_.check("document information");
-        DocumentInfo said = i; // as the Info dictionary says it
-        for (std::string* text : {&said.title, &said.author, &said.subject, &said.keywords})
-            *text = clipped(*text);
-        pdf_.set_metadata(xmp_metadata(said, options_.date, creator_));
-        pdf_.set_reading(i.language, i.right_to_left);
+        pdf_.set_metadata(xmp_metadata(said, utc, creator_));
+        pdf_.set_reading(said.language, said.right_to_left);
     }
 
     static constexpr const char* encoding = "factpress";

@@ -11,7 +11,10 @@ TEST_CASE("the XMP packet says the document information, escaped") {
     info.author = "NATO";
     info.keywords = "Iraq, NMI";
     info.language = "fr-BE";
-    std::string xmp = xmp_metadata(info, 86400 * 365, "factpress 1.0");
+    std::time_t date = 86400 * 365;
+    std::tm utc{};
+    gmtime_r(&date, &utc);
+    std::string xmp = xmp_metadata(info, utc, "factpress 1.0");
     CHECK(xmp.starts_with("<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"));
     CHECK(xmp.ends_with("<?xpacket end=\"w\"?>"));
     CHECK(xmp.find("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Q&amp;A: &lt;NATO&gt; "
