@@ -9,12 +9,14 @@ source's words; one URI link per distinct external link plus the contact links; 
 section plus the title; XMP metadata saying the title, language and author; tagged: an H1, a
 heading a section, the figures' alternative texts, a Link element a link whose annotations say its
 words, /Lang where a block's xml:lang is not the sheet's, the tagged text holding the source's
-words; no composite glyph drawn with parts missing; identical bytes on a second run; briefings within their width, keeping every word, link and contact line; golden briefings.
+words; no composite glyph drawn with parts missing; identical bytes on a second run; briefings
+within their width, keeping every word, link and contact line; golden briefings.
 When FOLDER does not exist the check says it skipped and passes. Prints 'N passed, N failed'."""
 import json, os, re, shutil, subprocess, sys, tempfile, unicodedata
 import xml.etree.ElementTree as ET
 
 NS = '{urn:factpress:factsheet:1}'
+XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
 args = [a for a in sys.argv[1:] if not a.startswith('--')]
 factpress, folder = args[0], args[1]
 golden = sys.argv[sys.argv.index('--golden') + 1] if '--golden' in sys.argv else None
@@ -78,7 +80,6 @@ def source_facts(path):
     headings = sections + len(root.findall(NS + 'key-facts/' + NS + 'fact')[:1]) + (contact is not None)
     alts = sorted(' '.join(f.get('alt').split()) for f in root.iter(NS + 'figure') if f.get('alt').strip())
     # The languages of blocks written in another than the sheet's (xml:lang on them or around).
-    XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
     sheet_lang = root.get(XML_LANG)
     def languages(e, lang):
         lang = e.get(XML_LANG, lang)
@@ -90,8 +91,9 @@ def source_facts(path):
     # Words joined by a hyphen as the author wrote them ("non-combat"), to tell them from a word
     # broken at a line's end.
     hyphened = set(re.findall(r'(?=\b(\w+-\w+))', text(root)))
-    return dict(words=words, hyphened=hyphened, other_languages=other_languages, external=external, body_links=body_links, contact_lines=contact_lines,
-                sections=sections, headings=headings, alts=alts, link_words=link_words, title=text(meta.find(NS + 'title')), lang=root.get('{http://www.w3.org/XML/1998/namespace}lang'))
+    return dict(words=words, hyphened=hyphened, other_languages=other_languages, external=external,
+                body_links=body_links, contact_lines=contact_lines, sections=sections,
+                headings=headings, alts=alts, link_words=link_words, title=text(meta.find(NS + 'title')), lang=sheet_lang)
 
 def pdf_objects(pdf):
     j = json.loads(run(['qpdf', '--json=2', '--json-key=qpdf', pdf], text=True).stdout)
@@ -140,9 +142,6 @@ def check_pdf(pdf, facts, name):
           f'{name}: every page has a /TrimBox, the page itself: {sorted(boxes)}')
     outlines = [o for o in objects if '/Title' in o and '/Parent' in o]
     check(len(outlines) == facts['sections'] + 1, f'{name}: {len(outlines)} bookmarks, expected {facts["sections"] + 1}')
-    # Tagged: a structure tree whose title is the one H1, with a heading a section (and the key
-    # facts' and contact's labels), each figure with its alternative text, every page's content
-    # reachable from it (/StructParents), and the catalog saying so.
     # XMP metadata (what asset managers, search indexes and preflight read), saying what the
     # Info dictionary says.
     xmp = run(['pdfinfo', '-meta', pdf], text=True).stdout
@@ -158,6 +157,9 @@ def check_pdf(pdf, facts, name):
         check(said(f'{DC}language/{RDF}Bag/{RDF}li') == facts['lang'], f'{name}: XMP dc:language')
         author = re.search(r'^Author:\s+(.*)$', info, re.M)
         check(said(f'{DC}creator/{RDF}Seq/{RDF}li') == (author.group(1).strip() if author else ''), f'{name}: XMP dc:creator is the Author')
+    # Tagged: a structure tree whose title is the one H1, with a heading a section (and the key
+    # facts' and contact's labels), each figure with its alternative text, every page's content
+    # reachable from it (/StructParents), and the catalog saying so.
     check(re.search(r'^Tagged:\s+yes$', info, re.M), f'{name}: pdfinfo says the PDF is tagged')
     elements = [o for o in objects if o.get('/Type') == '/StructElem']
     roles = [o.get('/S') for o in elements]
