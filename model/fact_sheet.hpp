@@ -60,6 +60,10 @@ struct Image {
     std::vector<std::uint8_t> deflated;
     int bits = 8;
     int orientation = 1; // EXIF's, 1 to 8: how the stored pixels turn to stand upright
+    // The file's colour profile (ICC), for `channels` colour components (the palette's, RGB, for
+    // an indexed PNG); empty: the samples are taken as device colours (sRGB on screen).
+    std::vector<std::uint8_t> colour_profile;
+    bool inverted_inks = false; // JPEG, 4 components: inks stored inverted, as Adobe's APP14 says
     bool operator==(const Image&) const = default;
     // The picture as it is seen, upright: 5 to 8 turn it a quarter.
     int shown_width() const { return orientation >= 5 ? height : width; }

@@ -145,18 +145,20 @@ void PdfDocument::set_row_filters(HPDF_Image image, int channels, int bits, int 
 }
 
 HPDF_Image PdfDocument::load_indexed(std::span<const std::uint8_t> indices, int width, int height,
-                                     std::span<const std::uint8_t> palette) {
+                                     std::span<const std::uint8_t> palette,
+                                     std::span<const std::uint8_t> profile) {
     HPDF_Image image = load_pixels(indices, width, height, 1, false);
-    set_palette(image, palette);
+    set_palette(image, palette, profile);
     return image;
 }
 
-void PdfDocument::set_palette(HPDF_Image image, std::span<const std::uint8_t> palette) {
+void PdfDocument::set_palette(HPDF_Image image, std::span<const std::uint8_t> palette,
+                              std::span<const std::uint8_t> profile) {
     HPDF_MMgr memory = get()->mmgr;
     HPDF_Array space = check(HPDF_Array_New(memory), "an image's palette");
     check_status(HPDF_Dict_Add(image, "ColorSpace", space), "an image's palette"); // was grey
     check_status(HPDF_Array_AddName(space, "Indexed"), "an image's palette");
-    check_status(HPDF_Array_AddName(space, "DeviceRGB"), "an image's palette");
+    check_status(HPDF_Array_Add(space, colour_space(3, profile)), "an image's palette");
     check_status(HPDF_Array_AddNumber(space, static_cast<HPDF_INT32>(palette.size() / 3) - 1),
                  "an image's palette");
     std::vector<HPDF_BYTE> lookup(palette.begin(), palette.end());
@@ -177,9 +179,7 @@ HPDF_Image PdfDocument::load_deflated(const Image& source) {
     check_status(HPDF_Dict_AddNumber(image, "Width", source.width), what);
     check_status(HPDF_Dict_AddNumber(image, "Height", source.height), what);
     check_status(HPDF_Dict_AddNumber(image, "BitsPerComponent", source.bits), what);
-    check_status(
-        HPDF_Dict_AddName(image, "ColorSpace", source.channels == 3 ? "DeviceRGB" : "DeviceGray"),
-        what);
+    check_status(HPDF_Dict_Add(image, "ColorSpace", colour_space(source.channels, {})), what);
     check_status(HPDF_Stream_Write(image->stream, source.deflated.data(),
                                    static_cast<HPDF_UINT>(source.deflated.size())),
                  what);
@@ -187,8 +187,43 @@ HPDF_Image PdfDocument::load_deflated(const Image& source) {
     deflated_.streams.push_back(image->stream);
     mark_deflated(image->stream);
     set_row_filters(image, source.channels, source.bits, source.width);
-    if (!source.palette.empty()) set_palette(image, source.palette);
+    if (!source.palette.empty()) set_palette(image, source.palette, source.colour_profile);
     return image;
+}
+
+void PdfDocument::set_colours(HPDF_Image image, const Image& source) {
+    bool inverted = HPDF_Dict_GetItem(image, "Decode", HPDF_OCLASS_ARRAY) != nullptr;
+    if (inverted && source.format == ImageFormat::jpeg && !source.inverted_inks)
+        check_status(HPDF_Dict_RemoveElement(image, "Decode"), "an image's colours");
+    if (!source.colour_profile.empty())
+        check_status(HPDF_Dict_Add(image, "ColorSpace",
+                                   colour_space(source.channels, source.colour_profile)),
+                     "an image's colours");
+}
+
+void* PdfDocument::colour_space(int channels, std::span<const std::uint8_t> profile) {
+    HPDF_Doc doc = get();
+    const char* what = "an image's colours";
+    const char* device = channels == 1 ? "DeviceGray" : channels == 3 ? "DeviceRGB" : "DeviceCMYK";
+    if (profile.empty()) return check(HPDF_Name_New(doc->mmgr, device), what);
+    auto known = std::find_if(profiles_.begin(), profiles_.end(), [&](const auto& entry) {
+        return std::equal(entry.first.begin(), entry.first.end(), profile.begin(), profile.end());
+    });
+    if (known == profiles_.end()) {
+        HPDF_Dict stream = check(HPDF_DictStream_New(doc->mmgr, doc->xref), what);
+        check_status(HPDF_Dict_AddNumber(stream, "N", channels), what);
+        check_status(HPDF_Dict_AddName(stream, "Alternate", device), what);
+        check_status(HPDF_Stream_Write(stream->stream, profile.data(),
+                                       static_cast<HPDF_UINT>(profile.size())),
+                     what);
+        stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        known = profiles_.emplace(
+            profiles_.end(), std::vector<std::uint8_t>(profile.begin(), profile.end()), stream);
+    }
+    HPDF_Array space = check(HPDF_Array_New(doc->mmgr), what);
+    check_status(HPDF_Array_AddName(space, "ICCBased"), what);
+    check_status(HPDF_Array_Add(space, known->second), what);
+    return space;
 }
 
 PdfDocument::DeflatedMarks::~DeflatedMarks() {

@@ -57,12 +57,19 @@ class PdfDocument {
     // logo, a mask) deflate best as they are, as libpng finds for palette images.
     HPDF_Image load_pixels(std::span<const std::uint8_t> pixels, int width, int height,
                            int channels, bool photo);
-    // An image of an index a pixel into `palette` (RGB triples, at most 256): /Indexed.
+    // An image of an index a pixel into `palette` (RGB triples, at most 256, in the colours of
+    // the ICC `profile` when there is one): /Indexed.
     HPDF_Image load_indexed(std::span<const std::uint8_t> indices, int width, int height,
-                            std::span<const std::uint8_t> palette);
+                            std::span<const std::uint8_t> palette,
+                            std::span<const std::uint8_t> profile);
     // A PNG's own zlib stream of filtered rows (`image.deflated`), written as it is, with the
-    // parameters that undo its row filters; /Indexed when `image.palette` is set.
+    // parameters that undo its row filters; /Indexed (in its profile's colours) when
+    // `image.palette` is set.
     HPDF_Image load_deflated(const Image& image);
+    // Gives a loaded image (not /Indexed) the colours `source` says: its ICC profile (/ICCBased,
+    // one stream however many images share it) and, for a JPEG's four inks, their polarity:
+    // libharu inverts every CMYK JPEG (/Decode), as only Adobe's (with APP14) need.
+    void set_colours(HPDF_Image image, const Image& source);
     // The page's /TrimBox: the whole page, there being no bleed. Print preflight (PDF/X, a print
     // shop's checks) asks every page for its trimmed size.
     void set_trim_box(HPDF_Page page, double width, double height);
@@ -76,8 +83,14 @@ class PdfDocument {
     std::string save();
 
   private:
-    // Makes `image` an index a pixel into `palette` (RGB triples): /Indexed.
-    void set_palette(HPDF_Image image, std::span<const std::uint8_t> palette);
+    // Makes `image` an index a pixel into `palette` (RGB triples, in `profile`'s colours when
+    // there is one): /Indexed.
+    void set_palette(HPDF_Image image, std::span<const std::uint8_t> palette,
+                     std::span<const std::uint8_t> profile);
+    // A new colour space object for `channels` components: [/ICCBased stream] for an ICC
+    // `profile`, else /DeviceGray, /DeviceRGB or /DeviceCMYK. (New every time: libharu lets a
+    // direct object belong to one dictionary or array only.)
+    void* colour_space(int channels, std::span<const std::uint8_t> profile);
     // Tells the reader that `image`'s rows are PNG-filtered (/Predictor 15).
     void set_row_filters(HPDF_Image image, int channels, int bits, int width);
 
@@ -91,6 +104,8 @@ class PdfDocument {
     static void HPDF_STDCALL record_error(HPDF_STATUS error, HPDF_STATUS detail, void* state);
 
     std::unique_ptr<ErrorState> errors_; // on the heap: the callback keeps its address
+    // The ICC profiles embedded so far and their streams, for images that share one.
+    std::vector<std::pair<std::vector<std::uint8_t>, HPDF_Dict>> profiles_;
     std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, Free> doc_;
     // Streams marked as deflated already (load_deflated): unmarked before doc_ frees them, so
     // that no later stream at the same address is taken for one. Last: destroyed first.

@@ -159,7 +159,8 @@ class Renderer {
         } else if (!source->deflated.empty()) {
             image = pdf_.load_deflated(*source);
         } else if (!source->palette.empty()) {
-            image = pdf_.load_indexed(source->data, source->width, source->height, source->palette);
+            image = pdf_.load_indexed(source->data, source->width, source->height, source->palette,
+                                      source->colour_profile);
         } else {
             image = pdf_.load_pixels(source->data, source->width, source->height, source->channels,
                                      !source->flat_colours);
@@ -170,7 +171,9 @@ class Renderer {
                                   "attaching an image's transparency");
             }
         }
-        return images_[source] = pdf_.check(image, "loading an image");
+        pdf_.check(image, "loading an image");
+        if (source->palette.empty()) pdf_.set_colours(image, *source);
+        return images_[source] = image;
     }
 
     // The image in its box, turned upright as its EXIF orientation says: the unit square the

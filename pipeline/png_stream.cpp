@@ -1,25 +1,13 @@
 #include "pipeline/png_stream.hpp"
+#include "pipeline/png_chunks.hpp"
 
 #include <string_view>
 #include <vector>
 
 namespace factpress {
-namespace {
-
-std::uint32_t big_endian(const std::uint8_t* p) {
-    return std::uint32_t(p[0]) << 24 | std::uint32_t(p[1]) << 16 | std::uint32_t(p[2]) << 8 | p[3];
-}
-
-// libpng's simplified reading corrects a file gamma that is not sRGB's (1/2.2, within 5%) to
-// sRGB; within 4% of it, decoding gives the stored samples.
-bool gamma_kept(std::uint32_t gamma) {
-    return gamma >= 43700 && gamma <= 47300;
-}
-
-} // namespace
 
 void keep_png_stream(std::span<const std::uint8_t> bytes, Image& image) {
-    constexpr std::size_t signature = 8, ihdr_data = signature + 8;
+    constexpr std::size_t ihdr_data = 8 + 8;
     if (bytes.size() < ihdr_data + 13) return;
     int depth = bytes[ihdr_data + 8], type = bytes[ihdr_data + 9];
     bool interlaced = bytes[ihdr_data + 12] != 0;
@@ -28,23 +16,17 @@ void keep_png_stream(std::span<const std::uint8_t> bytes, Image& image) {
                             : type == 2 && depth == 8;
     if (interlaced || !samples_kept) return;
     std::vector<std::uint8_t> stream, palette;
-    bool srgb = false, gamma_corrected = false, ended = false;
-    for (std::size_t at = signature; at + 12 <= bytes.size();) {
-        std::uint32_t length = big_endian(&bytes[at]);
-        if (length > bytes.size() - at - 12) return;
-        std::string_view kind(reinterpret_cast<const char*>(&bytes[at + 4]), 4);
-        const std::uint8_t* data = &bytes[at + 8];
-        if (kind == "IDAT") stream.insert(stream.end(), data, data + length);
-        if (kind == "PLTE") palette.assign(data, data + length);
-        if (kind == "tRNS") return;
-        if (kind == "sRGB") srgb = true;
-        if (kind == "gAMA" && length == 4) gamma_corrected = !gamma_kept(big_endian(data));
-        if (kind == "IEND") {
-            ended = true;
-            break;
-        }
-        at += 12 + length;
-    }
+    bool srgb = false, gamma_corrected = false, transparent = false;
+    bool ended =
+        visit_png_chunks(bytes, [&](std::string_view kind, std::span<const std::uint8_t> data) {
+            if (kind == "IDAT") stream.insert(stream.end(), data.begin(), data.end());
+            if (kind == "PLTE") palette.assign(data.begin(), data.end());
+            if (kind == "tRNS") transparent = true;
+            if (kind == "sRGB") srgb = true;
+            if (kind == "gAMA" && data.size() == 4)
+                gamma_corrected = !decoding_keeps_gamma(png_big_endian(data.data()));
+            return !transparent;
+        });
     if (!ended || (gamma_corrected && !srgb) || stream.empty() || (type == 3 && palette.empty()))
         return;
     image.deflated = std::move(stream);

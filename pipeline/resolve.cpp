@@ -1,4 +1,5 @@
 #include "pipeline/resolve.hpp"
+#include "pipeline/colour_profile.hpp"
 #include "pipeline/document_files.hpp"
 #include "pipeline/image_decode.hpp"
 
@@ -59,14 +60,26 @@ class Resolver {
         ImageHeader header = probe_image(bytes);
         if (auto problem = header_problem(header, options_.limits); !problem.empty())
             return problem;
+        std::string problem;
         if (header.format == ImageFormat::jpeg && options_.deferred_checks && !options_.draft) {
-            std::string problem = take_unchecked_jpeg(bytes, header, figure.image);
+            problem = take_unchecked_jpeg(bytes, header, figure.image);
             if (problem.empty())
                 options_.deferred_checks->add(*image.bytes, header.width, header.components,
                                               {Severity::error, figure.position, about(figure)});
-            return problem;
+        } else {
+            problem = decode_image(bytes, figure.image, options_.checked_images);
         }
-        return decode_image(bytes, figure.image, options_.checked_images);
+        if (problem.empty()) read_colours(figure, bytes);
+        return problem;
+    }
+
+    // A profile that cannot be used leaves the colours as they would be without one: the
+    // document is still made, and the author told.
+    void read_colours(Figure& figure, std::span<const std::uint8_t> bytes) {
+        std::string problem = read_colour_profile(bytes, figure.image);
+        if (!problem.empty())
+            diagnostics_.push_back({Severity::warning, figure.position,
+                                    about(figure) + problem + "; the image is used without it"});
     }
 
     const ResolveOptions& options_;

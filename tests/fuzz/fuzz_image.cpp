@@ -1,4 +1,6 @@
-// Fuzzes the image header readers and decoders (PNG through libpng, JPEG through libjpeg).
+// Fuzzes the image header readers and decoders (PNG through libpng, JPEG through libjpeg), and
+// the reader of their colour profiles.
+#include "pipeline/colour_profile.hpp"
 #include "pipeline/image_decode.hpp"
 
 #include <cstdint>
@@ -11,6 +13,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // The resolve stage refuses large claims before decoding; so does the harness.
     if (std::uint64_t(header.width) * std::uint64_t(header.height) > 4'000'000) return 0;
     Image image;
-    decode_image(bytes, image);
+    if (decode_image(bytes, image).empty()) read_colour_profile(bytes, image);
     return 0;
 }
