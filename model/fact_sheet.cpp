@@ -11,6 +11,12 @@ std::string plain_text(const Inlines& runs) {
     return text;
 }
 
+std::string trimmed(const std::string& text) {
+    std::size_t start = text.find_first_not_of(' ');
+    return start == std::string::npos ? ""
+                                      : text.substr(start, text.find_last_not_of(' ') + 1 - start);
+}
+
 namespace {
 
 struct TextCollector {

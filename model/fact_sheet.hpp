@@ -24,6 +24,7 @@ struct Inline {
     std::string target;
     std::vector<Inline> children;
     Position position;
+    std::string language; // xml:lang on the element, as written; else empty
     bool operator==(const Inline&) const = default;
 };
 using Inlines = std::vector<Inline>;
@@ -158,6 +159,9 @@ struct FactSheet {
 
 // The characters of inline content with the markup dropped (titles, bookmarks, metadata).
 std::string plain_text(const Inlines& runs);
+
+// `text` without the spaces at its ends.
+std::string trimmed(const std::string& text);
 
 // All the text of a sheet, blocks and lines separated by spaces: what a choice that should hold
 // for the whole document (one face for its Arabic letters) looks at.

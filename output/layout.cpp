@@ -9,12 +9,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 
 namespace factpress {
 namespace {
 
 Inlines text_inlines(std::string text) {
-    return {Inline{InlineKind::text, std::move(text), {}, {}, {}}};
+    return {Inline{InlineKind::text, std::move(text), {}, {}, {}, {}}};
 }
 
 // One slice holding `slices` one under the other: content that must not be split.
@@ -88,13 +89,6 @@ void mirror(PageLayout& layout) {
         mirror(page, layout.width);
 }
 
-// `text` without the spaces at its ends.
-std::string trimmed(const std::string& text) {
-    std::size_t start = text.find_first_not_of(' ');
-    return start == std::string::npos ? ""
-                                      : text.substr(start, text.find_last_not_of(' ') + 1 - start);
-}
-
 // The links of inline content as its spans hold them, in reading order: a stretch of spans with
 // one target is one link.
 struct Links {
@@ -119,6 +113,14 @@ Links links_in(const std::vector<Span>& spans) {
     links.node.assign(links.words.size(), -1);
     return links;
 }
+
+// The phrases of a paragraph's spans that a screen reader reads otherwise than their text: an
+// abbreviation (its expansion) or words in another language than the paragraph's; each a Span
+// element of the structure inside the paragraph (or the link it is in, per link).
+struct Phrases {
+    std::string language;                    // the paragraph's
+    std::map<std::pair<int, int>, int> node; // by phrase and link (-1: none), once it has one
+};
 
 // Where the baseline of a line of this style sits below the line's top.
 double baseline(const TextStyle& ts) {
@@ -235,6 +237,7 @@ class Builder {
         auto set = typesetter_.set(spans, ts, width, where, language);
         std::vector<Slice> slices;
         links_ = links_in(spans);
+        phrases_ = {language.empty() ? sheet_.language : language, {}};
         say_in_reading_order(spans);
         if (!language.empty() && node_ >= 0)
             structure_[static_cast<std::size_t>(node_)].language = language;
@@ -242,18 +245,19 @@ class Builder {
         // here, as the sheet's pages will be as a whole (mirror): it reads in its own.
         bool turned = !language.empty() && written_right_to_left(language) != right_to_left_;
         for (const auto& line : set) {
-            slices.push_back(line_slice(line, ts));
+            slices.push_back(line_slice(line, ts, spans));
             if (turned) mirror(slices.back().content, width);
         }
         return group ? keep_ends_together({std::move(slices)}) : slices;
     }
 
-    Slice line_slice(const Line& line, const TextStyle& ts) {
+    Slice line_slice(const Line& line, const TextStyle& ts, const std::vector<Span>& spans) {
         Slice slice;
         slice.height = ts.leading;
         for (const auto& run : line.runs) {
             Colour colour = run.link.empty() ? ts.colour : ts.link_colour;
-            int node = node_of(run);
+            int link_node = link_node_of(run);
+            int node = node_of(run, spans.at(run.span), link_node);
             slice.content.texts.push_back({run.x, baseline(ts), run.face, ts.size, colour, run.text,
                                            run.width, run.scale, node, run.added_hyphen});
             if (run.link.empty()) continue;
@@ -261,27 +265,52 @@ class Builder {
             bool anchor = run.link.starts_with('#');
             std::string uri = anchor ? "" : run.link, id = anchor ? run.link.substr(1) : "";
             if (!links.empty() && links.back().uri == uri && links.back().anchor == id &&
-                links.back().node == node && links.back().x + links.back().width >= run.x - ts.size)
+                links.back().node == link_node &&
+                links.back().x + links.back().width >= run.x - ts.size)
                 links.back().width = run.x + run.width - links.back().x;
             else
-                links.push_back({run.x, 0, run.width, ts.leading, uri, id, node});
+                links.push_back({run.x, 0, run.width, ts.leading, uri, id, link_node});
         }
         return slice;
     }
 
-    // The structure node of `run`: the current node, or for a link's words a Link inside it, one
-    // for all the link's runs, across lines too, so that a screen reader announces the link once,
-    // with all its words.
-    int node_of(const LineRun& run) {
-        int link = run.span < links_.of_span.size() ? links_.of_span[run.span] : -1;
+    // The structure node of `run`'s link: the current node, or for a link's words a Link inside
+    // it, one for all the link's runs, across lines too, so that a screen reader announces the
+    // link once, with all its words.
+    int link_node_of(const LineRun& run) {
+        int link = link_of(run);
         if (link < 0 || node_ < 0) return node_;
         int& node = links_.node[static_cast<std::size_t>(link)];
         if (node < 0) {
             structure_.push_back(
-                {"Link", node_, {}, links_.words[static_cast<std::size_t>(link)], {}, {}});
+                {"Link", node_, {}, links_.words[static_cast<std::size_t>(link)], {}, {}, {}});
             node = static_cast<int>(structure_.size()) - 1;
         }
         return node;
+    }
+
+    int link_of(const LineRun& run) const {
+        return run.span < links_.of_span.size() ? links_.of_span[run.span] : -1;
+    }
+
+    // The structure node of `run`'s words, set from `span`: its link's node, or inside it a Span
+    // for a phrase read otherwise than its text.
+    int node_of(const LineRun& run, const Span& span, int link_node) {
+        bool other_language = !span.language.empty() && span.language != phrases_.language;
+        if (link_node < 0 || span.phrase == 0 || (span.expansion.empty() && !other_language))
+            return link_node;
+        auto [at, added] = phrases_.node.try_emplace({span.phrase, link_of(run)}, -1);
+        if (added) {
+            structure_.push_back({"Span",
+                                  link_node,
+                                  {},
+                                  {},
+                                  {},
+                                  other_language ? span.language : "",
+                                  span.expansion});
+            at->second = static_cast<int>(structure_.size()) - 1;
+        }
+        return at->second;
     }
 
     // Lines set right to left hold their runs in the order they are drawn, not the order they are
@@ -564,7 +593,7 @@ class Builder {
         if (width <= 2 * padding) return;
         std::vector<Slice> label;
         for (const std::string& text : {figure.source, figure.unusable}) {
-            Inlines said{{InlineKind::text, text, {}, {}, figure.position}};
+            Inlines said{{InlineKind::text, text, {}, {}, figure.position, {}}};
             auto set = lines(said, "caption", width - 2 * padding, figure.position, false);
             label.insert(label.end(), set.begin(), set.end());
         }
@@ -662,16 +691,16 @@ class Builder {
             Inlines content;
             switch (line.kind) {
             case ContactKind::org:
-                content = {Inline{InlineKind::strong, {}, {}, text_inlines(line.text), {}}};
+                content = {Inline{InlineKind::strong, {}, {}, text_inlines(line.text), {}, {}}};
                 break;
             case ContactKind::email:
                 content = {Inline{
-                    InlineKind::link, {}, "mailto:" + line.text, text_inlines(line.text), {}}};
+                    InlineKind::link, {}, "mailto:" + line.text, text_inlines(line.text), {}, {}}};
                 break;
             case ContactKind::web: {
                 std::string href =
                     line.text.find("://") == std::string::npos ? "https://" + line.text : line.text;
-                content = {Inline{InlineKind::link, {}, href, text_inlines(line.text), {}}};
+                content = {Inline{InlineKind::link, {}, href, text_inlines(line.text), {}, {}}};
                 break;
             }
             case ContactKind::social:
@@ -751,7 +780,7 @@ class Builder {
     // A new node of the logical structure under `parent` (the document when -1), which what is
     // made next belongs to; returns its index.
     int open_node(std::string role, int parent = -1, std::string alt = {}) {
-        structure_.push_back({std::move(role), parent, std::move(alt), {}, {}, {}});
+        structure_.push_back({std::move(role), parent, std::move(alt), {}, {}, {}, {}});
         return node_ = static_cast<int>(structure_.size()) - 1;
     }
 
@@ -786,6 +815,7 @@ class Builder {
     std::vector<StructureNode> structure_; // the logical structure, as blocks are made
     int node_ = -1; // the node of structure_ that text and images being made belong to
     Links links_;   // of the text being set
+    Phrases phrases_;
     Typesetter typesetter_;
     double column_width_ = 0;
     double frame_height_ = 0;

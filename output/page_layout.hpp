@@ -61,8 +61,14 @@ struct StructureNode {
     std::string words;       // a Link's, in reading order: what its annotations say (/Contents)
     std::string actual_text; // the text as read, where it is not drawn in that order (/ActualText)
     std::string language;    // where not the document's (/Lang): a screen reader changes voice
+    std::string expansion;   // an abbreviation's, read instead of it (/E)
     bool operator==(const StructureNode&) const = default;
 };
+
+// A Link or a Span: inside its block's text, among its words.
+inline bool is_inline(const StructureNode& node) {
+    return node.role == "Link" || node.role == "Span";
+}
 
 struct Page {
     std::vector<RectItem> rects;

@@ -41,22 +41,26 @@ std::string_view clipped(std::string_view text) {
     return text.substr(0, pos);
 }
 
+// The block `node` is in: itself, or for a Link or Span the block around it.
+int block_of(int node, const std::vector<StructureNode>& structure) {
+    while (is_inline(structure.at(static_cast<std::size_t>(node))))
+        node = structure[static_cast<std::size_t>(node)].parent;
+    return node;
+}
+
 // Whether a space character ends text item `t`, which `next` follows in reading (null: nothing of
 // the same page or the next). Words are placed one by one, so the space between two is drawn
 // nowhere; a space glyph after the first (blank, and the next word is placed where it always was)
 // lets what reads the tagged text, a screen reader or `pdfinfo -struct-text`, tell the words
 // apart. Between two items of one block on one line with a gap (not the two styles of one word,
 // nor a word and the hyphen it was broken with), or at a line's end, unless the line ends in a
-// hyphen or inside an address (after / or _). A link's words belong to the block around it; a
-// character no font covers, drawn as a box, counts as a word.
+// hyphen or inside an address (after / or _). A link's or a phrase's words belong to the block
+// around it; a character no font covers, drawn as a box, counts as a word.
 bool word_space_after(const TextItem& t, const TextItem* next,
                       const std::vector<StructureNode>& structure) {
-    auto block = [&](int node) {
-        const StructureNode& n = structure.at(static_cast<std::size_t>(node));
-        return n.role == "Link" ? n.parent : node;
-    };
     if (!next || t.node < 0 || t.text.empty()) return false;
-    if (next->node < 0 || block(next->node) != block(t.node)) return false;
+    if (next->node < 0 || block_of(next->node, structure) != block_of(t.node, structure))
+        return false;
     if (next->y == t.y) return next->x > t.x + t.width + t.size * 0.1;
     return !t.text.ends_with('-') && !t.text.ends_with('/') && !t.text.ends_with('_') &&
            !t.text.ends_with("\u2010");
@@ -269,10 +273,19 @@ class Renderer {
                 HPDF_Page_SetHorizontalScalling(page, f(t.scale * 100)), current_scale = t.scale;
             fill(page, t.colour);
             mark(index, t.added_hyphen ? -1 : t.node); // within the text object, ended before it is
-            bool spaced = used_.at(t.face).contains(U' ') &&
-                          word_space_after(t, following(index, k), layout_.structure);
-            HPDF_Page_TextOut(page, f(t.x), y(t.y),
-                              codes_.encode(spaced ? t.text + ' ' : t.text).c_str());
+            const TextItem* next = following(index, k);
+            bool spaced =
+                used_.at(t.face).contains(U' ') && word_space_after(t, next, layout_.structure);
+            // The space between a link's or a phrase's words and the block's is the block's: an
+            // abbreviation read as its expansion (/E) would take the space with it.
+            bool space_apart = spaced && next->node != t.node;
+            HPDF_Page_TextOut(
+                page, f(t.x), y(t.y),
+                codes_.encode(spaced && !space_apart ? t.text + ' ' : t.text).c_str());
+            if (space_apart) {
+                mark(index, block_of(t.node, layout_.structure));
+                HPDF_Page_ShowText(page, codes_.encode(" ").c_str());
+            }
         }
         end_mark(index);
         HPDF_Page_EndText(page);

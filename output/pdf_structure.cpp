@@ -91,6 +91,8 @@ void write_structure(PdfDocument& pdf, const std::vector<StructureNode>& nodes,
             w.check(HPDF_Dict_Add(elements.back(), "ActualText", w.text(node.actual_text)));
         if (!node.language.empty())
             w.check(HPDF_Dict_Add(elements.back(), "Lang", w.ascii(node.language)));
+        if (!node.expansion.empty())
+            w.check(HPDF_Dict_Add(elements.back(), "E", w.text(node.expansion)));
         kids.push_back(w.array(elements.back(), "K"));
         if (node.parent >= 0) children.at(static_cast<std::size_t>(node.parent)).push_back(i);
     }
@@ -111,16 +113,26 @@ void write_structure(PdfDocument& pdf, const std::vector<StructureNode>& nodes,
             w.check(HPDF_Array_Add(owners, elements[node]));
         }
     }
-    // A node's kids: its own content with its Links among it, each where its words begin; then
-    // its other children in reading order.
+    // Where each node's words begin: its own first content or its children's (a Link whose
+    // words are all an abbreviation's has no content of its own). Children come after parents.
+    constexpr Place nowhere{SIZE_MAX, SIZE_MAX};
+    std::vector<Place> first(nodes.size(), nowhere);
+    for (std::size_t i = nodes.size(); i-- > 0;) {
+        if (!content[i].empty()) first[i] = std::min(first[i], content[i].front());
+        if (nodes[i].parent >= 0) {
+            Place& parents = first[static_cast<std::size_t>(nodes[i].parent)];
+            parents = std::min(parents, first[i]);
+        }
+    }
+    // A node's kids: its own content with its Links and Spans among it, each where its words
+    // begin; then its other children in reading order.
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         std::vector<std::size_t> inline_children, block_children;
         for (std::size_t child : children[i])
-            (nodes[child].role == "Link" ? inline_children : block_children).push_back(child);
+            (is_inline(nodes[child]) ? inline_children : block_children).push_back(child);
         auto next_inline = inline_children.begin();
         for (auto [page, id] : content[i]) {
-            for (; next_inline != inline_children.end() && !content[*next_inline].empty() &&
-                   content[*next_inline].front() < Place{page, id};
+            for (; next_inline != inline_children.end() && first[*next_inline] < Place{page, id};
                  ++next_inline)
                 w.check(HPDF_Array_Add(kids[i], elements[*next_inline]));
             HPDF_Dict reference = w.dict();

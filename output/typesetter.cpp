@@ -56,9 +56,10 @@ bool is_letter(char32_t cp) {
 
 class ItemBuilder {
   public:
-    ItemBuilder(const FontSet& fonts, const HyphenationPatterns& patterns, bool right_to_left,
-                ScriptFaces& script_faces, const std::vector<Span>& spans, const TextStyle& style,
-                double width)
+    // `patterns`: a span's hyphenation patterns, by its index.
+    ItemBuilder(const FontSet& fonts, const std::vector<HyphenationPatterns>& patterns,
+                bool right_to_left, ScriptFaces& script_faces, const std::vector<Span>& spans,
+                const TextStyle& style, double width)
         : fonts_(fonts), patterns_(patterns), right_to_left_(right_to_left),
           script_faces_(script_faces), spans_(spans), style_(style), width_(width),
           paragraph_right_to_left_( // asked only in a right-to-left document
@@ -271,7 +272,7 @@ class ItemBuilder {
             for (std::size_t pos = 0; pos < core.size();)
                 if (!is_letter(utf8::next(core, pos))) letters_only = false;
             if (letters_only)
-                for (std::size_t p : patterns_.points(core))
+                for (std::size_t p : patterns_[s].points(core))
                     points.push_back(first + p);
         }
         std::size_t start = 0;
@@ -296,7 +297,7 @@ class ItemBuilder {
     }
 
     const FontSet& fonts_;
-    const HyphenationPatterns& patterns_;
+    const std::vector<HyphenationPatterns>& patterns_;
     bool right_to_left_;
     ScriptFaces& script_faces_;
     const std::vector<Span>& spans_;
@@ -447,32 +448,43 @@ TextStyle text_style(const Style& style, const std::string& element) {
 
 namespace {
 
-void flatten_into(const Inlines& runs, bool bold, bool italic, const std::string& link,
-                  const TextStyle& style, std::string_view language, std::vector<Span>& spans) {
+// The look, link and phrase inline content is flattened with, as its elements change them.
+struct Around {
+    bool bold = false, italic = false;
+    std::string link;
+    int phrase = 0;
+    std::string expansion, language;
+};
+
+void flatten_into(const Inlines& runs, const Around& around, const TextStyle& style,
+                  std::string_view language, int& phrases, std::vector<Span>& spans) {
     for (const auto& run : runs) {
-        switch (run.kind) {
-        case InlineKind::text: {
+        if (run.kind == InlineKind::text) {
             std::string text = style.uppercase ? upper_case(run.text, language) : run.text;
-            if (!spans.empty() && spans.back().bold == bold && spans.back().italic == italic &&
-                spans.back().link == link)
+            const Span* last = spans.empty() ? nullptr : &spans.back();
+            if (last && last->bold == around.bold && last->italic == around.italic &&
+                last->link == around.link && last->phrase == around.phrase)
                 spans.back().text += text;
             else
-                spans.push_back({text, bold, italic, link});
-            break;
+                spans.push_back({text, around.bold, around.italic, around.link, around.phrase,
+                                 around.expansion, around.language});
+            continue;
         }
-        case InlineKind::emphasis:
-            flatten_into(run.children, bold, !italic, link, style, language, spans);
-            break;
-        case InlineKind::strong:
-            flatten_into(run.children, true, italic, link, style, language, spans);
-            break;
-        case InlineKind::link:
-            flatten_into(run.children, bold, italic, run.target, style, language, spans);
-            break;
-        case InlineKind::abbr:
-            flatten_into(run.children, bold, italic, link, style, language, spans);
-            break;
-        }
+        Around inside = around;
+        if (run.kind == InlineKind::emphasis) inside.italic = !around.italic;
+        if (run.kind == InlineKind::strong) inside.bold = true;
+        if (run.kind == InlineKind::link) inside.link = run.target;
+        // A phrase inside an abbreviation is part of it: the abbreviation is read as a whole.
+        bool in_abbreviation = !around.expansion.empty();
+        if (!run.language.empty()) inside.language = run.language;
+        // An abbreviation written out ("<abbr title="NATO">NATO</abbr>") needs no expansion.
+        bool expanded = run.kind == InlineKind::abbr && !in_abbreviation &&
+                        trimmed(plain_text(run.children)) != trimmed(run.target);
+        if (expanded) inside.expansion = run.target;
+        if ((expanded || !run.language.empty()) && !in_abbreviation) inside.phrase = ++phrases;
+        flatten_into(run.children, inside, style,
+                     run.language.empty() ? language : std::string_view(run.language), phrases,
+                     spans);
     }
 }
 
@@ -480,7 +492,8 @@ void flatten_into(const Inlines& runs, bool bold, bool italic, const std::string
 
 std::vector<Span> flatten(const Inlines& runs, const TextStyle& style, std::string_view language) {
     std::vector<Span> spans;
-    flatten_into(runs, style.bold, style.italic, "", style, language, spans);
+    int phrases = 0;
+    flatten_into(runs, {style.bold, style.italic, "", 0, "", ""}, style, language, phrases, spans);
     return spans;
 }
 
@@ -532,8 +545,11 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
                                   double width, Position where, std::string_view language) {
     HyphenationPatterns patterns = language.empty() ? patterns_ : hyphenator_.patterns(language);
     bool right_to_left = language.empty() ? right_to_left_ : written_right_to_left(language);
+    std::vector<HyphenationPatterns> by_span(spans.size(), patterns);
+    for (std::size_t s = 0; s < spans.size(); ++s) // a phrase in its own language
+        if (!spans[s].language.empty()) by_span[s] = hyphenator_.patterns(spans[s].language);
     ItemList p =
-        ItemBuilder(fonts_, patterns, right_to_left, script_faces_, spans, style, width).build();
+        ItemBuilder(fonts_, by_span, right_to_left, script_faces_, spans, style, width).build();
     if (p.pieces.empty()) return {};
     BreakOptions options;
     options.line_width = width;
@@ -584,8 +600,9 @@ std::vector<Line> Typesetter::set(const std::vector<Span>& spans, const TextStyl
             bool joins = !line.runs.empty() && i > start &&
                          p.items[i - 1].type != BreakItem::Type::glue &&
                          line.runs.back().link == span.link && line.runs.back().bold == span.bold &&
-                         line.runs.back().italic == span.italic && !after_right_to_left &&
-                         !piece.right_to_left;
+                         line.runs.back().italic == span.italic &&
+                         spans[line.runs.back().span].phrase == span.phrase &&
+                         !after_right_to_left && !piece.right_to_left;
             after_right_to_left = piece.right_to_left;
             if (!joins) ++piece_number;
             for (const auto& run : piece.runs) {

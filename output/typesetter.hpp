@@ -32,12 +32,17 @@ struct TextStyle {
 
 TextStyle text_style(const Style& style, const std::string& element);
 
-// Inline content flattened: one span per stretch of text with the same look and link.
+// Inline content flattened: one span per stretch of text with the same look, link and phrase.
 struct Span {
     std::string text;
     bool bold = false;
     bool italic = false;
     std::string link;
+    // A phrase is an abbreviation or an element with its own xml:lang: numbered from 1 in the
+    // order they begin (0: none), with its expansion (abbr's title) and its language, inherited.
+    int phrase = 0;
+    std::string expansion;
+    std::string language;
 };
 // The runs as spans of one look; `language` (BCP 47) decides capitals where the style asks for
 // them.

@@ -79,21 +79,28 @@ def source_facts(path):
     # the contact block; a figure's alternative text, where it has one (alt="" is decoration).
     headings = sections + len(root.findall(NS + 'key-facts/' + NS + 'fact')[:1]) + (contact is not None)
     alts = sorted(' '.join(f.get('alt').split()) for f in root.iter(NS + 'figure') if f.get('alt').strip())
-    # The languages of blocks written in another than the sheet's (xml:lang on them or around).
+    # The languages of blocks written in another than the sheet's (xml:lang on them or around),
+    # and of words inside a block in another than the block's.
     sheet_lang = root.get(XML_LANG)
-    def languages(e, lang):
+    def languages(e, lang, block_lang):
         lang = e.get(XML_LANG, lang)
-        if e.tag in {NS + t for t in ('p', 'heading', 'fact', 'item', 'caption')} and lang != sheet_lang:
+        if e.tag in {NS + t for t in ('p', 'heading', 'fact', 'item', 'caption')}:
+            block_lang = lang
+            if lang != sheet_lang: yield lang
+        elif e.tag in inline and e.get(XML_LANG) and lang != block_lang:
             yield lang
         for child in e:
-            yield from languages(child, lang)
-    other_languages = set(languages(root, sheet_lang))
+            yield from languages(child, lang, block_lang)
+    other_languages = set(languages(root, sheet_lang, sheet_lang))
+    # Abbreviations not written out, which a screen reader reads as their expansion (/E).
+    expansions = {' '.join(a.get('title').split()) for a in root.iter(NS + 'abbr')
+                  if ' '.join(a.get('title').split()) != text(a)}
     # Words joined by a hyphen as the author wrote them ("non-combat"), to tell them from a word
     # broken at a line's end.
     hyphened = set(re.findall(r'(?=\b(\w+-\w+))', text(root)))
     return dict(words=words, hyphened=hyphened, other_languages=other_languages, external=external,
                 body_links=body_links, contact_lines=contact_lines, sections=sections,
-                headings=headings, alts=alts, link_words=link_words, title=text(meta.find(NS + 'title')), lang=sheet_lang)
+                headings=headings, alts=alts, link_words=link_words, expansions=expansions, title=text(meta.find(NS + 'title')), lang=sheet_lang)
 
 def pdf_objects(pdf):
     j = json.loads(run(['qpdf', '--json=2', '--json-key=qpdf', pdf], text=True).stdout)
@@ -182,6 +189,8 @@ def check_pdf(pdf, facts, name):
           f'{name}: link annotations say {sorted(said)}, expected {sorted(set(facts["link_words"]))}')
     spoken = {re.sub(r'^[ub]:', '', o['/Lang']) for o in elements if '/Lang' in o}
     check(spoken == facts['other_languages'], f'{name}: /Lang of elements {sorted(spoken)}, expected {sorted(facts["other_languages"])}')
+    expanded = {re.sub(r'^u:', '', o['/E']) for o in elements if '/E' in o}
+    check(expanded == facts['expansions'], f'{name}: abbreviations\' expansions (/E) {sorted(expanded)}, expected {sorted(facts["expansions"])}')
     check(all(o.get('/Tabs') == '/S' for o in pages), f'{name}: links are tabbed through in the order of the structure')
     # What a screen reader gets: the tagged text alone, word spaces included. pdfinfo shows each
     # marked-content sequence of an element on a line of its own, split where something not read

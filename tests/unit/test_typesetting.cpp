@@ -36,7 +36,7 @@ struct Fixture {
 };
 
 Inlines text(std::string s) {
-    return {Inline{InlineKind::text, std::move(s), {}, {}, {}}};
+    return {Inline{InlineKind::text, std::move(s), {}, {}, {}, {}}};
 }
 
 // The word `word` as drawn on `page`, which kerning may have cut into several items set side by
@@ -214,38 +214,97 @@ TEST_CASE("the characters no font covers in a block are one warning, each shown 
     CHECK(diagnostics[2].position == Position{6, 1});
 }
 
+namespace {
+
+// Where lines set from `spans` break their words: byte offsets in the word.
+std::set<std::size_t> hyphen_offsets(Typesetter& typesetter, const std::vector<Span>& spans,
+                                     const TextStyle& ts, std::string_view language) {
+    std::set<std::size_t> offsets;
+    std::size_t in_word = 0;
+    for (const Line& line : typesetter.set(spans, ts, 70, {}, language)) {
+        for (std::size_t r = 0; r < line.runs.size(); ++r) {
+            const LineRun& run = line.runs[r];
+            if (r > 0 && run.word != line.runs[r - 1].word) in_word = 0; // the next word
+            if (run.added_hyphen)
+                offsets.insert(in_word);
+            else
+                in_word += run.text.size();
+        }
+        if (!line.hyphenated) in_word = 0;
+    }
+    return offsets;
+}
+
+const std::string long_german_word = "Bundesverteidigungsministerium";
+
+// Whether every offset is one of the German patterns' hyphenation points of the word.
+void check_german_points(Hyphenator& hyphenator, const std::set<std::size_t>& offsets) {
+    std::vector<std::size_t> points = hyphenator.points("de", long_german_word);
+    REQUIRE(!offsets.empty());
+    for (std::size_t offset : offsets) {
+        CAPTURE(offset);
+        CHECK(std::find(points.begin(), points.end(), offset) != points.end());
+    }
+}
+
+} // namespace
+
 TEST_CASE("text in another language than the sheet's is hyphenated by its own patterns") {
     Fixture f;
     Diagnostics diagnostics;
     Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", "", diagnostics);
     TextStyle ts = text_style(f.style, "paragraph");
-    std::string word = "Bundesverteidigungsministerium";
-    // Where the lines break the word: byte offsets, the same for each of its three times.
-    auto breaks = [&](std::string_view language) {
-        auto spans = flatten(text(word + " " + word + " " + word), ts, "de");
-        std::set<std::size_t> offsets;
-        std::size_t in_word = 0;
-        for (const Line& line : typesetter.set(spans, ts, 70, {}, language)) {
-            for (std::size_t r = 0; r < line.runs.size(); ++r) {
-                const LineRun& run = line.runs[r];
-                if (r > 0 && run.word != line.runs[r - 1].word) in_word = 0; // the next word
-                if (run.added_hyphen)
-                    offsets.insert(in_word);
-                else
-                    in_word += run.text.size();
-            }
-            if (!line.hyphenated) in_word = 0;
-        }
-        return offsets;
+    const std::string& word = long_german_word; // three times
+    auto spans = flatten(text(word + " " + word + " " + word), ts, "de");
+    std::set<std::size_t> german = hyphen_offsets(typesetter, spans, ts, "de");
+    check_german_points(f.hyphenator, german);
+    // The sheet's English patterns break it elsewhere.
+    CHECK(hyphen_offsets(typesetter, spans, ts, "") != german);
+}
+
+TEST_CASE("words in another language inside a paragraph are hyphenated by their own patterns") {
+    Fixture f;
+    Diagnostics diagnostics;
+    Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", "", diagnostics);
+    TextStyle ts = text_style(f.style, "paragraph");
+    const std::string& word = long_german_word;
+    Inlines german{{InlineKind::emphasis, {}, {}, text(word + " " + word + " " + word), {}, "de"}};
+    auto spans = flatten(german, ts, "en");
+    REQUIRE(spans.size() == 1);
+    CHECK(spans[0].language == "de");
+    check_german_points(f.hyphenator, hyphen_offsets(typesetter, spans, ts, ""));
+    // Without its xml:lang, the same emphasis breaks elsewhere.
+    german[0].language.clear();
+    auto english = hyphen_offsets(typesetter, flatten(german, ts, "en"), ts, "");
+    CHECK(english != hyphen_offsets(typesetter, spans, ts, ""));
+}
+
+TEST_CASE("an abbreviation or words in another language are a phrase of their own") {
+    Fixture f;
+    TextStyle ts = text_style(f.style, "paragraph");
+    auto abbr = [](std::string shown, std::string title) {
+        return Inline{InlineKind::abbr, {}, std::move(title), text(std::move(shown)), {}, {}};
     };
-    std::set<std::size_t> german = breaks("de");
-    std::vector<std::size_t> points = f.hyphenator.points("de", word);
-    REQUIRE(!german.empty());
-    for (std::size_t offset : german) {
-        CAPTURE(offset);
-        CHECK(std::find(points.begin(), points.end(), offset) != points.end());
-    }
-    CHECK(breaks("") != german); // the sheet's English patterns break it elsewhere
+    Inlines content = text("The ");
+    content.push_back(abbr("NMI", "NATO Mission Iraq"));
+    content.push_back(text(" and ").front());
+    content.push_back(abbr("NATO", "NATO")); // written out: read as it is
+    content.push_back(text(", ").front());
+    content.push_back(Inline{InlineKind::strong, {}, {}, {abbr("OTAN", "Organisation")}, {}, "fr"});
+    content.push_back(text(".").front());
+    auto spans = flatten(content, ts, "en");
+    REQUIRE(spans.size() == 5);
+    CHECK(spans[0].phrase == 0);
+    CHECK(spans[1].text == "NMI");
+    CHECK(spans[1].phrase == 1);
+    CHECK(spans[1].expansion == "NATO Mission Iraq");
+    CHECK(spans[2].text == " and NATO, "); // the written-out abbreviation is plain text
+    CHECK(spans[2].phrase == 0);
+    CHECK(spans[3].text == "OTAN");
+    CHECK(spans[3].phrase == 3); // an abbreviation of its own inside the language's phrase (2)
+    CHECK(spans[3].language == "fr");
+    CHECK(spans[3].expansion == "Organisation");
+    CHECK(spans[4].phrase == 0);
 }
 
 TEST_CASE("a character no font covers in <meta> is reported at its element") {
