@@ -456,9 +456,11 @@ class Builder {
         for (const auto& item : list.items) {
             ++number;
             auto [label, text] = open_list_item(whole);
-            std::string marker = list.numbered ? fmt::format("{}.", number) : "\u2022";
-            // Right to left, a number's period is on its left: ".1", as the text reads it.
-            if (right_to_left_) marker = shape_word(marker, true);
+            std::string said = list.numbered ? fmt::format("{}.", number) : "\u2022";
+            // Right to left, a number's period is on its left: ".1", as the text reads it; it is
+            // still read "1.".
+            std::string marker = right_to_left_ ? shape_word(said, true) : said;
+            if (marker != said) structure_[static_cast<std::size_t>(label)].actual_text = said;
             for (std::size_t i = 0; i < item.size(); ++i) {
                 if (item.size() > 1)
                     open_node("P", text);
@@ -558,6 +560,8 @@ class Builder {
                                 fact.position, true, fact.language);
             if (slices.empty()) continue;
             node_ = label;
+            // A square drawn, a bullet read: a screen reader says "bullet", not "black square".
+            structure_[static_cast<std::size_t>(label)].actual_text = "\u2022";
             draw_marker(slices.front(), "\u25A0", -indent, ts, ts.size * 0.6,
                         style_.colour("key-facts", "border-color"));
             for (const auto& line : slices) {

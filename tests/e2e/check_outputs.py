@@ -100,7 +100,8 @@ def source_facts(path):
     hyphened = set(re.findall(r'(?=\b(\w+-\w+))', text(root)))
     return dict(words=words, hyphened=hyphened, other_languages=other_languages, external=external,
                 body_links=body_links, contact_lines=contact_lines, sections=sections,
-                headings=headings, alts=alts, link_words=link_words, expansions=expansions, title=text(meta.find(NS + 'title')), lang=sheet_lang)
+                headings=headings, alts=alts, link_words=link_words, expansions=expansions,
+                key_facts=len(root.findall(NS + 'key-facts/' + NS + 'fact')), title=text(meta.find(NS + 'title')), lang=sheet_lang)
 
 def pdf_objects(pdf):
     j = json.loads(run(['qpdf', '--json=2', '--json-key=qpdf', pdf], text=True).stdout)
@@ -189,6 +190,11 @@ def check_pdf(pdf, facts, name):
           f'{name}: link annotations say {sorted(said)}, expected {sorted(set(facts["link_words"]))}')
     spoken = {re.sub(r'^[ub]:', '', o['/Lang']) for o in elements if '/Lang' in o}
     check(spoken == facts['other_languages'], f'{name}: /Lang of elements {sorted(spoken)}, expected {sorted(facts["other_languages"])}')
+    # A list label reads as a bullet or a number ("1."), whatever is drawn: a key fact's square
+    # and a right-to-left ".1" say so (/ActualText).
+    labels = [re.sub(r'^u:', '', o['/ActualText']) for o in elements if o.get('/S') == '/Lbl' and '/ActualText' in o]
+    check(all(l == '\u2022' or re.fullmatch(r'\d+\.', l) for l in labels) and labels.count('\u2022') >= facts['key_facts'],
+          f'{name}: list labels read {sorted(set(labels))}, at least {facts["key_facts"]} bullets for the key facts')
     expanded = {re.sub(r'^u:', '', o['/E']) for o in elements if '/E' in o}
     check(expanded == facts['expansions'], f'{name}: abbreviations\' expansions (/E) {sorted(expanded)}, expected {sorted(facts["expansions"])}')
     check(all(o.get('/Tabs') == '/S' for o in pages), f'{name}: links are tabbed through in the order of the structure')
