@@ -301,13 +301,12 @@ class Builder {
             return link_node;
         auto [at, added] = phrases_.node.try_emplace({span.phrase, link_of(run)}, -1);
         if (added) {
-            structure_.push_back({"Span",
-                                  link_node,
-                                  {},
-                                  {},
-                                  {},
-                                  other_language ? span.language : "",
-                                  span.expansion});
+            StructureNode phrase;
+            phrase.role = "Span";
+            phrase.parent = link_node;
+            if (other_language) phrase.language = span.language;
+            phrase.expansion = span.expansion;
+            structure_.push_back(std::move(phrase));
             at->second = static_cast<int>(structure_.size()) - 1;
         }
         return at->second;
