@@ -1,5 +1,6 @@
 // The fields of Labels by the names a style sheet's <labels> gives them, with what each must hold.
 #include "output/labels.hpp"
+#include "pipeline/utf8.hpp"
 
 #include <fmt/format.h>
 
@@ -73,10 +74,24 @@ std::optional<std::array<std::string, 12>> twelve_months(std::string_view list) 
     return months;
 }
 
+// "۰۱۲۳۴۵۶۷۸۹": ten characters, zero to nine.
+std::optional<std::array<std::string, 10>> ten_digits(std::string_view text) {
+    std::array<std::string, 10> digits;
+    std::size_t count = 0;
+    for (std::size_t pos = 0; pos < text.size(); ++count) {
+        std::size_t start = pos;
+        utf8::next(text, pos);
+        if (count == 10) return std::nullopt;
+        digits[count] = std::string(text.substr(start, pos - start));
+    }
+    if (count != 10) return std::nullopt;
+    return digits;
+}
+
 } // namespace
 
 std::vector<std::string_view> label_properties() {
-    std::vector<std::string_view> names{"months", "months-with-day"};
+    std::vector<std::string_view> names{"months", "months-with-day", "digits"};
     for (const Field& field : fields)
         names.push_back(field.name);
     return names;
@@ -87,6 +102,12 @@ std::string set_label(Labels& labels, std::string_view property, std::string_vie
         auto months = twelve_months(value);
         if (!months) return "the twelve month names, comma-separated, January first";
         (property == "months" ? labels.months : labels.months_with_day) = *months;
+        return {};
+    }
+    if (property == "digits") {
+        auto digits = ten_digits(value);
+        if (!digits) return "the ten digits, zero to nine, as in \"٠١٢٣٤٥٦٧٨٩\"";
+        labels.digits = *digits;
         return {};
     }
     for (const Field& field : fields) {

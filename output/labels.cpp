@@ -8,6 +8,11 @@
 namespace factpress {
 namespace {
 
+// Persian and Urdu write numbers with the Extended Arabic-Indic digits (Urdu fonts draw some in
+// their own forms). Arabic keeps 0-9, as much of its press writes dates; a style sheet's
+// <labels xml:lang="ar" digits="٠١٢٣٤٥٦٧٨٩"/> gives it the Arabic-Indic ones.
+const std::array<std::string, 10> persian_digits{"۰", "۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹"};
+
 const std::vector<Labels>& table() {
     static const std::vector<Labels> rows = {
         {"en",
@@ -272,7 +277,8 @@ const std::vector<Labels>& table() {
          "»",
          "{} {}",
          "{} {} {}",
-         "1"},
+         "1",
+         persian_digits},
         {"nl",
          "Kernfeiten",
          "Contact",
@@ -441,7 +447,8 @@ const std::vector<Labels>& table() {
          "\u201D",
          "{} {}",
          "{} {} {}",
-         "1"},
+         "1",
+         persian_digits},
         {"hu",
          "Főbb tények",
          "Kapcsolat",
@@ -725,6 +732,17 @@ const std::vector<Labels>& table() {
 
 } // namespace
 
+std::string localized_digits(std::string text, const Labels& labels) {
+    if (labels.digits[0].empty()) return text;
+    std::string out;
+    for (char c : text)
+        if (c >= '0' && c <= '9')
+            out += labels.digits[static_cast<std::size_t>(c - '0')];
+        else
+            out += c;
+    return out;
+}
+
 const Labels& labels_for(std::string_view language, std::span<const Labels> style_rows) {
     std::string primary = primary_language(language);
     for (const auto& row : style_rows)
@@ -735,14 +753,15 @@ const Labels& labels_for(std::string_view language, std::span<const Labels> styl
 }
 
 std::string format_date(const Date& date, const Labels& labels) {
-    if (date.month == 0) return fmt::format("{}", date.year);
+    std::string year = localized_digits(std::to_string(date.year), labels);
+    if (date.month == 0) return year;
     if (date.day == 0)
-        return fmt::format(fmt::runtime(labels.month_year), labels.months[date.month - 1],
-                           date.year);
+        return fmt::format(fmt::runtime(labels.month_year), labels.months[date.month - 1], year);
     const auto& months =
         labels.months_with_day.front().empty() ? labels.months : labels.months_with_day;
     std::string day = date.day == 1 ? labels.first_day : std::to_string(date.day);
-    return fmt::format(fmt::runtime(labels.day_month_year), day, months[date.month - 1], date.year);
+    return fmt::format(fmt::runtime(labels.day_month_year), localized_digits(day, labels),
+                       months[date.month - 1], year);
 }
 
 std::string social_line(const ContactLine& line) {
@@ -772,7 +791,8 @@ std::string updated_label(const Labels& labels, const Date& date) {
 }
 
 std::string page_label(const Labels& labels, int page, int pages) {
-    return fmt::format(fmt::runtime(labels.page_of), page, pages);
+    return fmt::format(fmt::runtime(labels.page_of), localized_digits(std::to_string(page), labels),
+                       localized_digits(std::to_string(pages), labels));
 }
 
 } // namespace factpress

@@ -24,7 +24,13 @@ struct Labels {
     // Dates: "{month} {year}" and "{day} {month} {year}" as the language writes them ("marzo de
     // 2020", "5. März 2020"), and the first of a month where it is not "1" ("1er mars").
     std::string month_year = "{} {}", day_month_year = "{} {} {}", first_day = "1";
+    // The digits numbers made here are written with (dates, page numbers, list numbers), zero to
+    // nine, where not 0-9: Persian writes ۰ to ۹. The author's own text is left as written.
+    std::array<std::string, 10> digits{};
 };
+
+// `text` with its digits 0-9 written in `labels`' digits.
+std::string localized_digits(std::string text, const Labels& labels);
 
 // The row for a BCP 47 tag by its primary language; English when the language has no row. A
 // style sheet's rows (<labels>) come first.

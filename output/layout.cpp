@@ -455,7 +455,8 @@ class Builder {
         for (const auto& item : list.items) {
             ++number;
             auto [label, text] = open_list_item(whole);
-            std::string said = list.numbered ? fmt::format("{}.", number) : "\u2022";
+            std::string said =
+                list.numbered ? localized_digits(fmt::format("{}.", number), labels_) : "\u2022";
             // Right to left, a number's period is on its left: ".1", as the text reads it; it is
             // still read "1.".
             std::string marker = right_to_left_ ? shape_word(said, true) : said;

@@ -233,7 +233,8 @@ class Writer {
         for (const auto& item : list.items) {
             if (loose && &item != &list.items.front()) out_ += "\n";
             std::string marker = list.numbered ? fmt::format("{:>{}}. ", ++n, digits) : "* ";
-            std::string first = pad + "  " + marker,
+            // (A digit in another script is still one character wide.)
+            std::string first = pad + "  " + localized_digits(marker, labels_),
                         rest = pad + "  " + std::string(marker.size(), ' ');
             for (std::size_t i = 0; i < item.size(); ++i) {
                 if (i) out_ += "\n";

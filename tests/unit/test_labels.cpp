@@ -38,8 +38,8 @@ TEST_CASE("dates in the document's language") {
     CHECK(page_label(labels_for("nl"), 1, 2) == "Pagina 1 van 2");
     CHECK(format_date({2020, 3, 5}, labels_for("he")) == "5 במרץ 2020");
     CHECK(format_date({2020, 3, 0}, labels_for("he")) == "מרץ 2020");
-    CHECK(format_date({2020, 3, 5}, labels_for("fa")) == "5 مارس 2020");
-    CHECK(format_date({2020, 3, 5}, labels_for("ur")) == "5 مارچ 2020");
+    CHECK(format_date({2020, 3, 5}, labels_for("fa")) == "۵ مارس ۲۰۲۰");
+    CHECK(format_date({2020, 3, 5}, labels_for("ur")) == "۵ مارچ ۲۰۲۰");
     // Where the year comes first, or the words around the numbers are the language's own.
     CHECK(format_date({2020, 3, 5}, labels_for("hu")) == "2020. március 5.");
     CHECK(format_date({2021, 2, 0}, labels_for("hu")) == "2021. február");
@@ -93,4 +93,15 @@ TEST_CASE("contact lines of the briefing in the document's language") {
           "lv", "et", "sl", "hr", "bg", "sq", "mk", "is", "fi", "cnr"})
         for (const ContactLine& line : {phone, email, web})
             CHECK(contact_line(labels_for(language), line).find(line.text) != std::string::npos);
+}
+
+TEST_CASE("Persian and Urdu write the numbers factpress makes in their own digits") {
+    CHECK(format_date({2020, 3, 5}, labels_for("fa")) == "۵ مارس ۲۰۲۰");
+    CHECK(format_date({2021, 0, 0}, labels_for("fa-AF")) == "۲۰۲۱");
+    CHECK(updated_label(labels_for("fa"), {2021, 2, 0}) ==
+          "آخرین به‌روزرسانی: فوریه ۲۰۲۱");
+    CHECK(page_label(labels_for("ur"), 1, 12) == "صفحہ ۱ از ۱۲");
+    CHECK(localized_digits("10. ", labels_for("fa")) == "۱۰. ");
+    CHECK(localized_digits("10. ", labels_for("ar")) == "10. "); // unless a style asks
+    CHECK(page_label(labels_for("en"), 3, 10) == "Page 3 of 10");
 }

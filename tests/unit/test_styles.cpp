@@ -118,10 +118,13 @@ TEST_CASE("a style sheet sets the words factpress adds, per language, over the b
                         "{0}\" months=\"urtarrila, otsaila, martxoa, apirila, maiatza, ekaina, "
                         "uztaila, abuztua, iraila, urria, azaroa, abendua\"/>\n"
                         "  <labels xml:lang=\"hu-HU\" contact=\"Elérhetőség\"/>\n"
+                        "  <labels xml:lang=\"ar\" digits=\"٠١٢٣٤٥٦٧٨٩\"/>\n"
                         "</style>\n");
     REQUIRE(loaded.style);
     const auto& rows = loaded.style->labels;
-    REQUIRE(rows.size() == 2); // the second Hungarian <labels> adds to the first
+    REQUIRE(rows.size() == 3); // the second Hungarian <labels> adds to the first
+    // Arabic-Indic digits for an Arabic sheet, its words still the built-in row's.
+    CHECK(format_date({2020, 3, 5}, labels_for("ar", rows)) == "٥ مارس ٢٠٢٠");
     const Labels& hungarian = labels_for("hu", rows);
     CHECK(hungarian.key_facts == "Legfontosabb tények");
     CHECK(hungarian.contact == "Elérhetőség");
@@ -142,7 +145,8 @@ TEST_CASE("words for labels that cannot be used are errors at their line") {
                         "<style extends=\"nato\">\n"
                         "  <labels key-facts=\"x\"/>\n"
                         "  <labels xml:lang=\"fr\" key-fact=\"Points\" page-of=\"Page {}\"\n"
-                        "     months=\"janvier, février\" phone=\"Tél. {:d}\" web=\"\"/>\n"
+                        "     months=\"janvier, février\" phone=\"Tél. {:d}\" web=\"\"\n"
+                        "     digits=\"012345678\"/>\n"
                         "</style>\n");
     CHECK_FALSE(loaded.style);
     std::string all = all_diagnostics(loaded);
@@ -155,5 +159,7 @@ TEST_CASE("words for labels that cannot be used are errors at their line") {
     CHECK(all.find("expected the twelve month names") != std::string::npos);
     CHECK(all.find("phone=\"Tél. {:d}\"") != std::string::npos);
     CHECK(all.find("web=\"\"") != std::string::npos);
-    CHECK(loaded.diagnostics.size() == 6);
+    CHECK(all.find("digits=\"012345678\" on <labels> is not a valid value; expected the ten "
+                   "digits") != std::string::npos);
+    CHECK(loaded.diagnostics.size() == 7);
 }
