@@ -16,7 +16,12 @@ std::string lowered(std::string_view text) {
 
 std::string primary_language(std::string_view tag) {
     std::string primary = lowered(tag.substr(0, tag.find_first_of("-_")));
-    return primary == "no" ? "nb" : primary;
+    // Norwegian is written as Bokmål; Dari and Iranian Persian are Persian (the macrolanguage
+    // fa), with its labels and digits; iw is Hebrew's withdrawn code.
+    if (primary == "no") return "nb";
+    if (primary == "prs" || primary == "pes") return "fa";
+    if (primary == "iw") return "he";
+    return primary;
 }
 
 std::string script_subtag(std::string_view tag) {

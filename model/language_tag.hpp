@@ -8,7 +8,7 @@
 namespace factpress {
 
 // "fr" from "fr-CA", lower case; Norwegian "no" as "nb" (Bokmål, the written standard that
-// labels and hyphenation patterns exist for).
+// labels and hyphenation patterns exist for), Dari "prs" as Persian "fa".
 std::string primary_language(std::string_view tag);
 
 // "arab" from "az-Arab-IR", lower case; empty when the tag names no script.

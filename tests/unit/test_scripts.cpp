@@ -64,6 +64,8 @@ TEST_CASE("a language tag's primary language and script") {
     CHECK(primary_language("fr-CA") == "fr");
     CHECK(primary_language("EN_gb") == "en");
     CHECK(primary_language("no") == "nb");
+    CHECK(primary_language("prs") == "fa"); // Dari: Persian's labels and digits
+    CHECK(primary_language("iw") == "he");
     CHECK(primary_language("") == "");
     CHECK(script_subtag("az-Arab-IR") == "arab");
     CHECK(script_subtag("sr-LATN") == "latn");
