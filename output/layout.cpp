@@ -243,12 +243,18 @@ class Builder {
             structure_[static_cast<std::size_t>(node_)].language = language;
         // A paragraph in the other direction than the sheet's is turned within its measure
         // here, as the sheet's pages will be as a whole (mirror): it reads in its own.
-        bool turned = !language.empty() && written_right_to_left(language) != right_to_left_;
+        bool turned = turned_language(language);
         for (const auto& line : set) {
             slices.push_back(line_slice(line, ts, spans));
             if (turned) mirror(slices.back().content, width);
         }
         return group ? keep_ends_together({std::move(slices)}) : slices;
+    }
+
+    // Whether text in `language` (empty: the sheet's) is written in the other direction than
+    // the sheet.
+    bool turned_language(const std::string& language) const {
+        return !language.empty() && written_right_to_left(language) != right_to_left_;
     }
 
     Slice line_slice(const Line& line, const TextStyle& ts, const std::vector<Span>& spans) {
@@ -457,9 +463,13 @@ class Builder {
             auto [label, text] = open_list_item(whole);
             std::string said =
                 list.numbered ? localized_digits(fmt::format("{}.", number), labels_) : "\u2022";
+            // An item in the other direction than the sheet's has its marker and indent on its
+            // own side: on the right of an Arabic item in an English sheet (the layout is made
+            // left to right, and a right-to-left sheet's mirrored as a whole).
+            bool turned = !item.empty() && turned_language(item.front().language);
             // Right to left, a number's period is on its left: ".1", as the text reads it; it is
             // still read "1.".
-            std::string marker = right_to_left_ ? shape_word(said, true) : said;
+            std::string marker = right_to_left_ != turned ? shape_word(said, true) : said;
             if (marker != said) structure_[static_cast<std::size_t>(label)].actual_text = said;
             for (std::size_t i = 0; i < item.size(); ++i) {
                 if (item.size() > 1)
@@ -468,12 +478,14 @@ class Builder {
                     node_ = text;
                 FlowBlock block = text_block(item[i].content, "paragraph", item[i].position, indent,
                                              item[i].language);
+                if (turned) block.indent = 0;
                 block.space_after = style_.number("list", "space-after", 4) / 2;
                 if (i == 0 && !block.slices.empty()) {
                     node_ = label;
                     double w =
                         fonts_.width(marker, make_variant(ts.bold, ts.italic), ts.size, ts.family);
-                    draw_marker(block.slices.front(), marker, -w - 4, ts, ts.size, ts.colour);
+                    double x = turned ? column_width_ - indent + 4 : -w - 4;
+                    draw_marker(block.slices.front(), marker, x, ts, ts.size, ts.colour);
                 }
                 blocks.push_back(std::move(block));
             }
@@ -554,19 +566,25 @@ class Builder {
         }
         TextStyle ts = text_style(style_, "key-facts");
         int whole = open_node("L");
+        double measure = column_width_ - 2 * padding - indent;
         for (const auto& fact : sheet_.key_facts) {
             int label = open_list_item(whole).label;
-            auto slices = lines(fact.content, "key-facts", column_width_ - 2 * padding - indent,
-                                fact.position, true, fact.language);
+            auto slices =
+                lines(fact.content, "key-facts", measure, fact.position, true, fact.language);
             if (slices.empty()) continue;
             node_ = label;
             // A square drawn, a bullet read: a screen reader says "bullet", not "black square".
             structure_[static_cast<std::size_t>(label)].actual_text = "\u2022";
-            draw_marker(slices.front(), "\u25A0", -indent, ts, ts.size * 0.6,
-                        style_.colour("key-facts", "border-color"));
+            // A fact in the other direction than the sheet's: its square on its own side.
+            bool turned = turned_language(fact.language);
+            double size = ts.size * 0.6,
+                   square =
+                       fonts_.width("\u25A0", make_variant(ts.bold, ts.italic), size, ts.family);
+            draw_marker(slices.front(), "\u25A0", turned ? measure + indent - square : -indent, ts,
+                        size, style_.colour("key-facts", "border-color"));
             for (const auto& line : slices) {
                 Slice shifted{line.height, {}, {}, {}, 0};
-                append_shifted(shifted.content, line.content, indent, 0);
+                append_shifted(shifted.content, line.content, turned ? 0 : indent, 0);
                 block.slices.push_back(std::move(shifted));
             }
             block.slices.back().height += 2;

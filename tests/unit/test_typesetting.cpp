@@ -1047,6 +1047,44 @@ TEST_CASE("a paragraph in a right-to-left language reads right to left in a left
     CHECK(sheets.rbegin()->second.first == doctest::Approx(first.first).epsilon(0.001));
 }
 
+TEST_CASE("a list item or key fact in the other direction than the sheet's has its marker on "
+          "its own side") {
+    Fixture f;
+    std::string arabic = "البند الأول من القائمة العربية الذي يمتد على سطرين على الأقل في العمود";
+    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<factsheet xmlns=\"urn:factpress:factsheet:1\" xml:lang=\"en\">\n"
+                      "<meta><title>T</title><date>2021-02</date></meta>\n"
+                      "<key-facts><fact>An English fact.</fact><fact xml:lang=\"ar\">" +
+                      arabic +
+                      "</fact></key-facts>\n"
+                      "<body><list type=\"number\"><item>English.</item></list>"
+                      "<list type=\"number\" xml:lang=\"ar\"><item>" +
+                      arabic + "</item></list></body>\n</factsheet>\n";
+    PageLayout pages = layout_of(f, xml);
+    const auto& nodes = pages.structure;
+    // Each list item's marker (Lbl) and text (LBody): their left and right edges.
+    std::map<int, std::pair<double, double>> label, body; // by the LI node
+    for (const TextItem& t : pages.pages.at(0).texts) {
+        if (t.node < 0) continue;
+        const StructureNode& node = nodes.at(static_cast<std::size_t>(t.node));
+        auto* edges = node.role == "Lbl" ? &label : node.role == "LBody" ? &body : nullptr;
+        if (!edges) continue;
+        auto [it, fresh] = edges->try_emplace(node.parent, t.x, t.x + t.width);
+        it->second = {std::min(it->second.first, t.x), std::max(it->second.second, t.x + t.width)};
+    }
+    REQUIRE(label.size() == 4); // two facts, two items
+    int right_side = 0;
+    for (const auto& [item, marker] : label) {
+        CAPTURE(item);
+        const auto& text = body.at(item);
+        if (marker.first > text.second) // an Arabic item: the marker right of its text
+            ++right_side;
+        else
+            CHECK(marker.second < text.first); // an English item: left of it
+    }
+    CHECK(right_side == 2);
+}
+
 TEST_CASE("a block with right-to-left text says its text in the order it is read") {
     Fixture f;
     PageLayout pages = layout_of(f, test::with_body("<p>Plain words</p><p>قال <em>النا"
