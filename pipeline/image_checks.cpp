@@ -52,6 +52,30 @@ ImageProblem ImageChecks::check(std::span<const std::uint8_t> bytes,
     return problem;
 }
 
+ImageProblem ImageChecks::decoded(std::span<const std::uint8_t> bytes, Image& image,
+                                  const std::function<ImageProblem(Image&)>& decode) {
+    std::uint64_t hash = key(bytes);
+    {
+        std::lock_guard lock(mutex_);
+        auto it = pixels_.find(hash);
+        if (it != pixels_.end() && it->second.size == bytes.size() && it->second.image) {
+            image = *it->second.image;
+            return {};
+        }
+    }
+    ImageProblem problem = decode(image);
+    if (!problem.empty()) return problem;
+    std::size_t size = image.data.size() + image.alpha.size() + image.palette.size();
+    std::lock_guard lock(mutex_);
+    auto [it, first] = pixels_.try_emplace(hash, Pixels{bytes.size(), nullptr});
+    bool again = !first && it->second.size == bytes.size() && !it->second.image;
+    if (again && pixel_bytes_ + size <= pixel_budget_) {
+        it->second.image = std::make_shared<const Image>(image);
+        pixel_bytes_ += size;
+    }
+    return problem;
+}
+
 DeferredImageChecks::~DeferredImageChecks() {
     if (worker_.joinable()) worker_.join();
 }

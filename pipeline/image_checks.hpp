@@ -5,10 +5,12 @@
 #pragma once
 
 #include "model/diagnostic.hpp"
+#include "model/fact_sheet.hpp"
 
 #include <cstdint>
 #include <functional>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <span>
@@ -40,6 +42,16 @@ class ImageChecks {
     // The same for a JPEG's bytes (see check_jpeg_data).
     ImageProblem check(std::span<const std::uint8_t> bytes, int width, int components);
 
+    // A PNG that must be decoded to its pixels (one with transparency, say) into `image`: by
+    // `decode`, or, for bytes decoded before in this run, copied from the pixels remembered then
+    // (the logo on every sheet of a batch is decoded once). Pixels are remembered from their
+    // second decoding on, while they fit in the budget: a photo seen once costs no memory, and
+    // memory stays flat however many documents a batch holds.
+    ImageProblem decoded(std::span<const std::uint8_t> bytes, Image& image,
+                         const std::function<ImageProblem(Image&)>& decode);
+
+    explicit ImageChecks(std::size_t pixel_budget = 8 << 20) : pixel_budget_(pixel_budget) {}
+
   private:
     // Keyed by size and a 64-bit hash of the bytes: a different file of the same size and hash
     // would be taken for checked, a risk we take (at worst a damaged photo reaches the PDF).
@@ -51,6 +63,14 @@ class ImageChecks {
     };
     mutable std::mutex mutex_;
     std::unordered_map<std::uint64_t, Entry> problems_;
+    // Decoded PNGs by the key of their bytes: no image when decoded once, not remembered.
+    struct Pixels {
+        std::size_t size = 0; // of the bytes
+        std::shared_ptr<const Image> image;
+    };
+    std::unordered_map<std::uint64_t, Pixels> pixels_;
+    std::size_t pixel_bytes_ = 0;
+    std::size_t pixel_budget_;
 };
 
 // A document's JPEG checks, made on another thread while the document is laid out and drawn. A

@@ -212,7 +212,10 @@ std::string decode_image(std::span<const std::uint8_t> bytes, Image& image, Imag
         kept.width = header.width;
         kept.height = header.height;
         keep_png_stream(bytes, kept);
-        if (kept.deflated.empty()) return decode_png(bytes, image); // its pixels are needed
+        if (kept.deflated.empty()) { // its pixels are needed
+            auto decode = [&](Image& pixels) { return decode_png(bytes, pixels); };
+            return checks ? checks->decoded(bytes, image, decode) : decode(image);
+        }
         // Embedded as it is, it needs no pixels, only the full decode that finds it damaged or
         // truncated: made once a run for the same bytes (the logo or chart of many sheets).
         auto decode = [&] {

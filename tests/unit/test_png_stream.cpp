@@ -128,3 +128,32 @@ TEST_CASE("a PNG embedded as it is is decoded once a run: later sheets take its 
     CHECK(checks.check(byte_span(damaged), [] { return ImageProblem(); }).empty()); // "sound"
     CHECK(decode_image(byte_span(damaged), broken, &checks).empty());
 }
+
+TEST_CASE("a PNG decoded to pixels is decoded once from its second sheet on, within a budget") {
+    auto emblem = read_file(test::test_dir() / "documents" / "img" / "emblem.png", 1 << 20);
+    REQUIRE(emblem);
+    auto bytes = byte_span(*emblem);
+    int decodings = 0;
+    auto decode = [&](Image& image) {
+        ++decodings;
+        return decode_image(bytes, image);
+    };
+    ImageChecks checks;
+    Image first, second, third;
+    CHECK(checks.decoded(bytes, first, decode).empty());
+    CHECK(checks.decoded(bytes, second, decode).empty());
+    CHECK(checks.decoded(bytes, third, decode).empty());
+    CHECK(decodings == 2);              // a photo seen once is not kept; seen twice, it is
+    REQUIRE_FALSE(first.alpha.empty()); // decoded, not embedded as it is
+    CHECK(second == first);
+    CHECK(third == first);
+
+    ImageChecks small(first.data.size()); // no room for its pixels and transparency
+    decodings = 0;
+    for (int sheet = 0; sheet < 3; ++sheet) {
+        Image image;
+        CHECK(small.decoded(bytes, image, decode).empty());
+        CHECK(image == first);
+    }
+    CHECK(decodings == 3);
+}
