@@ -58,7 +58,10 @@ struct Image {
     std::vector<std::uint8_t> palette; // RGB triples; when set, `data` holds an index a pixel
     // PNG whose samples PDF takes as they are: its IDAT chunks' zlib stream (rows PNG-filtered,
     // `bits` a sample, `palette` its PLTE), embedded without being decoded; `data` is then empty.
+    // A PNG that had to be decoded gets such a stream made of its pixels, and `alpha_deflated`
+    // one of its transparency (see deflate_pixels).
     std::vector<std::uint8_t> deflated;
+    std::vector<std::uint8_t> alpha_deflated;
     int bits = 8;
     int orientation = 1; // EXIF's, 1 to 8: how the stored pixels turn to stand upright
     // The file's colour profile (ICC), for `channels` colour components (the palette's, RGB, for

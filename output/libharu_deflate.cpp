@@ -67,10 +67,8 @@ HPDF_STATUS compress_stream(HPDF_Stream src, HPDF_Stream dst, HPDF_Encrypt encry
     if (is_deflated(src)) {
         packed.swap(plain);
     } else {
-        libdeflate_compressor& compressor = thread_compressor();
-        packed.resize(libdeflate_zlib_compress_bound(&compressor, size));
-        packed_size =
-            libdeflate_zlib_compress(&compressor, plain.data(), size, packed.data(), packed.size());
+        packed = zlib_compressed({plain.data(), size});
+        packed_size = packed.size();
         if (packed_size == 0) return HPDF_SetError(src->error, HPDF_ZLIB_ERROR, 0);
     }
     if (encrypt) {
@@ -83,6 +81,14 @@ HPDF_STATUS compress_stream(HPDF_Stream src, HPDF_Stream dst, HPDF_Encrypt encry
 }
 
 } // namespace
+
+std::vector<std::uint8_t> zlib_compressed(std::span<const std::uint8_t> data) {
+    libdeflate_compressor& compressor = thread_compressor();
+    std::vector<std::uint8_t> packed(libdeflate_zlib_compress_bound(&compressor, data.size()));
+    packed.resize(libdeflate_zlib_compress(&compressor, data.data(), data.size(), packed.data(),
+                                           packed.size()));
+    return packed;
+}
 
 void mark_deflated(HPDF_Stream stream) {
     DeflatedStreams& marked = deflated_streams();

@@ -1,6 +1,5 @@
 #include "output/pdf_document.hpp"
 #include "output/libharu_deflate.hpp"
-#include "output/png_predictor.hpp"
 
 #include <hpdf_doc.h>
 #include <hpdf_fontdef.h>
@@ -113,25 +112,6 @@ void PdfDocument::set_metadata(std::string_view xmp) {
     check_status(HPDF_Dict_Add(doc->catalog, "Metadata", metadata), "the XMP metadata");
 }
 
-HPDF_Image PdfDocument::load_pixels(std::span<const std::uint8_t> pixels, int width, int height,
-                                    int channels, bool photo) {
-    auto space = channels == 3 ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY;
-    HPDF_Image image =
-        check(HPDF_LoadRawImageFromMem(get(), pixels.data(), static_cast<HPDF_UINT>(width),
-                                       static_cast<HPDF_UINT>(height), space, 8),
-              "loading an image");
-    // (Predictors are defined for Flate only.)
-    if (!photo || !(image->filter & HPDF_STREAM_FILTER_FLATE_DECODE)) return image;
-    // libharu has written the raw rows: they are replaced by the filtered ones, and the reader
-    // told how to undo the filters.
-    std::vector<std::uint8_t> rows = png_filtered(pixels, width, height, channels);
-    HPDF_MemStream_FreeData(image->stream);
-    check_status(HPDF_Stream_Write(image->stream, rows.data(), static_cast<HPDF_UINT>(rows.size())),
-                 "writing an image");
-    set_row_filters(image, channels, 8, width);
-    return image;
-}
-
 void PdfDocument::set_row_filters(HPDF_Image image, int channels, int bits, int width) {
     HPDF_Dict parameters = check(HPDF_Dict_New(get()->mmgr), "an image's decoding");
     check_status(HPDF_Dict_AddNumber(parameters, "Predictor", 15), "an image's decoding");
@@ -142,14 +122,6 @@ void PdfDocument::set_row_filters(HPDF_Image image, int channels, int bits, int 
     HPDF_Array per_filter = check(HPDF_Array_New(get()->mmgr), "an image's decoding");
     check_status(HPDF_Dict_Add(image, "DecodeParms", per_filter), "an image's decoding");
     check_status(HPDF_Array_Add(per_filter, parameters), "an image's decoding");
-}
-
-HPDF_Image PdfDocument::load_indexed(std::span<const std::uint8_t> indices, int width, int height,
-                                     std::span<const std::uint8_t> palette,
-                                     std::span<const std::uint8_t> profile) {
-    HPDF_Image image = load_pixels(indices, width, height, 1, false);
-    set_palette(image, palette, profile);
-    return image;
 }
 
 void PdfDocument::set_palette(HPDF_Image image, std::span<const std::uint8_t> palette,
@@ -169,6 +141,18 @@ void PdfDocument::set_palette(HPDF_Image image, std::span<const std::uint8_t> pa
 }
 
 HPDF_Image PdfDocument::load_deflated(const Image& source) {
+    HPDF_Image image =
+        load_stream(source.deflated, source.width, source.height, source.channels, source.bits);
+    if (!source.palette.empty()) set_palette(image, source.palette, source.colour_profile);
+    return image;
+}
+
+HPDF_Image PdfDocument::load_soft_mask(const Image& source) {
+    return load_stream(source.alpha_deflated, source.width, source.height, 1, 8);
+}
+
+HPDF_Image PdfDocument::load_stream(std::span<const std::uint8_t> deflated, int width, int height,
+                                    int channels, int bits) {
     // As libharu makes an image (HPDF_Image_LoadRawImageFromMem), its stream written as it is.
     HPDF_Doc doc = get();
     const char* what = "loading an image";
@@ -176,18 +160,17 @@ HPDF_Image PdfDocument::load_deflated(const Image& source) {
     image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
     check_status(HPDF_Dict_AddName(image, "Type", "XObject"), what);
     check_status(HPDF_Dict_AddName(image, "Subtype", "Image"), what);
-    check_status(HPDF_Dict_AddNumber(image, "Width", source.width), what);
-    check_status(HPDF_Dict_AddNumber(image, "Height", source.height), what);
-    check_status(HPDF_Dict_AddNumber(image, "BitsPerComponent", source.bits), what);
-    check_status(HPDF_Dict_Add(image, "ColorSpace", colour_space(source.channels, {})), what);
-    check_status(HPDF_Stream_Write(image->stream, source.deflated.data(),
-                                   static_cast<HPDF_UINT>(source.deflated.size())),
-                 what);
+    check_status(HPDF_Dict_AddNumber(image, "Width", width), what);
+    check_status(HPDF_Dict_AddNumber(image, "Height", height), what);
+    check_status(HPDF_Dict_AddNumber(image, "BitsPerComponent", bits), what);
+    check_status(HPDF_Dict_Add(image, "ColorSpace", colour_space(channels, {})), what);
+    check_status(
+        HPDF_Stream_Write(image->stream, deflated.data(), static_cast<HPDF_UINT>(deflated.size())),
+        what);
     image->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     deflated_.streams.push_back(image->stream);
     mark_deflated(image->stream);
-    set_row_filters(image, source.channels, source.bits, source.width);
-    if (!source.palette.empty()) set_palette(image, source.palette, source.colour_profile);
+    set_row_filters(image, channels, bits, width);
     return image;
 }
 

@@ -52,20 +52,12 @@ class PdfDocument {
     // the printer's margins (a print shop's page geometry stays exact), and, right to left, the
     // order in which pages are laid side by side.
     void set_reading(std::string_view language, bool right_to_left);
-    // An image of 8-bit pixels (`channels` 1 grey, 3 RGB). A photo's rows are PNG-filtered before
-    // they are deflated (/Predictor 15), a third smaller than raw ones; flat colours (a chart, a
-    // logo, a mask) deflate best as they are, as libpng finds for palette images.
-    HPDF_Image load_pixels(std::span<const std::uint8_t> pixels, int width, int height,
-                           int channels, bool photo);
-    // An image of an index a pixel into `palette` (RGB triples, at most 256, in the colours of
-    // the ICC `profile` when there is one): /Indexed.
-    HPDF_Image load_indexed(std::span<const std::uint8_t> indices, int width, int height,
-                            std::span<const std::uint8_t> palette,
-                            std::span<const std::uint8_t> profile);
-    // A PNG's own zlib stream of filtered rows (`image.deflated`), written as it is, with the
-    // parameters that undo its row filters; /Indexed (in its profile's colours) when
-    // `image.palette` is set.
+    // A PNG's zlib stream of filtered rows (`image.deflated`: its own, or made of its decoded
+    // pixels), written as it is, with the parameters that undo its row filters; /Indexed (in its
+    // profile's colours) when `image.palette` is set.
     HPDF_Image load_deflated(const Image& image);
+    // The soft mask of such an image's transparency (`image.alpha_deflated`).
+    HPDF_Image load_soft_mask(const Image& image);
     // Gives a loaded image (not /Indexed) the colours `source` says: its ICC profile (/ICCBased,
     // one stream however many images share it) and, for a JPEG's four inks, their polarity:
     // libharu inverts every CMYK JPEG (/Decode), as only Adobe's (with APP14) need.
@@ -83,6 +75,10 @@ class PdfDocument {
     std::string save();
 
   private:
+    // An image of the zlib stream `deflated` of PNG-filtered rows, written as it is, in device
+    // colours.
+    HPDF_Image load_stream(std::span<const std::uint8_t> deflated, int width, int height,
+                           int channels, int bits);
     // Makes `image` an index a pixel into `palette` (RGB triples, in `profile`'s colours when
     // there is one): /Indexed.
     void set_palette(HPDF_Image image, std::span<const std::uint8_t> palette,

@@ -162,18 +162,11 @@ class Renderer {
                                               static_cast<HPDF_UINT>(source->data.size()));
         } else if (!source->deflated.empty()) {
             image = pdf_.load_deflated(*source);
-        } else if (!source->palette.empty()) {
-            image = pdf_.load_indexed(source->data, source->width, source->height, source->palette,
-                                      source->colour_profile);
-        } else {
-            image = pdf_.load_pixels(source->data, source->width, source->height, source->channels,
-                                     !source->flat_colours);
-            if (!source->alpha.empty()) {
-                HPDF_Image mask =
-                    pdf_.load_pixels(source->alpha, source->width, source->height, 1, false);
-                pdf_.check_status(HPDF_Image_AddSMask(image, mask),
+            if (!source->alpha_deflated.empty())
+                pdf_.check_status(HPDF_Image_AddSMask(image, pdf_.load_soft_mask(*source)),
                                   "attaching an image's transparency");
-            }
+        } else {
+            throw PdfError("an image that was never read"); // resolve reads every one it keeps
         }
         pdf_.check(image, "loading an image");
         if (source->palette.empty()) pdf_.set_colours(image, *source);

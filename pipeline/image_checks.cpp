@@ -65,7 +65,7 @@ ImageProblem ImageChecks::decoded(std::span<const std::uint8_t> bytes, Image& im
     }
     ImageProblem problem = decode(image);
     if (!problem.empty()) return problem;
-    std::size_t size = image.data.size() + image.alpha.size() + image.palette.size();
+    std::size_t size = image.deflated.size() + image.alpha_deflated.size() + image.palette.size();
     std::lock_guard lock(mutex_);
     auto [it, first] = pixels_.try_emplace(hash, Pixels{bytes.size(), nullptr});
     bool again = !first && it->second.size == bytes.size() && !it->second.image;

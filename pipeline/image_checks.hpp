@@ -42,10 +42,10 @@ class ImageChecks {
     // The same for a JPEG's bytes (see check_jpeg_data).
     ImageProblem check(std::span<const std::uint8_t> bytes, int width, int components);
 
-    // A PNG that must be decoded to its pixels (one with transparency, say) into `image`: by
-    // `decode`, or, for bytes decoded before in this run, copied from the pixels remembered then
-    // (the logo on every sheet of a batch is decoded once). Pixels are remembered from their
-    // second decoding on, while they fit in the budget: a photo seen once costs no memory, and
+    // A PNG that must be decoded (one with transparency, say) into `image`: by `decode`, or, for
+    // bytes decoded before in this run, copied from the image remembered then (the logo on every
+    // sheet of a batch is decoded and deflated once). Images are remembered from their second
+    // decoding on, while their streams fit in the budget: a photo seen once costs no memory, and
     // memory stays flat however many documents a batch holds.
     ImageProblem decoded(std::span<const std::uint8_t> bytes, Image& image,
                          const std::function<ImageProblem(Image&)>& decode);

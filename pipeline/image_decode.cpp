@@ -213,7 +213,11 @@ std::string decode_image(std::span<const std::uint8_t> bytes, Image& image, Imag
         kept.height = header.height;
         keep_png_stream(bytes, kept);
         if (kept.deflated.empty()) { // its pixels are needed
-            auto decode = [&](Image& pixels) { return decode_png(bytes, pixels); };
+            auto decode = [&](Image& pixels) {
+                std::string error = decode_png(bytes, pixels);
+                if (error.empty()) deflate_pixels(pixels);
+                return error;
+            };
             return checks ? checks->decoded(bytes, image, decode) : decode(image);
         }
         // Embedded as it is, it needs no pixels, only the full decode that finds it damaged or

@@ -1,10 +1,42 @@
 #include "pipeline/png_stream.hpp"
+#include "output/libharu_deflate.hpp"
+#include "output/png_predictor.hpp"
 #include "pipeline/png_chunks.hpp"
 
 #include <string_view>
 #include <vector>
 
 namespace factpress {
+namespace {
+
+// Each row of `pixels` after the number of its PNG filter: the one png_filtered picks for a
+// photo, none (0) for flat colours.
+std::vector<std::uint8_t> filtered_rows(std::span<const std::uint8_t> pixels, int width, int height,
+                                        int channels, bool photo) {
+    if (photo) return png_filtered(pixels, width, height, channels);
+    std::size_t row = std::size_t(width) * static_cast<std::size_t>(channels);
+    std::vector<std::uint8_t> rows;
+    rows.reserve(std::size_t(height) * (row + 1));
+    for (std::size_t y = 0; y < static_cast<std::size_t>(height); ++y) {
+        rows.push_back(0);
+        rows.insert(rows.end(), pixels.begin() + static_cast<std::ptrdiff_t>(y * row),
+                    pixels.begin() + static_cast<std::ptrdiff_t>((y + 1) * row));
+    }
+    return rows;
+}
+
+} // namespace
+
+void deflate_pixels(Image& image) {
+    image.deflated = zlib_compressed(
+        filtered_rows(image.data, image.width, image.height, image.channels, !image.flat_colours));
+    image.bits = 8;
+    if (!image.alpha.empty())
+        image.alpha_deflated =
+            zlib_compressed(filtered_rows(image.alpha, image.width, image.height, 1, false));
+    image.data = {};
+    image.alpha = {};
+}
 
 void keep_png_stream(std::span<const std::uint8_t> bytes, Image& image) {
     constexpr std::size_t ihdr_data = 8 + 8;

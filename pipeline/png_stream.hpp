@@ -17,4 +17,11 @@ namespace factpress {
 // Whether the bytes decode whole is not checked here.
 void keep_png_stream(std::span<const std::uint8_t> bytes, Image& image);
 
+// The same for a PNG that had to be decoded (one with transparency, say): its 8-bit pixels (an
+// index a pixel with a palette) made into such a stream, each row PNG-filtered for a photo and
+// left as it is for flat colours (a chart, a logo, a mask: they deflate best so), and its
+// transparency into `alpha_deflated`; `data` and `alpha` dropped. Made once an image a run
+// (ImageChecks), not once a document.
+void deflate_pixels(Image& image);
+
 } // namespace factpress

@@ -175,11 +175,16 @@ for name, kind, depth, lines, extra, pixels in (
     open(sys.argv[1].replace('photo.png', name + '.png'), 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, depth, kind, 0, 0, 0)) + extra + chunk(b'IDAT', stream) + chunk(b'IEND', b''))
     open(sys.argv[1].replace('photo.png', name + '.idat'), 'wb').write(stream)
     open(sys.argv[1].replace('photo.png', name + '.png.rgb'), 'wb').write(pixels)
+# A photo with transparency, decoded: its colours and its mask (a soft mask) read back exactly.
+alpha = bytes((x * 5 + y * 3) % 256 for y in range(h) for x in range(w))
+rgba = b''.join(b'\0' + bytes(v for x in range(w) for v in (*rows[y * (1 + 3 * w) + 1 + 3 * x:y * (1 + 3 * w) + 4 + 3 * x], alpha[y * w + x])) for y in range(h))
+open(sys.argv[1].replace('photo.png', 'rgba.png'), 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 6, 0, 0, 0)) + chunk(b'IDAT', zlib.compress(rgba)) + chunk(b'IEND', b''))
+open(sys.argv[1].replace('photo.png', 'rgba.png.alpha'), 'wb').write(bytes(v for a in alpha for v in (a, a, a)))  # as pdfimages writes a mask
 # A photo whose gAMA (1.0) decoding corrects: its pixels are decoded, not embedded as they are.
 gamma = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0)) + chunk(b'gAMA', struct.pack('>I', 100000)) + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b'')
 open(sys.argv[1].replace('photo.png', 'gamma.png'), 'wb').write(gamma)
 PY
-printf '<factsheet xmlns="urn:factpress:factsheet:1" xml:lang="en"><meta><title>P</title><date>2021</date></meta><body><figure src="img/photo.png" alt="a photo"><caption>A photo</caption></figure><figure src="img/chart.png" alt="a chart"><caption>A chart</caption></figure><figure src="img/pal4.png" alt="a 4-bit chart"><caption>16 colours</caption></figure><figure src="img/grey2.png" alt="a 2-bit drawing"><caption>4 greys</caption></figure><figure src="img/gamma.png" alt="gamma 1.0"><caption>Gamma</caption></figure></body></factsheet>\n' >"$work/photo/photo.xml"
+printf '<factsheet xmlns="urn:factpress:factsheet:1" xml:lang="en"><meta><title>P</title><date>2021</date></meta><body><figure src="img/photo.png" alt="a photo"><caption>A photo</caption></figure><figure src="img/chart.png" alt="a chart"><caption>A chart</caption></figure><figure src="img/pal4.png" alt="a 4-bit chart"><caption>16 colours</caption></figure><figure src="img/grey2.png" alt="a 2-bit drawing"><caption>4 greys</caption></figure><figure src="img/gamma.png" alt="gamma 1.0"><caption>Gamma</caption></figure><figure src="img/rgba.png" alt="see-through"><caption>Transparent</caption></figure></body></factsheet>\n' >"$work/photo/photo.xml"
 $factpress build -q -f pdf -o "$work/photo-out" "$work/photo/photo.xml" && pdfimages "$work/photo-out/photo.pdf" "$work/photo-out/image"
 same_pixels() { python3 -c "import sys; d=open('$1','rb').read(); sys.exit(d[d.index(b'255\n') + 4:] != open('$2','rb').read())"; }
 check "a PNG photo is embedded with its rows filtered, and read back pixel for pixel" "grep -aq '/Predictor 15' $work/photo-out/photo.pdf && same_pixels $work/photo-out/image-000.ppm $work/photo/img/photo.png.rgb"
@@ -189,6 +194,7 @@ holds() { python3 -c "import sys; sys.exit(open('$2','rb').read() not in open('$
 check "PNG pixel data is embedded as it is (photo, palette chart), not decoded and deflated again" "holds $work/photo-out/photo.pdf $work/photo/img/photo.idat && holds $work/photo-out/photo.pdf $work/photo/img/chart.idat"
 check "a 4-bit palette PNG is embedded as it is and read back pixel for pixel" "holds $work/photo-out/photo.pdf $work/photo/img/pal4.idat && same_pixels $work/photo-out/image-002.ppm $work/photo/img/pal4.png.rgb"
 check "a 2-bit grey PNG is embedded as it is and read back pixel for pixel" "holds $work/photo-out/photo.pdf $work/photo/img/grey2.idat && same_pixels $work/photo-out/image-003.ppm $work/photo/img/grey2.png.rgb"
+check "a PNG with transparency is decoded: its colours and its soft mask read back pixel for pixel" "same_pixels $work/photo-out/image-005.ppm $work/photo/img/photo.png.rgb && same_pixels $work/photo-out/image-006.ppm $work/photo/img/rgba.png.alpha"
 check "a PNG whose gamma decoding corrects is decoded: its pixels are not the stored ones" "python3 -c \"import sys; sys.exit(open('$work/photo-out/image-004.ppm','rb').read().endswith(open('$work/photo/img/photo.png.rgb','rb').read()))\""
 # A phone's portrait photo: its pixels stored sideways, with EXIF orientation 6 (turn a quarter
 # clockwise). It stands upright in the PDF: drawn in a portrait box, the JPEG turned by the
