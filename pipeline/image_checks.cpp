@@ -57,8 +57,8 @@ ImageProblem ImageChecks::decoded(std::span<const std::uint8_t> bytes, Image& im
     std::uint64_t hash = key(bytes);
     {
         std::lock_guard lock(mutex_);
-        auto it = pixels_.find(hash);
-        if (it != pixels_.end() && it->second.size == bytes.size() && it->second.image) {
+        auto it = decoded_.find(hash);
+        if (it != decoded_.end() && it->second.size == bytes.size() && it->second.image) {
             image = *it->second.image;
             return {};
         }
@@ -67,11 +67,11 @@ ImageProblem ImageChecks::decoded(std::span<const std::uint8_t> bytes, Image& im
     if (!problem.empty()) return problem;
     std::size_t size = image.deflated.size() + image.alpha_deflated.size() + image.palette.size();
     std::lock_guard lock(mutex_);
-    auto [it, first] = pixels_.try_emplace(hash, Pixels{bytes.size(), nullptr});
+    auto [it, first] = decoded_.try_emplace(hash, Decoded{bytes.size(), nullptr});
     bool again = !first && it->second.size == bytes.size() && !it->second.image;
-    if (again && pixel_bytes_ + size <= pixel_budget_) {
+    if (again && decoded_bytes_ + size <= decoded_budget_) {
         it->second.image = std::make_shared<const Image>(image);
-        pixel_bytes_ += size;
+        decoded_bytes_ += size;
     }
     return problem;
 }

@@ -50,7 +50,8 @@ class ImageChecks {
     ImageProblem decoded(std::span<const std::uint8_t> bytes, Image& image,
                          const std::function<ImageProblem(Image&)>& decode);
 
-    explicit ImageChecks(std::size_t pixel_budget = 8 << 20) : pixel_budget_(pixel_budget) {}
+    // `decoded_budget`: the bytes of decoded images' streams a run keeps, at most.
+    explicit ImageChecks(std::size_t decoded_budget = 8 << 20) : decoded_budget_(decoded_budget) {}
 
   private:
     // Keyed by size and a 64-bit hash of the bytes: a different file of the same size and hash
@@ -64,13 +65,13 @@ class ImageChecks {
     mutable std::mutex mutex_;
     std::unordered_map<std::uint64_t, Entry> problems_;
     // Decoded PNGs by the key of their bytes: no image when decoded once, not remembered.
-    struct Pixels {
+    struct Decoded {
         std::size_t size = 0; // of the bytes
         std::shared_ptr<const Image> image;
     };
-    std::unordered_map<std::uint64_t, Pixels> pixels_;
-    std::size_t pixel_bytes_ = 0;
-    std::size_t pixel_budget_;
+    std::unordered_map<std::uint64_t, Decoded> decoded_;
+    std::size_t decoded_bytes_ = 0;
+    std::size_t decoded_budget_;
 };
 
 // A document's JPEG checks, made on another thread while the document is laid out and drawn. A
