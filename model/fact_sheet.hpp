@@ -17,14 +17,15 @@ namespace factpress {
 enum class InlineKind { text, emphasis, strong, link, abbr };
 
 // One inline run. Text nodes carry `text`; links carry their href in `target`, abbreviations
-// their expansion; the other kinds hold children.
+// their expansion; the other kinds hold children. (Every member has its default, so that a run is
+// made naming only what it sets.)
 struct Inline {
     InlineKind kind = InlineKind::text;
-    std::string text;
-    std::string target;
-    std::vector<Inline> children;
-    Position position;
-    std::string language; // xml:lang on the element, as written; else empty
+    std::string text = {};
+    std::string target = {};
+    std::vector<Inline> children = {};
+    Position position = {};
+    std::string language = {}; // xml:lang on the element, as written; else empty
     bool operator==(const Inline&) const = default;
 };
 using Inlines = std::vector<Inline>;

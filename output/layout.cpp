@@ -15,7 +15,7 @@ namespace factpress {
 namespace {
 
 Inlines text_inlines(std::string text) {
-    return {Inline{InlineKind::text, std::move(text), {}, {}, {}, {}}};
+    return {Inline{.text = std::move(text)}};
 }
 
 // One slice holding `slices` one under the other: content that must not be split.
@@ -288,8 +288,9 @@ class Builder {
         if (link < 0 || node_ < 0) return node_;
         int& node = links_.node[static_cast<std::size_t>(link)];
         if (node < 0) {
-            structure_.push_back(
-                {"Link", node_, {}, links_.words[static_cast<std::size_t>(link)], {}, {}, {}});
+            structure_.push_back({.role = "Link",
+                                  .parent = node_,
+                                  .words = links_.words[static_cast<std::size_t>(link)]});
             node = static_cast<int>(structure_.size()) - 1;
         }
         return node;
@@ -307,12 +308,10 @@ class Builder {
             return link_node;
         auto [at, added] = phrases_.node.try_emplace({span.phrase, link_of(run)}, -1);
         if (added) {
-            StructureNode phrase;
-            phrase.role = "Span";
-            phrase.parent = link_node;
-            if (other_language) phrase.language = span.language;
-            phrase.expansion = span.expansion;
-            structure_.push_back(std::move(phrase));
+            structure_.push_back({.role = "Span",
+                                  .parent = link_node,
+                                  .language = other_language ? span.language : "",
+                                  .expansion = span.expansion});
             at->second = static_cast<int>(structure_.size()) - 1;
         }
         return at->second;
@@ -615,7 +614,7 @@ class Builder {
         if (width <= 2 * padding) return;
         std::vector<Slice> label;
         for (const std::string& text : {figure.source, figure.unusable}) {
-            Inlines said{{InlineKind::text, text, {}, {}, figure.position, {}}};
+            Inlines said{{.text = text, .position = figure.position}};
             auto set = lines(said, "caption", width - 2 * padding, figure.position, false);
             label.insert(label.end(), set.begin(), set.end());
         }
@@ -713,16 +712,18 @@ class Builder {
             Inlines content;
             switch (line.kind) {
             case ContactKind::org:
-                content = {Inline{InlineKind::strong, {}, {}, text_inlines(line.text), {}, {}}};
+                content = {Inline{.kind = InlineKind::strong, .children = text_inlines(line.text)}};
                 break;
             case ContactKind::email:
-                content = {Inline{
-                    InlineKind::link, {}, "mailto:" + line.text, text_inlines(line.text), {}, {}}};
+                content = {Inline{.kind = InlineKind::link,
+                                  .target = "mailto:" + line.text,
+                                  .children = text_inlines(line.text)}};
                 break;
             case ContactKind::web: {
                 std::string href =
                     line.text.find("://") == std::string::npos ? "https://" + line.text : line.text;
-                content = {Inline{InlineKind::link, {}, href, text_inlines(line.text), {}, {}}};
+                content = {Inline{
+                    .kind = InlineKind::link, .target = href, .children = text_inlines(line.text)}};
                 break;
             }
             case ContactKind::social:
@@ -802,7 +803,7 @@ class Builder {
     // A new node of the logical structure under `parent` (the document when -1), which what is
     // made next belongs to; returns its index.
     int open_node(std::string role, int parent = -1, std::string alt = {}) {
-        structure_.push_back({std::move(role), parent, std::move(alt), {}, {}, {}, {}});
+        structure_.push_back({.role = std::move(role), .parent = parent, .alt = std::move(alt)});
         return node_ = static_cast<int>(structure_.size()) - 1;
     }
 

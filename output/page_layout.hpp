@@ -54,14 +54,15 @@ struct LinkItem {
 // L, LI, Lbl, LBody, Figure, Caption, BlockQuote, Div, and Link inside a block), which a screen
 // reader speaks and a reader reflows by. Text and images name the node they belong to; rectangles
 // are never content.
+// (Every member has its default, so that a node is made naming only what it sets.)
 struct StructureNode {
-    std::string role;
-    int parent = -1;         // -1: a child of the document
-    std::string alt;         // a Figure's alternative text, read instead of its content
-    std::string words;       // a Link's, in reading order: what its annotations say (/Contents)
-    std::string actual_text; // the text as read, where it is not drawn in that order (/ActualText)
-    std::string language;    // where not the document's (/Lang): a screen reader changes voice
-    std::string expansion;   // an abbreviation's, read instead of it (/E)
+    std::string role = {};
+    int parent = -1;        // -1: a child of the document
+    std::string alt = {};   // a Figure's alternative text, read instead of its content
+    std::string words = {}; // a Link's, in reading order: what its annotations say (/Contents)
+    std::string actual_text = {}; // the text as read, where not drawn in that order (/ActualText)
+    std::string language = {};    // where not the document's (/Lang): a screen reader changes voice
+    std::string expansion = {};   // an abbreviation's, read instead of it (/E)
     bool operator==(const StructureNode&) const = default;
 };
 

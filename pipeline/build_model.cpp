@@ -72,18 +72,15 @@ class Builder {
         Inlines runs;
         for (auto child : node.children()) {
             if (is_text(child)) {
-                runs.push_back(
-                    {InlineKind::text, child.value(), {}, {}, document_.text_position(child), {}});
+                runs.push_back({.text = child.value(), .position = document_.text_position(child)});
                 continue;
             }
             if (child.type() != pugi::node_element) continue;
             std::string_view name = name_of(child);
-            Inline run{InlineKind::emphasis,
-                       {},
-                       {},
-                       inlines(child),
-                       document_.position_of(child),
-                       child.attribute("xml:lang").value()};
+            Inline run{.kind = InlineKind::emphasis,
+                       .children = inlines(child),
+                       .position = document_.position_of(child),
+                       .language = child.attribute("xml:lang").value()};
             if (name == "strong") run.kind = InlineKind::strong;
             if (name == "link")
                 run.kind = InlineKind::link, run.target = child.attribute("href").value();

@@ -36,7 +36,7 @@ struct Fixture {
 };
 
 Inlines text(std::string s) {
-    return {Inline{InlineKind::text, std::move(s), {}, {}, {}, {}}};
+    return {Inline{.text = std::move(s)}};
 }
 
 // The word `word` as drawn on `page`, which kerning may have cut into several items set side by
@@ -268,7 +268,9 @@ TEST_CASE("words in another language inside a paragraph are hyphenated by their 
     Typesetter typesetter(*f.fonts, f.hyphenator, "en", "nato", "", diagnostics);
     TextStyle ts = text_style(f.style, "paragraph");
     const std::string& word = long_german_word;
-    Inlines german{{InlineKind::emphasis, {}, {}, text(word + " " + word + " " + word), {}, "de"}};
+    Inlines german{{.kind = InlineKind::emphasis,
+                    .children = text(word + " " + word + " " + word),
+                    .language = "de"}};
     auto spans = flatten(german, ts, "en");
     REQUIRE(spans.size() == 1);
     CHECK(spans[0].language == "de");
@@ -283,14 +285,17 @@ TEST_CASE("an abbreviation or words in another language are a phrase of their ow
     Fixture f;
     TextStyle ts = text_style(f.style, "paragraph");
     auto abbr = [](std::string shown, std::string title) {
-        return Inline{InlineKind::abbr, {}, std::move(title), text(std::move(shown)), {}, {}};
+        return Inline{.kind = InlineKind::abbr,
+                      .target = std::move(title),
+                      .children = text(std::move(shown))};
     };
     Inlines content = text("The ");
     content.push_back(abbr("NMI", "NATO Mission Iraq"));
     content.push_back(text(" and ").front());
     content.push_back(abbr("NATO", "NATO")); // written out: read as it is
     content.push_back(text(", ").front());
-    content.push_back(Inline{InlineKind::strong, {}, {}, {abbr("OTAN", "Organisation")}, {}, "fr"});
+    content.push_back(Inline{
+        .kind = InlineKind::strong, .children = {abbr("OTAN", "Organisation")}, .language = "fr"});
     content.push_back(text(".").front());
     auto spans = flatten(content, ts, "en");
     REQUIRE(spans.size() == 5);
