@@ -448,29 +448,26 @@ TextStyle text_style(const Style& style, const std::string& element) {
 
 namespace {
 
-// The look, link and phrase inline content is flattened with, as its elements change them.
-struct Around {
-    bool bold = false, italic = false;
-    std::string link;
-    int phrase = 0;
-    std::string expansion, language;
-};
-
-void flatten_into(const Inlines& runs, const Around& around, const TextStyle& style,
+// Flattens `runs` into `spans`, each text in the look, link and phrase of `around` (a span whose
+// own text is unused), as the elements around it made them; `language`: the block's, for
+// capitals where no element names one.
+void flatten_into(const Inlines& runs, const Span& around, const TextStyle& style,
                   std::string_view language, int& phrases, std::vector<Span>& spans) {
     for (const auto& run : runs) {
         if (run.kind == InlineKind::text) {
-            std::string text = style.uppercase ? upper_case(run.text, language) : run.text;
+            std::string_view written_in = around.language.empty() ? language : around.language;
+            std::string text = style.uppercase ? upper_case(run.text, written_in) : run.text;
             const Span* last = spans.empty() ? nullptr : &spans.back();
             if (last && last->bold == around.bold && last->italic == around.italic &&
-                last->link == around.link && last->phrase == around.phrase)
+                last->link == around.link && last->phrase == around.phrase) {
                 spans.back().text += text;
-            else
-                spans.push_back({text, around.bold, around.italic, around.link, around.phrase,
-                                 around.expansion, around.language});
+            } else {
+                spans.push_back(around);
+                spans.back().text = std::move(text);
+            }
             continue;
         }
-        Around inside = around;
+        Span inside = around;
         if (run.kind == InlineKind::emphasis) inside.italic = !around.italic;
         if (run.kind == InlineKind::strong) inside.bold = true;
         if (run.kind == InlineKind::link) inside.link = run.target;
@@ -482,9 +479,7 @@ void flatten_into(const Inlines& runs, const Around& around, const TextStyle& st
                         trimmed(plain_text(run.children)) != trimmed(run.target);
         if (expanded) inside.expansion = run.target;
         if ((expanded || !run.language.empty()) && !in_abbreviation) inside.phrase = ++phrases;
-        flatten_into(run.children, inside, style,
-                     run.language.empty() ? language : std::string_view(run.language), phrases,
-                     spans);
+        flatten_into(run.children, inside, style, language, phrases, spans);
     }
 }
 
@@ -493,7 +488,10 @@ void flatten_into(const Inlines& runs, const Around& around, const TextStyle& st
 std::vector<Span> flatten(const Inlines& runs, const TextStyle& style, std::string_view language) {
     std::vector<Span> spans;
     int phrases = 0;
-    flatten_into(runs, {style.bold, style.italic, "", 0, "", ""}, style, language, phrases, spans);
+    Span outside;
+    outside.bold = style.bold;
+    outside.italic = style.italic;
+    flatten_into(runs, outside, style, language, phrases, spans);
     return spans;
 }
 
