@@ -87,21 +87,15 @@ std::string inflate_iccp(std::span<const std::uint8_t> data, std::vector<std::ui
 std::string png_colour_profile(std::span<const std::uint8_t> png,
                                std::vector<std::uint8_t>& profile) {
     std::span<const std::uint8_t> iccp;
-    bool srgb = false, gamma_corrected = false;
+    GammaCorrection gamma;
     visit_png_chunks(png, [&](std::string_view kind, std::span<const std::uint8_t> data) {
         if (kind == "iCCP") iccp = data;
-        if (kind == "sRGB") srgb = true;
-        if (kind == "gAMA" && data.size() == 4)
-            gamma_corrected = !decoding_keeps_gamma(png_big_endian(data.data()));
+        gamma.see(kind, data);
         return kind != "IDAT"; // colour chunks come before the pixels
     });
     // Samples decoding brought to sRGB are no longer those the profile describes.
-    if (iccp.empty() || (gamma_corrected && !srgb)) return {};
+    if (iccp.empty() || gamma.changes_samples()) return {};
     return inflate_iccp(iccp, profile);
-}
-
-std::uint32_t big_endian(std::span<const std::uint8_t> bytes, std::size_t at) {
-    return png_big_endian(bytes.data() + at);
 }
 
 } // namespace
@@ -109,7 +103,7 @@ std::uint32_t big_endian(std::span<const std::uint8_t> bytes, std::size_t at) {
 std::string profile_problem(std::span<const std::uint8_t> profile, int channels) {
     // The header: its size (0), the data colour space (16), the signature "acsp" (36); 128 bytes,
     // then the tag count.
-    if (profile.size() < 132 || big_endian(profile, 0) != profile.size() ||
+    if (profile.size() < 132 || big_endian32(profile.data()) != profile.size() ||
         std::memcmp(profile.data() + 36, "acsp", 4) != 0)
         return "its colour profile is damaged or cut short";
     std::string_view space(reinterpret_cast<const char*>(profile.data() + 16), 4);

@@ -1,6 +1,7 @@
 #include "pipeline/image_decode.hpp"
 #include "pipeline/exif_orientation.hpp"
 #include "pipeline/jpeg_segments.hpp"
+#include "pipeline/png_chunks.hpp"
 #include "pipeline/png_stream.hpp"
 
 #include <fmt/format.h>
@@ -14,11 +15,6 @@
 
 namespace factpress {
 namespace {
-
-std::uint32_t big_endian32(const std::uint8_t* p) {
-    return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) |
-           p[3];
-}
 
 ImageHeader probe_png(std::span<const std::uint8_t> b) {
     // Signature, then IHDR as the first chunk: length 13, "IHDR", width, height.

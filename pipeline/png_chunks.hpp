@@ -9,7 +9,8 @@
 
 namespace factpress {
 
-inline std::uint32_t png_big_endian(const std::uint8_t* p) {
+// The 32-bit number at `p`, most significant byte first, as PNG and ICC write them.
+inline std::uint32_t big_endian32(const std::uint8_t* p) {
     return std::uint32_t(p[0]) << 24 | std::uint32_t(p[1]) << 16 | std::uint32_t(p[2]) << 8 | p[3];
 }
 
@@ -18,7 +19,7 @@ inline std::uint32_t png_big_endian(const std::uint8_t* p) {
 template <typename Visit> bool visit_png_chunks(std::span<const std::uint8_t> bytes, Visit visit) {
     constexpr std::size_t signature = 8;
     for (std::size_t at = signature; at + 12 <= bytes.size();) {
-        std::uint32_t length = png_big_endian(&bytes[at]);
+        std::uint32_t length = big_endian32(&bytes[at]);
         if (length > bytes.size() - at - 12) return false;
         std::string_view kind(reinterpret_cast<const char*>(&bytes[at + 4]), 4);
         if (!visit(kind, bytes.subspan(at + 8, length))) return false;
@@ -28,10 +29,23 @@ template <typename Visit> bool visit_png_chunks(std::span<const std::uint8_t> by
     return false;
 }
 
-// libpng's simplified reading corrects a file gamma (gAMA, in 1/100000) that is not sRGB's
-// (1/2.2, within 5%) to sRGB; within 4% of it, decoding gives the stored samples.
-inline bool decoding_keeps_gamma(std::uint32_t gamma) {
-    return gamma >= 43700 && gamma <= 47300;
-}
+// Whether decoding changes a PNG's samples for their gamma, told its chunks one by one (see()):
+// libpng's simplified reading corrects a file gamma (gAMA, in 1/100000) that is not sRGB's (1/2.2,
+// within 5%) to sRGB, unless an sRGB chunk says the samples are sRGB's; within 4% of it,
+// decoding gives the stored samples.
+class GammaCorrection {
+  public:
+    void see(std::string_view kind, std::span<const std::uint8_t> data) {
+        if (kind == "sRGB") srgb_ = true;
+        if (kind == "gAMA" && data.size() == 4) {
+            std::uint32_t gamma = big_endian32(data.data());
+            other_gamma_ = gamma < 43700 || gamma > 47300;
+        }
+    }
+    bool changes_samples() const { return other_gamma_ && !srgb_; }
+
+  private:
+    bool srgb_ = false, other_gamma_ = false;
+};
 
 } // namespace factpress

@@ -48,18 +48,17 @@ void keep_png_stream(std::span<const std::uint8_t> bytes, Image& image) {
                             : type == 2 && depth == 8;
     if (interlaced || !samples_kept) return;
     std::vector<std::uint8_t> stream, palette;
-    bool srgb = false, gamma_corrected = false, transparent = false;
+    GammaCorrection gamma;
+    bool transparent = false;
     bool ended =
         visit_png_chunks(bytes, [&](std::string_view kind, std::span<const std::uint8_t> data) {
             if (kind == "IDAT") stream.insert(stream.end(), data.begin(), data.end());
             if (kind == "PLTE") palette.assign(data.begin(), data.end());
             if (kind == "tRNS") transparent = true;
-            if (kind == "sRGB") srgb = true;
-            if (kind == "gAMA" && data.size() == 4)
-                gamma_corrected = !decoding_keeps_gamma(png_big_endian(data.data()));
+            gamma.see(kind, data);
             return !transparent;
         });
-    if (!ended || (gamma_corrected && !srgb) || stream.empty() || (type == 3 && palette.empty()))
+    if (!ended || gamma.changes_samples() || stream.empty() || (type == 3 && palette.empty()))
         return;
     image.deflated = std::move(stream);
     image.bits = depth;
