@@ -141,10 +141,14 @@ void PdfDocument::set_palette(HPDF_Image image, std::span<const std::uint8_t> pa
 }
 
 HPDF_Image PdfDocument::load_deflated(const Image& source) {
-    HPDF_Image image =
-        load_stream(source.deflated, source.width, source.height, source.channels, source.bits);
-    if (!source.palette.empty()) set_palette(image, source.palette, source.colour_profile);
-    return image;
+    if (!source.palette.empty()) {
+        HPDF_Image image =
+            load_stream(source.deflated, source.width, source.height, 1, source.bits);
+        set_palette(image, source.palette, source.colour_profile);
+        return image;
+    }
+    return load_stream(source.deflated, source.width, source.height, source.channels, source.bits,
+                       source.colour_profile);
 }
 
 HPDF_Image PdfDocument::load_soft_mask(const Image& source) {
@@ -152,7 +156,7 @@ HPDF_Image PdfDocument::load_soft_mask(const Image& source) {
 }
 
 HPDF_Image PdfDocument::load_stream(std::span<const std::uint8_t> deflated, int width, int height,
-                                    int channels, int bits) {
+                                    int channels, int bits, std::span<const std::uint8_t> profile) {
     // As libharu makes an image (HPDF_Image_LoadRawImageFromMem), its stream written as it is.
     HPDF_Doc doc = get();
     const char* what = "loading an image";
@@ -163,7 +167,7 @@ HPDF_Image PdfDocument::load_stream(std::span<const std::uint8_t> deflated, int 
     check_status(HPDF_Dict_AddNumber(image, "Width", width), what);
     check_status(HPDF_Dict_AddNumber(image, "Height", height), what);
     check_status(HPDF_Dict_AddNumber(image, "BitsPerComponent", bits), what);
-    check_status(HPDF_Dict_Add(image, "ColorSpace", colour_space(channels, {})), what);
+    check_status(HPDF_Dict_Add(image, "ColorSpace", colour_space(channels, profile)), what);
     check_status(
         HPDF_Stream_Write(image->stream, deflated.data(), static_cast<HPDF_UINT>(deflated.size())),
         what);
@@ -174,9 +178,9 @@ HPDF_Image PdfDocument::load_stream(std::span<const std::uint8_t> deflated, int 
     return image;
 }
 
-void PdfDocument::set_colours(HPDF_Image image, const Image& source) {
+void PdfDocument::set_jpeg_colours(HPDF_Image image, const Image& source) {
     bool inverted = HPDF_Dict_GetItem(image, "Decode", HPDF_OCLASS_ARRAY) != nullptr;
-    if (inverted && source.format == ImageFormat::jpeg && !source.inverted_inks)
+    if (inverted && !source.inverted_inks)
         check_status(HPDF_Dict_RemoveElement(image, "Decode"), "an image's colours");
     if (!source.colour_profile.empty())
         check_status(HPDF_Dict_Add(image, "ColorSpace",

@@ -53,15 +53,15 @@ class PdfDocument {
     // order in which pages are laid side by side.
     void set_reading(std::string_view language, bool right_to_left);
     // A PNG's zlib stream of filtered rows (`image.deflated`: its own, or made of its decoded
-    // pixels), written as it is, with the parameters that undo its row filters; /Indexed (in its
-    // profile's colours) when `image.palette` is set.
+    // pixels), written as it is, with the parameters that undo its row filters; in its profile's
+    // colours (/ICCBased, one stream however many images share it), /Indexed when
+    // `image.palette` is set.
     HPDF_Image load_deflated(const Image& image);
     // The soft mask of such an image's transparency (`image.alpha_deflated`).
     HPDF_Image load_soft_mask(const Image& image);
-    // Gives a loaded image (not /Indexed) the colours `source` says: its ICC profile (/ICCBased,
-    // one stream however many images share it) and, for a JPEG's four inks, their polarity:
-    // libharu inverts every CMYK JPEG (/Decode), as only Adobe's (with APP14) need.
-    void set_colours(HPDF_Image image, const Image& source);
+    // Gives a JPEG libharu loaded the colours `source` says: its ICC profile and its four inks'
+    // polarity: libharu inverts every CMYK JPEG (/Decode), as only Adobe's (with APP14) need.
+    void set_jpeg_colours(HPDF_Image image, const Image& source);
     // The page's /TrimBox: the whole page, there being no bleed. Print preflight (PDF/X, a print
     // shop's checks) asks every page for its trimmed size.
     void set_trim_box(HPDF_Page page, double width, double height);
@@ -75,10 +75,10 @@ class PdfDocument {
     std::string save();
 
   private:
-    // An image of the zlib stream `deflated` of PNG-filtered rows, written as it is, in device
-    // colours.
+    // An image of the zlib stream `deflated` of PNG-filtered rows, written as it is, in the
+    // colours of the ICC `profile`, or device colours.
     HPDF_Image load_stream(std::span<const std::uint8_t> deflated, int width, int height,
-                           int channels, int bits);
+                           int channels, int bits, std::span<const std::uint8_t> profile = {});
     // Makes `image` an index a pixel into `palette` (RGB triples, in `profile`'s colours when
     // there is one): /Indexed.
     void set_palette(HPDF_Image image, std::span<const std::uint8_t> palette,

@@ -158,8 +158,11 @@ class Renderer {
         if (it != images_.end()) return it->second;
         HPDF_Image image = nullptr;
         if (source->format == ImageFormat::jpeg) {
-            image = HPDF_LoadJpegImageFromMem(pdf_.get(), source->data.data(),
-                                              static_cast<HPDF_UINT>(source->data.size()));
+            image =
+                pdf_.check(HPDF_LoadJpegImageFromMem(pdf_.get(), source->data.data(),
+                                                     static_cast<HPDF_UINT>(source->data.size())),
+                           "loading an image");
+            pdf_.set_jpeg_colours(image, *source);
         } else if (!source->deflated.empty()) {
             image = pdf_.load_deflated(*source);
             if (!source->alpha_deflated.empty())
@@ -168,8 +171,6 @@ class Renderer {
         } else {
             throw PdfError("an image that was never read"); // resolve reads every one it keeps
         }
-        pdf_.check(image, "loading an image");
-        if (source->palette.empty()) pdf_.set_colours(image, *source);
         return images_[source] = image;
     }
 
