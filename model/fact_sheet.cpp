@@ -17,6 +17,10 @@ std::string trimmed(const std::string& text) {
                                       : text.substr(start, text.find_last_not_of(' ') + 1 - start);
 }
 
+bool written_out(const Inline& abbr) {
+    return trimmed(plain_text(abbr.children)) == trimmed(abbr.target);
+}
+
 namespace {
 
 struct TextCollector {

@@ -167,6 +167,10 @@ std::string plain_text(const Inlines& runs);
 // `text` without the spaces at its ends.
 std::string trimmed(const std::string& text);
 
+// Whether abbreviation `abbr` is written out (<abbr title="NATO">NATO</abbr>): its expansion says
+// nothing more.
+bool written_out(const Inline& abbr);
+
 // All the text of a sheet, blocks and lines separated by spaces: what a choice that should hold
 // for the whole document (one face for its Arabic letters) looks at.
 std::string all_text(const FactSheet& sheet);

@@ -120,7 +120,7 @@ class Writer {
                 std::string shown = inline_text(run.children);
                 // Not when the author already wrote the expansion: "... Force (<abbr>NRF</abbr>)".
                 bool introduced = text.ends_with("(");
-                if (abbreviations_.insert(shown).second && shown != run.target && !introduced)
+                if (abbreviations_.insert(shown).second && !written_out(run) && !introduced)
                     text += fmt::format("{} ({})", run.target, shown);
                 else
                     text += shown;

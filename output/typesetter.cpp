@@ -448,11 +448,21 @@ TextStyle text_style(const Style& style, const std::string& element) {
 
 namespace {
 
+// Whether `before` ends with `expansion` and an opening parenthesis.
+bool introduced(std::string_view before, const std::string& expansion) {
+    if (!before.ends_with('(')) return false;
+    before.remove_suffix(1);
+    while (before.ends_with(' '))
+        before.remove_suffix(1);
+    return !expansion.empty() && before.ends_with(trimmed(expansion));
+}
+
 // Flattens `runs` into `spans`, each text in the look, link and phrase of `around` (a span whose
 // own text is unused), as the elements around it made them; `language`: the block's, for
 // capitals where no element names one.
 void flatten_into(const Inlines& runs, const Span& around, const TextStyle& style,
                   std::string_view language, int& phrases, std::vector<Span>& spans) {
+    std::string_view before; // the text just before the run, in the same element
     for (const auto& run : runs) {
         if (run.kind == InlineKind::text) {
             std::string_view written_in = around.language.empty() ? language : around.language;
@@ -465,6 +475,7 @@ void flatten_into(const Inlines& runs, const Span& around, const TextStyle& styl
                 spans.push_back(around);
                 spans.back().text = std::move(text);
             }
+            before = run.text;
             continue;
         }
         Span inside = around;
@@ -474,12 +485,15 @@ void flatten_into(const Inlines& runs, const Span& around, const TextStyle& styl
         // A phrase inside an abbreviation is part of it: the abbreviation is read as a whole.
         bool in_abbreviation = !around.expansion.empty();
         if (!run.language.empty()) inside.language = run.language;
-        // An abbreviation written out ("<abbr title="NATO">NATO</abbr>") needs no expansion.
-        bool expanded = run.kind == InlineKind::abbr && !in_abbreviation &&
-                        trimmed(plain_text(run.children)) != trimmed(run.target);
+        // An abbreviation needs no expansion written out, nor just after it ("NATO Response Force
+        // (<abbr>NRF</abbr>)"), where a reader would say it twice. (The briefing, which writes the
+        // expansion into the text, also leaves out one in parentheses that would nest them.)
+        bool expanded = run.kind == InlineKind::abbr && !in_abbreviation && !written_out(run) &&
+                        !introduced(before, run.target);
         if (expanded) inside.expansion = run.target;
         if ((expanded || !run.language.empty()) && !in_abbreviation) inside.phrase = ++phrases;
         flatten_into(run.children, inside, style, language, phrases, spans);
+        before = {};
     }
 }
 

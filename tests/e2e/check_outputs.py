@@ -92,9 +92,18 @@ def source_facts(path):
         for child in e:
             yield from languages(child, lang, block_lang)
     other_languages = set(languages(root, sheet_lang, sheet_lang))
-    # Abbreviations not written out, which a screen reader reads as their expansion (/E).
-    expansions = {' '.join(a.get('title').split()) for a in root.iter(NS + 'abbr')
-                  if ' '.join(a.get('title').split()) != text(a)}
+    # Abbreviations a screen reader reads as their expansion (/E): not those written out, nor
+    # those right after their expansion ("NATO Response Force (<abbr>NRF</abbr>)").
+    parent_of = {child: e for e in root.iter() for child in e}
+    def before(a):
+        siblings = list(parent_of[a])
+        k = siblings.index(a)
+        return ' '.join(((siblings[k - 1].tail if k else parent_of[a].text) or '').split())
+    expansions = set()
+    for a in root.iter(NS + 'abbr'):
+        title = ' '.join(a.get('title').split())
+        if title != text(a) and not before(a).endswith(title + ' ('):
+            expansions.add(title)
     # Words joined by a hyphen as the author wrote them ("non-combat"), to tell them from a word
     # broken at a line's end.
     hyphened = set(re.findall(r'(?=\b(\w+-\w+))', text(root)))

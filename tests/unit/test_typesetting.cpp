@@ -310,6 +310,16 @@ TEST_CASE("an abbreviation or words in another language are a phrase of their ow
     CHECK(spans[3].language == "fr");
     CHECK(spans[3].expansion == "Organisation");
     CHECK(spans[4].phrase == 0);
+
+    // Right after its expansion, an abbreviation is read as written: it would be said twice.
+    Inlines introduced = text("NATO Response Force (");
+    introduced.push_back(abbr("NRF", "NATO Response Force"));
+    introduced.push_back(text(") and (").front());
+    introduced.push_back(abbr("NRF", "NATO Response Force"));
+    auto read = flatten(introduced, ts, "en");
+    REQUIRE(read.size() == 2);
+    CHECK(read[0].text == "NATO Response Force (NRF) and (");
+    CHECK(read[1].expansion == "NATO Response Force"); // after other words, expanded
 }
 
 TEST_CASE("a character no font covers in <meta> is reported at its element") {
