@@ -84,7 +84,7 @@ class Writer {
                 if (auto* figure = std::get_if<Figure>(&block)) {
                     ++photo;
                     if (!figure->id.empty())
-                        targets_[figure->id] = fmt::format("{} {}", labels_.photo, photo);
+                        targets_[figure->id] = fmt::format("{} {}", labels_.photo, number(photo));
                 }
         };
         blocks(sheet_.body_blocks);
@@ -92,13 +92,13 @@ class Writer {
             [&](const std::vector<Section>& list, const std::string& prefix) {
                 int n = 0;
                 for (const auto& section : list) {
-                    std::string number = prefix + std::to_string(++n);
-                    section_numbers_[&section] = number;
+                    std::string numbered = prefix + number(++n);
+                    section_numbers_[&section] = numbered;
                     if (!section.id.empty())
-                        targets_[section.id] = fmt::format("{} {} {}", labels_.see_section, number,
-                                                           plain_text(section.heading));
+                        targets_[section.id] = fmt::format("{} {} {}", labels_.see_section,
+                                                           numbered, plain_text(section.heading));
                     blocks(section.blocks);
-                    sections(section.sections, number + ".");
+                    sections(section.sections, numbered + ".");
                 }
             };
         sections(sheet_.sections, "");
@@ -132,7 +132,7 @@ class Writer {
                     auto it = targets_.find(run.target.substr(1));
                     if (it != targets_.end()) text += fmt::format(" ({})", it->second);
                 } else {
-                    text += fmt::format(" [{}]", link_number(run.target));
+                    text += fmt::format(" [{}]", number(link_number(run.target)));
                 }
                 break;
             }
@@ -140,6 +140,9 @@ class Writer {
         }
         return text;
     }
+
+    // A number factpress writes (a photo's, a section's, a link's), in the language's digits.
+    std::string number(int n) const { return localized_digits(std::to_string(n), labels_); }
 
     int link_number(const std::string& target) {
         for (std::size_t i = 0; i < links_.size(); ++i)
@@ -246,7 +249,7 @@ class Writer {
     void write(const Figure& figure, const std::string& pad) {
         ++photo_;
         std::string text =
-            fmt::format("[{} {}: {}", labels_.photo, photo_, inline_text(figure.caption));
+            fmt::format("[{} {}: {}", labels_.photo, number(photo_), inline_text(figure.caption));
         if (!figure.credit.empty()) text += " \u2014 " + inline_text(figure.credit);
         paragraph(text + "]", pad, pad + " ");
     }
@@ -356,8 +359,8 @@ class Writer {
         if (links_.empty()) return;
         heading(labels_.links);
         for (std::size_t i = 0; i < links_.size(); ++i) {
-            std::string number = fmt::format("[{}] ", i + 1);
-            paragraph(links_[i], number, std::string(number.size(), ' '));
+            std::string reference = fmt::format("[{}] ", number(static_cast<int>(i) + 1));
+            paragraph(links_[i], reference, std::string(display_width(reference), ' '));
         }
     }
 

@@ -78,3 +78,20 @@ TEST_CASE("brief: about 150 words at most, counting every line of what comes bef
     CHECK(words <= 150);
     CHECK(text.find("- Part: Four words lead here.") != std::string::npos); // some leads fit
 }
+
+TEST_CASE("full: a Persian briefing numbers its photos, sections and links in Persian digits") {
+    std::string xml = test::with_body(
+        "<p><link href=\"#photo\">عکس</link> و <link href=\"https://www.nato.int\">ناتو</link></p>"
+        "<figure id=\"photo\" src=\"img/ok.png\" alt=\"x\"><caption>نشان</caption></figure>"
+        "<section><heading>پیشینه</heading><p>متن</p></section>");
+    xml.replace(xml.find("xml:lang=\"en\""), 13, "xml:lang=\"fa\"");
+    LoadedDocument loaded = test::load_xml(xml);
+    REQUIRE(loaded.ok());
+    std::string text = render_text(loaded.sheet, {});
+    CAPTURE(text);
+    CHECK(text.find("عکس (عکس ۱) و ناتو [۱]") != std::string::npos);
+    CHECK(text.find("[عکس ۱: نشان]") != std::string::npos);
+    CHECK(text.find("۱. پیشینه") != std::string::npos);
+    CHECK(text.find("[۱] https://www.nato.int") != std::string::npos);
+    CHECK(text.find_first_of("0123456789") == std::string::npos); // none left in ASCII
+}
